@@ -1,0 +1,101 @@
+/**
+ * `npm run bench` (after the engine figures): API latency under load. Starts the app with
+ * the demo in a child process (bench/apiServer.ts), signs in as the demo's data clerk and
+ * drives 100 concurrent connections on loopback with autocannon through what a clerk's
+ * screen asks for: a district's facilities, one facility, its sheet, and a declared value.
+ * Prints JSON lines {"name", "value", "unit"}; measures, never asserts.
+ *
+ * A quarter of the requests are writes: the clerk declaring a quantity for a month after
+ * the demo's (its months are validated and locked), each request a new value.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PROVINCE } from '../src/demo/logins.ts';
+import { DEMO_PROGRAMME, demoProgramme } from '../src/demo/programme.ts';
+
+const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 100);
+const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+const CLERK = DEMO_LOGINS.find((login) => login.role === 'clerk')!.username;
+const BASE = `/api/programmes/${DEMO_PROGRAMME.id}`;
+
+function emit(name: string, value: number, unit: string) {
+  console.log(JSON.stringify({ name, value: Number(value.toPrecision(4)), unit }));
+}
+
+async function startServer(): Promise<{ server: ChildProcess; url: string; kind: string; loadSeconds: number }> {
+  const server = fork(fileURLToPath(new URL('./apiServer.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_API_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_API_PROFILE] : [])] });
+  const stopped = once(server, 'exit').then(() => {
+    throw new Error('the API server stopped before it was ready');
+  });
+  const [ready] = (await Promise.race([once(server, 'message'), stopped])) as [{ url: string; kind: string; loadSeconds: number }];
+  return { server, ...ready };
+}
+
+async function signIn(url: string): Promise<{ cookie: string; csrfToken: string }> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: CLERK, password: DEMO_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`sign-in as ${CLERK}: ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie: response.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken };
+}
+
+async function children(url: string, cookie: string, parent: string): Promise<string[]> {
+  const response = await fetch(`${url}${BASE}/org-units?parent=${parent}&limit=1000`, { headers: { cookie } });
+  const body = (await response.json()) as { items: { id: string }[] };
+  return body.items.map((unit) => unit.id);
+}
+
+/** Every (month of 2025, facility, activity) once: the keys the clerk's writes fill in turn. */
+function* declarations(facilities: readonly string[]): Generator<string> {
+  const activities = demoProgramme().packages.find((pkg) => pkg.code === 'pma')!.activities.map((a) => a.code);
+  for (let month = 1; month <= 12; month++) {
+    for (const facility of facilities) {
+      for (const activity of activities) yield `${facility}/2025${String(month).padStart(2, '0')}/${activity}/declared`;
+    }
+  }
+}
+
+/** The clerk's round: a district's list, a facility, its month's sheet, one declared value. */
+function clerkRequests(csrfToken: string, districts: readonly string[], facilities: readonly string[]): autocannon.Request[] {
+  let turn = 0;
+  const next = <T>(items: readonly T[]) => items[turn++ % items.length]!;
+  const keys = declarations(facilities.filter((id) => id.startsWith('cds')));
+  return [
+    { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/org-units?parent=${next(districts)}` }) },
+    { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/org-units/${next(facilities)}` }) },
+    { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/data-values?orgUnitId=${next(facilities)}&period=202412` }) },
+    {
+      method: 'PUT',
+      setupRequest: (request) => ({
+        ...request,
+        path: `${BASE}/data-values/${keys.next().value}`,
+        headers: { ...request.headers, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ value: 1 + (turn++ % 500) }),
+      }),
+    },
+  ];
+}
+
+const { server, url, kind, loadSeconds } = await startServer();
+try {
+  const { cookie, csrfToken } = await signIn(url);
+  const districts = await children(url, cookie, DEMO_PROVINCE);
+  const facilities = (await Promise.all(districts.map((district) => children(url, cookie, district)))).flat();
+  const options = { url, connections: CONNECTIONS, headers: { cookie }, requests: clerkRequests(csrfToken, districts, facilities) };
+  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, connection pools, caches
+  const result = await autocannon({ ...options, duration: SECONDS });
+  console.error(`api: ${kind}, ${CONNECTIONS} connections for ${SECONDS} s, 3 reads and 1 write in 4`);
+  emit('api.demo_load_seconds', loadSeconds, 's');
+  emit('api.p99_ms', result.latency.p99, 'ms');
+  emit('api.p50_ms', result.latency.p50, 'ms');
+  emit('api.requests_per_second', result.requests.average, 'requests/s');
+  emit('api.failed_requests', result.errors + result.timeouts + result.non2xx, 'count');
+} finally {
+  server.kill('SIGTERM');
+  await once(server, 'exit');
+}

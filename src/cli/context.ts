@@ -1,0 +1,11 @@
+import type { Locale } from '../engine/index.ts';
+
+/** Where a command writes, and in which language; tests pass their own. */
+export interface CliContext {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly locale: Locale;
+  readonly stderr: NodeJS.WriteStream;
+}
+
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;

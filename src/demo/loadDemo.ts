@@ -1,0 +1,101 @@
+import type { Actor } from '../domain/actor.ts';
+import { recordAudit } from '../domain/audit.ts';
+import { importOrgUnits } from '../domain/orgUnits.ts';
+import { createProgramme, saveProgrammeVersion } from '../domain/programmes.ts';
+import { createUser, grantRole } from '../domain/users.ts';
+import { bulkInsert } from '../store/bulkInsert.ts';
+import type { Tx } from '../store/database.ts';
+import { budgets, contracts, dataValues, funderShares, funders, periodStatus } from '../store/schema.ts';
+import { FUNDERS } from './funders.ts';
+import { demoDataValues, type Demo } from './generate.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from './logins.ts';
+import { DEMO_PROGRAMME, PACKAGES } from './programme.ts';
+
+const PROGRAMME = DEMO_PROGRAMME.id;
+const REASON = 'demo data (src/demo)';
+
+export interface DemoSummary {
+  readonly orgUnits: number;
+  readonly users: number;
+  readonly dataValues: number;
+}
+
+/**
+ * Writes the whole demo in the caller's transaction, through the domain's use cases where
+ * they exist (programme, org units, users, rules) and in bulk for the data. Bulk writes are
+ * audited once per table and period, with counts, rather than once per value.
+ */
+export async function loadDemo(tx: Tx, demo: Demo): Promise<DemoSummary> {
+  await createProgramme(tx, null, { ...DEMO_PROGRAMME });
+  const { count: orgUnits } = await importOrgUnits(tx, null, PROGRAMME, demo.geography.orgUnits);
+  const designer = await createLogins(tx);
+  await saveProgrammeVersion(tx, designer, PROGRAMME, {
+    definition: demo.program,
+    effectiveFrom: demo.months[0]!,
+    note: 'Demo rules, from programmes/burundi/fbp_burundi.yaml',
+  });
+  await insertFunding(tx, demo);
+  await insertContracts(tx, demo);
+  const values = await insertDataValues(tx, demo);
+  await insertPeriodStatus(tx, demo);
+  return { orgUnits, users: DEMO_LOGINS.length, dataValues: values };
+}
+
+/** Creates the demo logins and returns the designer, who saves the rules. */
+async function createLogins(tx: Tx): Promise<Actor> {
+  let designer: Actor | undefined;
+  for (const login of DEMO_LOGINS) {
+    const userId = await createUser(tx, null, { username: login.username, name: login.name, password: DEMO_PASSWORD });
+    await grantRole(tx, null, { userId, programmeId: PROGRAMME, role: login.role, orgUnitId: login.orgUnitId });
+    if (login.role === 'designer') designer = { userId, username: login.username, name: login.name, locale: 'fr', grants: [] };
+  }
+  if (!designer) throw new Error('the demo logins need a designer to save the rules');
+  return designer;
+}
+
+async function insertFunding(tx: Tx, demo: Demo): Promise<void> {
+  await tx.insert(funders).values(FUNDERS.map((funder) => ({ programmeId: PROGRAMME, ...funder })));
+  const shares = demo.funderShares.map((share) => ({ programmeId: PROGRAMME, ...share, share: String(share.share), validFrom: demo.months[0]! }));
+  await tx.insert(funderShares).values(shares);
+  await bulkInsert(tx, budgets, demo.budgets.map((budget) => ({ programmeId: PROGRAMME, ...budget, amount: String(budget.amount) })));
+  await recordAudit(tx, [
+    ...FUNDERS.map((funder) => audit('funder', funder.id, funder)),
+    ...demo.funderShares.map((share) => audit('funder_share', `${share.funderId}@${share.orgUnitId}`, share)),
+    audit('budgets', PROGRAMME, { count: demo.budgets.length, quarters: demo.quarters }),
+  ]);
+}
+
+async function insertContracts(tx: Tx, demo: Demo): Promise<void> {
+  const start = demo.months[0]!;
+  await bulkInsert(tx, contracts, demo.contracts.map((contract) => ({ programmeId: PROGRAMME, ...contract, startPeriod: start })));
+  await recordAudit(tx, audit('contracts', PROGRAMME, { count: demo.contracts.length, startPeriod: start }));
+}
+
+async function insertDataValues(tx: Tx, demo: Demo): Promise<number> {
+  let total = 0;
+  for (const batch of demoDataValues(demo)) {
+    const rows = batch.map(({ enteredAt, value, ...key }) => ({ programmeId: PROGRAMME, ...key, value: String(value), updatedAt: enteredAt }));
+    await bulkInsert(tx, dataValues, rows);
+    await recordAudit(tx, audit('data_values', `${PROGRAMME}:${batch[0]?.period ?? ''}`, { count: rows.length }));
+    total += rows.length;
+  }
+  return total;
+}
+
+/** Every generated period has been validated by the committee, so it is locked. */
+async function insertPeriodStatus(tx: Tx, demo: Demo): Promise<void> {
+  const rows = demo.geography.facilities.flatMap((facility) => {
+    const { quantity, quality } = PACKAGES[facility.type];
+    const line = { programmeId: PROGRAMME, orgUnitId: facility.id, status: 'validated' as const };
+    return [
+      ...demo.months.map((period) => ({ ...line, period, package: quantity })),
+      ...demo.quarters.map((period) => ({ ...line, period, package: quality })),
+    ];
+  });
+  await bulkInsert(tx, periodStatus, rows);
+  await recordAudit(tx, audit('period_status', PROGRAMME, { count: rows.length, status: 'validated' }));
+}
+
+function audit(entity: string, entityKey: string, newValue: unknown) {
+  return { programmeId: PROGRAMME, userId: null, action: 'import', entity, entityKey, newValue, reason: REASON };
+}

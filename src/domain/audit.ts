@@ -1,0 +1,31 @@
+import type { Db, Tx } from '../store/database.ts';
+import { auditLog } from '../store/schema.ts';
+
+export interface AuditEntry {
+  readonly programmeId: string | null;
+  readonly userId: number | null;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityKey: string;
+  readonly oldValue?: unknown;
+  readonly newValue?: unknown;
+  readonly reason?: string;
+}
+
+/** Appends to the audit log, in the caller's transaction so a change and its record land together. */
+export async function recordAudit(db: Db | Tx, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  if (list.length === 0) return;
+  await db.insert(auditLog).values(
+    list.map((entry) => ({
+      programmeId: entry.programmeId,
+      userId: entry.userId,
+      action: entry.action,
+      entity: entry.entity,
+      entityKey: entry.entityKey,
+      oldValue: entry.oldValue ?? null,
+      newValue: entry.newValue ?? null,
+      reason: entry.reason ?? null,
+    })),
+  );
+}

@@ -1,0 +1,75 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Actor } from '../actor.ts';
+import { Expiring } from '../cache.ts';
+import type { Db } from '../../store/database.ts';
+import { orgUnits, sessions, userRoles, users, type Role } from '../../store/schema.ts';
+
+export const SESSION_COOKIE = 'openpbf_session';
+export const SESSION_HOURS = 12;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Opens a session; the token goes to an httpOnly cookie, the CSRF token to the client. */
+export async function openSession(db: Db, userId: number): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId, csrfToken, expiresAt });
+  return { token, csrfToken, expiresAt };
+}
+
+export async function closeSession(db: Db, token: string): Promise<void> {
+  const tokenHash = hashToken(token);
+  sessionCache.delete(tokenHash);
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+type SessionAnswer = { actor: Actor; csrfToken: string } | undefined;
+
+/**
+ * Every request checks its session and roles: a few seconds' cache spares two queries.
+ * Signing out and changing roles here forget it at once; elsewhere within the TTL.
+ */
+const sessionCache = new Expiring<string, SessionAnswer>(5_000);
+
+/** After roles or accounts change: every cached session is read again. */
+export function forgetSessions(): void {
+  sessionCache.forget();
+}
+
+/** The session's actor with its role grants, or undefined for an unknown or expired token. */
+export async function sessionActor(db: Db, token: string): Promise<SessionAnswer> {
+  const tokenHash = hashToken(token);
+  const cached = sessionCache.get(tokenHash);
+  if (cached) return cached;
+  const answer = await loadSession(db, tokenHash);
+  if (answer) sessionCache.set(tokenHash, answer);
+  return answer;
+}
+
+async function loadSession(db: Db, tokenHash: string): Promise<SessionAnswer> {
+  const [session] = await db
+    .select({ csrfToken: sessions.csrfToken, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
+  if (!session) return undefined;
+  return { actor: await actorOf(db, session.user), csrfToken: session.csrfToken };
+}
+
+export async function actorOf(db: Db, user: { id: number; username: string; name: string; locale: string }): Promise<Actor> {
+  const grants = await db
+    .select({ programmeId: userRoles.programmeId, role: userRoles.role, orgUnitId: userRoles.orgUnitId, path: orgUnits.path })
+    .from(userRoles)
+    .innerJoin(orgUnits, and(eq(orgUnits.programmeId, userRoles.programmeId), eq(orgUnits.id, userRoles.orgUnitId)))
+    .where(eq(userRoles.userId, user.id));
+  return {
+    userId: user.id,
+    username: user.username,
+    name: user.name,
+    locale: user.locale,
+    grants: grants.map((grant) => ({ ...grant, role: grant.role as Role })),
+  };
+}

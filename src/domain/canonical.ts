@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+
+/** JSON with object keys sorted, so equal content always gives equal text and hash. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** SHA-256 of a sequence of values, each as canonical JSON on its own line, without building one large text. */
+export function sha256Lines(values: Iterable<unknown>): string {
+  const hash = createHash('sha256');
+  for (const value of values) hash.update(`${canonicalJson(value)}\n`);
+  return hash.digest('hex');
+}

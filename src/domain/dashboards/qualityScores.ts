@@ -1,0 +1,34 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { arrayParam } from '../../store/sql.ts';
+
+export interface ScoreFilter {
+  readonly programmeId: string;
+  /** Units whose scores to read; every unit of the programme when absent. */
+  readonly units?: readonly string[];
+  readonly quarters: readonly string[];
+  /** `package.score` names (programmeFacts). */
+  readonly scoreNames: readonly string[];
+  /** Only scores behind approved invoices (approved, ordered or paid): what is published. */
+  readonly publishedOnly?: boolean;
+}
+
+/**
+ * One quality score per facility and quarter, as a subquery of (org_unit_id, period, score):
+ * the value of a package's `score` formula computed by the invoice run behind the facility's
+ * current invoice of that quarter — the score that set its quality bonus. Every join is on
+ * an index: invoices by (unit, period), run values by their whole primary key.
+ */
+export function qualityScoresSql(filter: ScoreFilter): SQL {
+  const units = filter.units === undefined ? sql`true` : sql`i.org_unit_id = any(${arrayParam(filter.units, 'text')})`;
+  const published = filter.publishedOnly ? sql`and i.status <> 'prepared'` : sql``;
+  return sql`
+    select distinct on (i.org_unit_id, i.period) i.org_unit_id, i.period, v.value as score
+    from invoices i
+    join invoice_run_values v
+      on v.programme_id = i.programme_id and v.run_id = i.run_id and v.org_unit_id = i.org_unit_id and v.period = i.period
+     and v.name = any(${arrayParam(filter.scoreNames, 'text')})
+    where i.programme_id = ${filter.programmeId} and i.superseded_by is null
+      and i.period = any(${arrayParam(filter.quarters, 'text')}) and ${units} ${published}
+      and v.value is not null
+    order by i.org_unit_id, i.period, i.run_id desc, v.name`;
+}

@@ -1,0 +1,101 @@
+import { parsePeriod } from '../../engine/index.ts';
+import type { Db, Tx } from '../../store/database.ts';
+import type { Actor } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import { versionFor, type ProgrammeVersion } from '../programmes.ts';
+import { allows } from '../scope.ts';
+import { lockedMessage, statusesOf, workflowKey } from '../workflow/statuses.ts';
+import { isLocked } from '../workflow/steps.ts';
+import { holdingsOf } from '../workflow/packages.ts';
+import type { Problem } from '../workflow/problems.ts';
+import { Units } from '../workflow/units.ts';
+import type { CheckedRow, RowError, ValueRow } from './rows.ts';
+import { actionForState } from './states.ts';
+
+interface Context {
+  readonly actor: Actor;
+  readonly programmeId: string;
+  readonly units: Units;
+  readonly versions: ReadonlyMap<string, ProgrammeVersion | undefined>;
+}
+
+/**
+ * Checks rows against the store in a few batched queries, whatever their number: the unit
+ * exists; a package of the version in force for the period reads the activity and state and
+ * is about the unit; the actor's role writes that state in a subtree holding the unit; no
+ * package reading the value is locked. With `hold`, the locks checked stay held for the
+ * caller's write (see statusesOf).
+ */
+export async function checkRows(
+  db: Db | Tx,
+  actor: Actor,
+  programmeId: string,
+  rows: readonly ValueRow[],
+  hold: boolean,
+): Promise<{ checked: CheckedRow[]; errors: RowError[] }> {
+  const context: Context = {
+    actor,
+    programmeId,
+    units: await Units.load(db, programmeId, rows.map((row) => row.orgUnit)),
+    versions: await versionsByPeriod(db, programmeId, rows.map((row) => row.period)),
+  };
+  const candidates: CheckedRow[] = [];
+  const errors: RowError[] = [];
+  for (const row of rows) {
+    const result = checkRow(context, row);
+    if ('problem' in result) errors.push({ row: row.row, ...result.problem });
+    else candidates.push(result.checked);
+  }
+  const keys = candidates.flatMap((row) => row.holdings.map((held) => ({ orgUnit: row.orgUnit, ...held })));
+  const statuses = await statusesOf(db, programmeId, keys, hold);
+  const checked = candidates.filter((row) => {
+    for (const held of row.holdings) {
+      const key = { orgUnit: row.orgUnit, ...held };
+      const status = statuses.get(workflowKey(key))?.status;
+      if (status && isLocked(status)) {
+        errors.push({ row: row.row, field: 'period', code: 'LOCKED', message: lockedMessage(key, status) });
+        return false;
+      }
+    }
+    return true;
+  });
+  errors.sort((a, b) => a.row - b.row);
+  return { checked, errors };
+}
+
+function checkRow(context: Context, row: ValueRow): { checked: CheckedRow } | { problem: Problem } {
+  const { actor, programmeId } = context;
+  const unit = context.units.get(row.orgUnit);
+  if (!unit) {
+    return { problem: { field: 'orgUnit', code: 'UNKNOWN_ORG_UNIT', message: `org unit '${row.orgUnit}' is not in programme '${programmeId}'` } };
+  }
+  const period = parsePeriod(row.period);
+  const version = context.versions.get(row.period);
+  if (!period || !version) {
+    return { problem: { field: 'period', code: 'NO_VERSION', message: `no version of programme '${programmeId}' is in force for ${row.period}` } };
+  }
+  const found = holdingsOf(version, row, period, (pkg) => context.units.takesPart(row.orgUnit, pkg));
+  if ('problem' in found) return found;
+  const action = actionForState(row.state);
+  if (!allows(actor, programmeId, action)) {
+    return { problem: { field: 'state', code: 'ROLE_NOT_ALLOWED', message: `your roles may not write state '${row.state}' (it needs '${action}')` } };
+  }
+  if (!allows(actor, programmeId, action, unit.path)) {
+    return { problem: { field: 'orgUnit', code: 'OUT_OF_SCOPE', message: `org unit '${row.orgUnit}' is outside the subtrees where you may '${action}'` } };
+  }
+  return { checked: { ...row, holdings: found.holdings } };
+}
+
+/** The version in force for each distinct period; undefined where none is. */
+async function versionsByPeriod(db: Db | Tx, programmeId: string, periods: readonly string[]) {
+  const versions = new Map<string, ProgrammeVersion | undefined>();
+  for (const period of new Set(periods)) {
+    versions.set(period, await versionFor(db, programmeId, period).catch(absentAsUndefined));
+  }
+  return versions;
+}
+
+function absentAsUndefined(error: unknown): undefined {
+  if (error instanceof AppError && error.status === 404) return undefined;
+  throw error;
+}

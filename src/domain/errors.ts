@@ -1,0 +1,29 @@
+/**
+ * Errors the API answers with: a stable code, an HTTP status, a message naming the record
+ * and field, and details. Thrown by domain use cases and routes alike; one handler in
+ * app.ts renders them as {"error": {"code", "message", "details"}}.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const errors = {
+  validation: (message: string, details?: unknown) => new AppError(400, 'VALIDATION', message, details),
+  unauthenticated: () => new AppError(401, 'UNAUTHENTICATED', 'sign in first'),
+  badCredentials: () => new AppError(401, 'BAD_CREDENTIALS', 'unknown user name or wrong password'),
+  csrf: () => new AppError(403, 'CSRF', 'missing or wrong x-csrf-token header'),
+  forbidden: (message: string) => new AppError(403, 'FORBIDDEN', message),
+  notFound: (what: string) => new AppError(404, 'NOT_FOUND', `${what} not found`),
+  conflict: (message: string, details?: unknown) => new AppError(409, 'CONFLICT', message, details),
+  locked: (message: string, details?: unknown) => new AppError(423, 'LOCKED', message, details),
+  invalidState: (message: string, details?: unknown) => new AppError(409, 'INVALID_STATE', message, details),
+  unprocessable: (code: string, message: string, details?: unknown) => new AppError(422, code, message, details),
+  tooManyAttempts: () => new AppError(429, 'TOO_MANY_ATTEMPTS', 'too many sign-in attempts; wait a minute'),
+};

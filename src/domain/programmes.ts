@@ -1,0 +1,134 @@
+import { desc, eq } from 'drizzle-orm';
+import { checkProgram, describeError, loadProgram, parsePeriod, type EngineError, type Program } from '../engine/index.ts';
+import type { Db, Tx } from '../store/database.ts';
+import { orgUnits, programmeVersions, programmes } from '../store/schema.ts';
+import type { Actor } from './actor.ts';
+import { recordAudit } from './audit.ts';
+import { canonicalJson, sha256 } from './canonical.ts';
+import { Expiring } from './cache.ts';
+import { errors } from './errors.ts';
+
+export interface ProgrammeVersion {
+  readonly programmeId: string;
+  readonly version: number;
+  readonly effectiveFrom: string;
+  readonly hash: string;
+  readonly program: Program;
+}
+
+export async function createProgramme(
+  tx: Tx,
+  actor: Actor | null,
+  input: { id: string; name: string; currency: string; currencyDecimals: number },
+) {
+  const [existing] = await tx.select().from(programmes).where(eq(programmes.id, input.id));
+  if (existing) throw errors.conflict(`programme '${input.id}' already exists`);
+  await tx.insert(programmes).values(input);
+  await recordAudit(tx, { programmeId: input.id, userId: actor?.userId ?? null, action: 'create', entity: 'programme', entityKey: input.id, newValue: input });
+}
+
+/** Engine errors as API details: location and message. */
+export function engineDetails(problems: readonly EngineError[]) {
+  return problems.map((problem) => ({ code: problem.code, at: problem.at, message: describeError(problem) }));
+}
+
+/**
+ * Saves a new version of the rules, effective from a period. It is checked by the engine
+ * against the programme's org units first; a faulty programme is refused with every error.
+ */
+export async function saveProgrammeVersion(
+  tx: Tx,
+  actor: Actor,
+  programmeId: string,
+  input: { definition: unknown; effectiveFrom: string; note?: string },
+): Promise<ProgrammeVersion> {
+  if (!parsePeriod(input.effectiveFrom)) {
+    throw errors.validation(`effectiveFrom: '${input.effectiveFrom}' is not a DHIS2 period`, [{ at: 'effectiveFrom' }]);
+  }
+  const program = await checkedProgram(tx, programmeId, input.definition);
+  const [latest] = await tx
+    .select({ version: programmeVersions.version })
+    .from(programmeVersions)
+    .where(eq(programmeVersions.programmeId, programmeId))
+    .orderBy(desc(programmeVersions.version))
+    .limit(1);
+  const version = (latest?.version ?? 0) + 1;
+  const hash = sha256(canonicalJson(program));
+  versionCache.delete(programmeId);
+  await tx.insert(programmeVersions).values({
+    programmeId,
+    version,
+    effectiveFrom: input.effectiveFrom,
+    definition: program,
+    hash,
+    note: input.note ?? '',
+    createdBy: actor.userId,
+  });
+  await recordAudit(tx, {
+    programmeId,
+    userId: actor.userId,
+    action: 'create',
+    entity: 'programme_version',
+    entityKey: `${programmeId}@${version}`,
+    newValue: { version, effectiveFrom: input.effectiveFrom, hash },
+    ...(input.note ? { reason: input.note } : {}),
+  });
+  return { programmeId, version, effectiveFrom: input.effectiveFrom, hash, program };
+}
+
+/** Validates a definition with the engine, naming every error; attributes come from the org units. */
+export async function checkedProgram(db: Db | Tx, programmeId: string, definition: unknown): Promise<Program> {
+  const loaded = loadProgram(definition);
+  if (!loaded.program) throw errors.unprocessable('PROGRAMME_INVALID', 'the programme is invalid', engineDetails(loaded.errors));
+  const attributeNames = await programmeAttributes(db, programmeId);
+  const checked = checkProgram(loaded.program, attributeNames);
+  if (!checked.checked) throw errors.unprocessable('PROGRAMME_INVALID', 'the programme has formula errors', engineDetails(checked.errors));
+  return loaded.program;
+}
+
+async function programmeAttributes(db: Db | Tx, programmeId: string): Promise<string[]> {
+  const rows = await db.select({ attributes: orgUnits.attributes }).from(orgUnits).where(eq(orgUnits.programmeId, programmeId));
+  const names = new Set<string>();
+  for (const row of rows) for (const name of Object.keys(row.attributes)) names.add(name);
+  return [...names].sort();
+}
+
+/** The version in force for a period: the latest whose effective period starts no later. */
+export async function versionFor(db: Db | Tx, programmeId: string, period: string): Promise<ProgrammeVersion> {
+  const parsed = parsePeriod(period);
+  if (!parsed) throw errors.validation(`period: '${period}' is not a DHIS2 period`, [{ at: 'period' }]);
+  const versions = await storedVersions(db, programmeId);
+  const inForce = versions.find((version) => parsePeriod(version.effectiveFrom)!.firstMonth <= parsed.firstMonth);
+  if (!inForce) throw errors.notFound(`a version of programme '${programmeId}' in force for ${period}`);
+  return toVersion(inForce);
+}
+
+export async function versionByNumber(db: Db | Tx, programmeId: string, version: number): Promise<ProgrammeVersion> {
+  const row = (await storedVersions(db, programmeId)).find((candidate) => candidate.version === version);
+  if (!row) throw errors.notFound(`version ${version} of programme '${programmeId}'`);
+  return toVersion(row);
+}
+
+type VersionRow = typeof programmeVersions.$inferSelect;
+
+/** Versions are never changed once saved, so they are cached; saving one forgets the list. */
+const versionCache = new Expiring<string, VersionRow[]>(10_000);
+
+/** A programme's versions, newest first. */
+function storedVersions(db: Db | Tx, programmeId: string): Promise<VersionRow[]> {
+  return versionCache.getOrLoad(programmeId, () =>
+    db.select().from(programmeVersions).where(eq(programmeVersions.programmeId, programmeId)).orderBy(desc(programmeVersions.version)),
+  );
+}
+
+/** A stored version; the engine's programme carries the version number for provenance. */
+function toVersion(row: VersionRow): ProgrammeVersion {
+  return {
+    programmeId: row.programmeId,
+    version: row.version,
+    effectiveFrom: row.effectiveFrom,
+    hash: row.hash,
+    program: { ...(row.definition as Program), version: String(row.version) },
+  };
+}
+

@@ -1,0 +1,29 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Period } from '../../engine/model/period.ts';
+import type { Db, Tx } from '../../store/database.ts';
+import { orgUnits } from '../../store/schema.ts';
+import { periodDays } from './periods.ts';
+import { underPath } from '../subtree.ts';
+
+export interface Facility {
+  readonly id: string;
+  readonly groups: Readonly<Record<string, string>>;
+}
+
+/**
+ * The facilities of a subtree in a period: its leaves (health centres and hospitals sit at
+ * the bottom of the tree), open at some time during the period by their validity dates.
+ */
+export async function subtreeFacilities(db: Db | Tx, programmeId: string, rootPath: string, period: Period): Promise<Facility[]> {
+  const rows = await db
+    .select({ id: orgUnits.id, parentId: orgUnits.parentId, groups: orgUnits.groups, validFrom: orgUnits.validFrom, validTo: orgUnits.validTo })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.programmeId, programmeId), underPath(orgUnits.path, rootPath)))
+    .orderBy(asc(orgUnits.path));
+  const parents = new Set(rows.map((row) => row.parentId));
+  const { first, last } = periodDays(period);
+  return rows
+    .filter((row) => !parents.has(row.id))
+    .filter((row) => (row.validFrom === null || row.validFrom <= last) && (row.validTo === null || row.validTo >= first))
+    .map((row) => ({ id: row.id, groups: row.groups }));
+}

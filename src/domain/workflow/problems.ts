@@ -1,0 +1,22 @@
+import { AppError } from '../errors.ts';
+
+/** What is wrong with one field of a request or an imported row. */
+export interface Problem {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+const STATUS: Record<string, readonly [number, string]> = {
+  UNKNOWN_ORG_UNIT: [404, 'NOT_FOUND'],
+  ROLE_NOT_ALLOWED: [403, 'FORBIDDEN'],
+  OUT_OF_SCOPE: [403, 'FORBIDDEN'],
+  LOCKED: [423, 'LOCKED'],
+};
+
+/** A single request's problem as the API error it would be on its own (an import collects them instead). */
+export function problemError(problem: Problem): AppError {
+  const [status, code] = STATUS[problem.code] ?? [400, 'VALIDATION'];
+  const message = code === 'LOCKED' ? problem.message : `${problem.field}: ${problem.message}`;
+  return new AppError(status, code, message, [{ at: problem.field, code: problem.code, message: problem.message }]);
+}

@@ -1,0 +1,98 @@
+import { and, eq, or, type SQL } from 'drizzle-orm';
+import type { Db, Tx } from '../../store/database.ts';
+import { tupleIn } from '../../store/bulk.ts';
+import { orgUnits, periodStatus, users } from '../../store/schema.ts';
+import type { UserRef } from '../actor.ts';
+import type { WorkflowStatus } from './steps.ts';
+import { underPath } from '../subtree.ts';
+
+/** One facility's package in one period: the unit of the workflow. */
+export interface WorkflowKey {
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly package: string;
+}
+
+export function workflowKey(key: WorkflowKey): string {
+  return `${key.orgUnit}\u0000${key.period}\u0000${key.package}`;
+}
+
+/** Where a facility's package stands; a key without a stored row is still open. */
+export interface StoredStatus extends WorkflowKey {
+  readonly status: WorkflowStatus;
+  readonly version: number;
+  readonly updatedBy: UserRef | null;
+  readonly updatedAt: Date;
+}
+
+const selection = {
+  orgUnit: periodStatus.orgUnitId,
+  period: periodStatus.period,
+  package: periodStatus.package,
+  status: periodStatus.status,
+  version: periodStatus.version,
+  updatedAt: periodStatus.updatedAt,
+  userId: users.id,
+  username: users.username,
+  name: users.name,
+};
+
+interface Selected extends WorkflowKey {
+  readonly status: WorkflowStatus;
+  readonly version: number;
+  readonly updatedAt: Date;
+  readonly userId: number | null;
+  readonly username: string | null;
+  readonly name: string | null;
+}
+
+function present({ userId, username, name, ...row }: Selected): StoredStatus {
+  return { ...row, updatedBy: userId === null ? null : { id: userId, username: username!, name: name! } };
+}
+
+/**
+ * The stored statuses among `keys`, in one query. With `hold`, the rows read stay share-locked
+ * until the transaction ends, so a step cannot land between a caller's check and its write:
+ * the step waits for the write, or the check sees the step.
+ */
+export async function statusesOf(
+  db: Db | Tx,
+  programmeId: string,
+  keys: readonly WorkflowKey[],
+  hold = false,
+): Promise<Map<string, StoredStatus>> {
+  if (keys.length === 0) return new Map();
+  const unique = [...new Map(keys.map((key) => [workflowKey(key), key])).values()];
+  const query = db
+    .select(selection)
+    .from(periodStatus)
+    .leftJoin(users, eq(users.id, periodStatus.updatedBy))
+    .where(
+      and(
+        eq(periodStatus.programmeId, programmeId),
+        tupleIn(
+          [periodStatus.orgUnitId, periodStatus.period, periodStatus.package],
+          unique.map((key) => [key.orgUnit, key.period, key.package]),
+        ),
+      ),
+    );
+  const rows = await (hold ? query.for('share', { of: periodStatus }) : query);
+  return new Map(rows.map((row) => [workflowKey(row), present(row)]));
+}
+
+/** The stored statuses of one period in the subtrees rooted at `paths`. */
+export async function statusesIn(db: Db | Tx, programmeId: string, period: string, paths: readonly string[]): Promise<Map<string, StoredStatus>> {
+  if (paths.length === 0) return new Map();
+  const within: SQL | undefined = or(...paths.map((path) => underPath(orgUnits.path, path)));
+  const rows = await db
+    .select(selection)
+    .from(periodStatus)
+    .innerJoin(orgUnits, and(eq(orgUnits.programmeId, periodStatus.programmeId), eq(orgUnits.id, periodStatus.orgUnitId)))
+    .leftJoin(users, eq(users.id, periodStatus.updatedBy))
+    .where(and(eq(periodStatus.programmeId, programmeId), eq(periodStatus.period, period), within));
+  return new Map(rows.map((row) => [workflowKey(row), present(row)]));
+}
+
+export function lockedMessage(key: WorkflowKey, status: WorkflowStatus): string {
+  return `org unit '${key.orgUnit}', period ${key.period}, package '${key.package}' is ${status} and locked; the validation committee must unlock it first`;
+}

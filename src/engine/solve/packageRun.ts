@@ -1,0 +1,305 @@
+import type { CompiledPackage, CompiledStep } from '../compile/compileProgram.ts';
+import { Cursor, FAULT } from '../compile/cursor.ts';
+import type { DataSet } from '../model/dataSet.ts';
+import type { OrgUnitTree } from '../model/orgUnits.ts';
+import { monthsOf, type Period } from '../model/period.ts';
+import type { MessageParams } from '../messages/catalogue.ts';
+import type { TableMatcher, TableRowIds } from './decisionTables.ts';
+import { faultCode, type ErrorLog } from './faults.ts';
+
+/** The units a package computes for one period: rows, grouped by zone for zone packages. */
+export interface PackageUnits {
+  /** Tree index of each row. */
+  readonly units: Int32Array;
+  /** Zone packages: tree index of each zone's main unit; rows of zone z are zoneRows[z]..zoneRows[z+1]. */
+  readonly zones: Int32Array;
+  readonly zoneRows: Int32Array;
+}
+
+/**
+ * Every value of one package for one period: activity rows (unit × activity), package rows
+ * (unit) and zone rows, with the decision-table row behind each table output.
+ */
+export class PackageRun {
+  readonly rowOf: Int32Array;
+  readonly zoneOfRow: Int32Array;
+  readonly activityCount: number;
+  readonly actStride: number;
+  readonly pkgStride: number;
+  readonly zoneStride: number;
+  readonly act: Float64Array;
+  readonly pkg: Float64Array;
+  readonly zone: Float64Array;
+  /** Entered values by unit, one column per (activity, input), index activity * inputs + input. */
+  inputColumns: readonly Float64Array[] = [];
+  /** Per table output: the row that gave each value, as a global row id (see TableRowIds), -1 for none. */
+  readonly tableRows = new Map<string, Int32Array>();
+
+  constructor(
+    readonly compiled: CompiledPackage,
+    readonly period: Period,
+    readonly tree: OrgUnitTree,
+    readonly placement: PackageUnits,
+  ) {
+    const { layout } = compiled;
+    const rows = placement.units.length;
+    this.activityCount = compiled.checked.pkg.activities.length;
+    this.actStride = layout.activitySlots.size;
+    this.pkgStride = layout.packageSlots.size;
+    this.zoneStride = layout.zoneSlots.size;
+    this.act = new Float64Array(rows * this.activityCount * this.actStride);
+    this.pkg = new Float64Array(rows * this.pkgStride);
+    this.zone = new Float64Array(placement.zones.length * this.zoneStride);
+    this.rowOf = new Int32Array(tree.size).fill(-1);
+    placement.units.forEach((unit, row) => (this.rowOf[unit] = row));
+    this.zoneOfRow = new Int32Array(rows);
+    for (let z = 0; z < placement.zones.length; z++) {
+      this.zoneOfRow.fill(z, placement.zoneRows[z]!, placement.zoneRows[z + 1]!);
+    }
+  }
+
+  get rows(): number {
+    return this.placement.units.length;
+  }
+
+  activitySlotIndex(row: number, activity: number, slot: number): number {
+    return (row * this.activityCount + activity) * this.actStride + slot;
+  }
+
+  /** An activity-level value by name: a constant, an input read from the entered values, or a slot. */
+  activityValue(row: number, activity: number, name: string): number {
+    const { constants, constantValues } = this.compiled.layout;
+    const constant = constants.get(name);
+    if (constant !== undefined) return constantValues[activity * constants.size + constant]!;
+    const input = this.compiled.layout.inputs.get(name);
+    if (!input) return this.act[this.activitySlotIndex(row, activity, this.compiled.layout.activitySlots.get(name)!)]!;
+    const inputCount = this.compiled.checked.pkg.inputs.length;
+    const value = this.inputColumns[activity * inputCount + input.input]![this.placement.units[row]!]!;
+    const missing = value !== value;
+    return input.isNull ? (missing ? 1 : 0) : missing ? 0 : value;
+  }
+
+  /** Binds entered values and copies decision-table outputs into the value rows. */
+  fill(data: DataSet, tables: readonly TableMatcher[], rowIds: TableRowIds): void {
+    this.bindInputs(data);
+    this.fillTables(tables, rowIds);
+  }
+
+  /** Evaluates every formula in dependency order, logging run-time errors. */
+  evaluate(attrs: Float64Array, attributeCount: number, log: ErrorLog, tables: readonly TableMatcher[]): void {
+    const cursor = new Cursor();
+    cursor.act = this.act;
+    cursor.actStride = this.actStride;
+    cursor.activityCount = this.activityCount;
+    cursor.pkg = this.pkg;
+    cursor.pkgStride = this.pkgStride;
+    cursor.zone = this.zone;
+    cursor.attrs = attrs;
+    cursor.inputs = this.inputColumns;
+    cursor.inputCount = this.compiled.checked.pkg.inputs.length;
+    cursor.constants = this.compiled.layout.constantValues;
+    cursor.constantCount = this.compiled.layout.constants.size;
+    const report = (step: CompiledStep, unit: number, activity: number) =>
+      this.report(step, cursor, unit, activity, log, tables);
+    for (const group of groupByScope(this.compiled.steps)) {
+      if (group[0]!.formula.scope === 'zone') for (const step of group) this.evaluateZones(step, cursor, attributeCount, report);
+      else this.evaluateRows(group, cursor, attributeCount, report);
+    }
+  }
+
+  /**
+   * Evaluates consecutive steps of one scope together, unit by unit (and activity by
+   * activity): each reads only values computed before the group or earlier in it for the
+   * same unit and activity, and the unit's values stay in cache.
+   */
+  private evaluateRows(
+    steps: readonly CompiledStep[],
+    c: Cursor,
+    attributeCount: number,
+    report: (step: CompiledStep, unit: number, activity: number) => void,
+  ): void {
+    const units = this.placement.units;
+    const perActivity = steps[0]!.formula.scope === 'activity';
+    const { act, pkg, actStride, pkgStride, zoneStride, zoneOfRow, activityCount } = this;
+    const fns = steps.map((step) => step.fn);
+    const slots = steps.map((step) => step.slot);
+    const count = steps.length;
+    for (let row = 0; row < units.length; row++) {
+      c.pkgBase = row * pkgStride;
+      c.unitActBase = row * activityCount * actStride;
+      c.zoneBase = zoneOfRow[row]! * zoneStride;
+      c.unit = units[row]!;
+      c.attrBase = c.unit * attributeCount;
+      if (!perActivity) {
+        for (let s = 0; s < count; s++) {
+          const value = fns[s]!(c);
+          pkg[c.pkgBase + slots[s]!] = value;
+          if (value !== value && c.fault !== FAULT.none) report(steps[s]!, c.unit, -1);
+        }
+        continue;
+      }
+      for (let a = 0; a < activityCount; a++) {
+        c.actBase = c.unitActBase + a * actStride;
+        c.inputBase = a * c.inputCount;
+        c.constantBase = a * c.constantCount;
+        for (let s = 0; s < count; s++) {
+          const value = fns[s]!(c);
+          act[c.actBase + slots[s]!] = value;
+          if (value !== value && c.fault !== FAULT.none) report(steps[s]!, c.unit, a);
+        }
+      }
+    }
+  }
+
+  private evaluateZones(
+    step: CompiledStep,
+    c: Cursor,
+    attributeCount: number,
+    report: (step: CompiledStep, unit: number, activity: number) => void,
+  ): void {
+    const { zones, zoneRows } = this.placement;
+    for (let z = 0; z < zones.length; z++) {
+      c.zoneBase = z * this.zoneStride;
+      c.firstRow = zoneRows[z]!;
+      c.endRow = zoneRows[z + 1]!;
+      c.attrBase = zones[z]! * attributeCount;
+      const value = step.fn(c);
+      this.zone[c.zoneBase + step.slot] = value;
+      if (value !== value && c.fault !== FAULT.none) report(step, zones[z]!, -1);
+    }
+  }
+
+  private report(
+    step: CompiledStep,
+    c: Cursor,
+    unit: number,
+    activity: number,
+    log: ErrorLog,
+    tables: readonly TableMatcher[],
+  ): void {
+    const fault = c.fault as Exclude<typeof c.fault, 0>;
+    const activityCode = activity >= 0 ? this.compiled.checked.pkg.activities[activity]!.code : undefined;
+    const params: MessageParams =
+      fault === FAULT.noMatch
+        ? { name: c.faultName, facts: this.describeFacts(c.faultName, unit, activityCode, tables) }
+        : fault === FAULT.missingValue
+          ? { name: c.faultName, reason: this.missingReason(c.faultName, unit, activityCode) }
+          : {};
+    log.runtime(faultCode(fault), step.formula.location, params, {
+      orgUnit: this.tree.id(unit),
+      period: this.period.id,
+      ...(activityCode !== undefined ? { activity: activityCode } : {}),
+    });
+    c.fault = FAULT.none;
+  }
+
+  private describeFacts(name: string, unit: number, activity: string | undefined, tables: readonly TableMatcher[]) {
+    const output = this.compiled.layout.tableOutputs.find((candidate) => candidate.name === name);
+    const matcher = output?.tables.map((t) => tables[t]!).find((candidate) => candidate.appliesTo(this.period));
+    return matcher ? matcher.describeFacts(matcher.signature(unit), activity) : `period=${this.period.id}`;
+  }
+
+  private missingReason(name: string, unit: number, activity: string | undefined): MessageParams[string] {
+    if (this.compiled.layout.constants.has(name) && activity !== undefined) {
+      return { key: 'reason.constant', params: { activity } };
+    }
+    return { key: 'reason.attribute', params: { orgUnit: this.tree.id(unit) } };
+  }
+
+  /**
+   * Points each (activity, input) at its column of entered values; a quarter without its
+   * own entry reads the sum of its months, summed once here.
+   */
+  private bindInputs(data: DataSet): void {
+    const activities = this.compiled.checked.pkg.activities;
+    const months = this.period.type === 'quarter' ? monthsOf(this.period).map((month) => month.id) : [];
+    const states = this.compiled.checked.pkg.inputs;
+    let nothing: Float64Array | undefined;
+    this.inputColumns = activities.flatMap((activity) =>
+      states.map((state) => {
+        const exact = data.column(this.period.id, state, activity.code);
+        const monthly = months.flatMap((month) => data.column(month, state, activity.code) ?? []);
+        if (monthly.length > 0) return sumByUnit(exact, monthly, new Float64Array(this.tree.size));
+        return exact ?? (nothing ??= new Float64Array(this.tree.size).fill(Number.NaN));
+      }),
+    );
+  }
+
+  /**
+   * Looks up each table output per row (and activity). Units with the same facts share
+   * one lookup: a national tree has thousands of units but few combinations of facts.
+   */
+  private fillTables(tables: readonly TableMatcher[], rowIds: TableRowIds): void {
+    const activities = this.compiled.checked.pkg.activities;
+    const units = this.placement.units;
+    for (const output of this.compiled.layout.tableOutputs) {
+      const matchers = output.tables.map((t) => ({ index: t, matcher: tables[t]! })).filter(({ matcher }) => matcher.appliesTo(this.period));
+      const perRow = output.perActivity ? this.activityCount : 1;
+      const provenance = new Int32Array(units.length * perRow);
+      this.tableRows.set(output.name, provenance);
+      const resolved = new Map<string | number, { values: Float64Array; ids: Int32Array }>();
+      const resolve = (signatures: number[]) => {
+        const values = new Float64Array(perRow).fill(Number.NaN);
+        const ids = new Int32Array(perRow).fill(-1);
+        for (let a = 0; a < perRow; a++) {
+          const activity = output.perActivity ? activities[a]!.code : undefined;
+          const m = matchers.findIndex(({ matcher }, k) => matcher.match(signatures[k]!, activity) >= 0);
+          if (m < 0) continue;
+          const { index, matcher } = matchers[m]!;
+          const found = matcher.match(signatures[m]!, activity);
+          values[a] = matcher.table.rows[found]![output.name] as number;
+          ids[a] = rowIds.encode(index, found);
+        }
+        return { values, ids };
+      };
+      const rowStride = this.activityCount * this.actStride;
+      const signatures = new Array<number>(matchers.length).fill(0);
+      for (let row = 0; row < units.length; row++) {
+        for (let m = 0; m < matchers.length; m++) signatures[m] = matchers[m]!.matcher.signature(units[row]!);
+        const key = signatures.length === 1 ? signatures[0]! : signatures.join(',');
+        let lookup = resolved.get(key);
+        if (!lookup) {
+          lookup = resolve(signatures);
+          resolved.set(key, lookup);
+        }
+        if (!output.perActivity) {
+          provenance[row] = lookup.ids[0]!;
+          this.pkg[row * this.pkgStride + output.slot] = lookup.values[0]!;
+          continue;
+        }
+        provenance.set(lookup.ids, row * perRow);
+        for (let a = 0, i = row * rowStride + output.slot; a < perRow; a++, i += this.actStride) this.act[i] = lookup.values[a]!;
+      }
+    }
+  }
+}
+
+/** Splits steps, kept in dependency order, into runs of the same scope. */
+function groupByScope(steps: readonly CompiledStep[]): CompiledStep[][] {
+  const groups: CompiledStep[][] = [];
+  for (const step of steps) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]!.formula.scope === step.formula.scope) last.push(step);
+    else groups.push([step]);
+  }
+  return groups;
+}
+
+/**
+ * For a quarter: the value entered for the quarter when there is one, else the sum of the
+ * months entered, NaN when nothing was entered. Written into `into`, indexed by unit.
+ */
+function sumByUnit(exact: Float64Array | undefined, months: readonly Float64Array[], into: Float64Array): Float64Array {
+  if (exact) into.set(exact);
+  else into.fill(Number.NaN);
+  for (let unit = 0; unit < into.length; unit++) {
+    if (into[unit] === into[unit]) continue;
+    let total = Number.NaN;
+    for (const column of months) {
+      const month = column[unit]!;
+      if (month === month) total = total === total ? total + month : month;
+    }
+    into[unit] = total;
+  }
+  return into;
+}

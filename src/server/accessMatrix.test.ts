@@ -1,0 +1,431 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROGRAMME, PROGRAMME_DEFINITION, call, login, testApi, type Session, type TestApi } from '../../test/support/api.ts';
+import { backends } from '../../test/support/database.ts';
+import { eq } from 'drizzle-orm';
+import { approveInvoices } from '../domain/invoices/approveInvoices.ts';
+import { runInvoices } from '../domain/invoices/runInvoices.ts';
+import { addFunderShare } from '../domain/payments/addFunderShare.ts';
+import { createFunder } from '../domain/payments/createFunder.ts';
+import { orderPayments } from '../domain/payments/orderPayments.ts';
+import { createVerificationDraw } from '../domain/verification/createVerificationDraw.ts';
+import { actorWith, addUser, enterValues, quantityRows, setStatus } from '../../test/support/invoices.ts';
+import { invoices, roles, type Role } from '../store/schema.ts';
+
+/**
+ * Every route × every role × a unit inside and outside the role's subtree. Each user holds
+ * its role on province p1 (the admin also on the root): cds_1 is in scope, cds_3 is not.
+ * The expected answer is written out here, independently of the permission code: a route
+ * lists the roles that may use it and whether it is scoped to an org unit.
+ */
+interface RouteCase {
+  readonly name: string;
+  /** The route as the OpenAPI document names it, to check every route is in the matrix. */
+  readonly path: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly url: (unit: string, role: Role) => string;
+  readonly body?: (unit: string) => unknown;
+  /** Roles allowed; 'any' = every signed-in user. */
+  readonly roles: readonly Role[] | 'any';
+  /** Whether the answer depends on the org unit being in the role's subtree. */
+  readonly scoped: boolean;
+}
+
+const P = `/api/programmes/${PROGRAMME}`;
+const ALL_READERS: readonly Role[] = ['admin', 'designer', 'clerk', 'verifier', 'validator', 'payer', 'auditor'];
+
+export const ROUTES: readonly RouteCase[] = [
+  { name: 'list programmes', path: '/api/programmes', method: 'GET', url: () => '/api/programmes', roles: 'any', scoped: false },
+  { name: 'list versions', path: '/api/programmes/{programmeId}/versions', method: 'GET', url: () => `${P}/versions`, roles: ALL_READERS, scoped: false },
+  { name: 'get version', path: '/api/programmes/{programmeId}/versions/{version}', method: 'GET', url: () => `${P}/versions/1`, roles: ALL_READERS, scoped: false },
+  {
+    name: 'save version',
+    path: '/api/programmes/{programmeId}/versions',
+    method: 'POST',
+    url: () => `${P}/versions`,
+    body: () => ({ definition: { code: 'x' }, effectiveFrom: '202401' }),
+    roles: ['designer', 'admin'],
+    scoped: false,
+  },
+  { name: 'org unit', path: '/api/programmes/{programmeId}/org-units/{orgUnitId}', method: 'GET', url: (unit) => `${P}/org-units/${unit}`, roles: ALL_READERS, scoped: true },
+  { name: 'org-unit children', path: '/api/programmes/{programmeId}/org-units', method: 'GET', url: (unit) => `${P}/org-units?parent=${unit}`, roles: ALL_READERS, scoped: true },
+  {
+    name: 'replace tree',
+    path: '/api/programmes/{programmeId}/org-units',
+    method: 'PUT',
+    url: () => `${P}/org-units`,
+    body: () => [{ id: 'dup' }, { id: 'dup' }],
+    roles: ['designer', 'admin'],
+    scoped: false,
+  },
+  { name: 'audit log', path: '/api/programmes/{programmeId}/audit', method: 'GET', url: () => `${P}/audit`, roles: ['auditor', 'admin', 'designer'], scoped: false },
+  { name: 'list users', path: '/api/users', method: 'GET', url: () => '/api/users', roles: ['admin'], scoped: false },
+  {
+    name: 'create user',
+    path: '/api/users',
+    method: 'POST',
+    url: () => '/api/users',
+    body: () => ({ username: 'matrix.user', name: 'Matrix', password: 'long enough password' }),
+    roles: ['admin'],
+    scoped: false,
+  },
+  {
+    name: 'deactivate user',
+    path: '/api/users/{userId}',
+    method: 'PATCH',
+    url: () => '/api/users/999999',
+    body: () => ({ active: false }),
+    roles: ['admin'],
+    scoped: false,
+  },
+  {
+    name: 'create programme',
+    path: '/api/programmes',
+    method: 'POST',
+    url: () => '/api/programmes',
+    body: () => ({ id: 'test_pbf', name: 'Duplicate', currency: 'BIF' }),
+    roles: ['admin'],
+    scoped: false,
+  },
+  {
+    name: 'grant role',
+    path: '/api/users/{userId}/roles',
+    method: 'POST',
+    url: () => '/api/users/999999/roles',
+    body: (unit) => ({ programmeId: PROGRAMME, role: 'clerk', orgUnitId: unit }),
+    roles: ['admin'],
+    scoped: true,
+  },
+  {
+    name: 'revoke role',
+    path: '/api/users/{userId}/roles',
+    method: 'DELETE',
+    url: () => '/api/users/999999/roles',
+    body: (unit) => ({ programmeId: PROGRAMME, role: 'clerk', orgUnitId: unit }),
+    roles: ['admin'],
+    scoped: true,
+  },
+  { name: 'who am I', path: '/api/auth/me', method: 'GET', url: () => '/api/auth/me', roles: 'any', scoped: false },
+  {
+    name: 'draw facilities to verify',
+    path: '/api/programmes/{programmeId}/verification-draws',
+    method: 'POST',
+    url: () => `${P}/verification-draws`,
+    body: (unit) => ({ rootOrgUnitId: unit, period: '202407' }),
+    roles: ['validator', 'designer'],
+    scoped: true,
+  },
+  {
+    name: 'list draws',
+    path: '/api/programmes/{programmeId}/verification-draws',
+    method: 'GET',
+    url: (unit) => `${P}/verification-draws?orgUnitId=${unit}`,
+    roles: ALL_READERS,
+    scoped: true,
+  },
+  {
+    name: 'show a draw',
+    path: '/api/programmes/{programmeId}/verification-draws/{drawId}',
+    method: 'GET',
+    url: (unit) => `${P}/verification-draws/${drawOn[unit]}`,
+    roles: ALL_READERS,
+    scoped: true,
+  },
+  {
+    name: 'apply the non-drawn rule',
+    path: '/api/programmes/{programmeId}/verification-draws/{drawId}/apply',
+    method: 'POST',
+    url: (unit) => `${P}/verification-draws/${drawOn[unit]}/apply`,
+    roles: ['validator', 'designer'],
+    scoped: true,
+  },
+  {
+    name: 'read data values',
+    path: '/api/programmes/{programmeId}/data-values',
+    method: 'GET',
+    url: (unit) => `${P}/data-values?orgUnitId=${unit}&period=202401`,
+    roles: ALL_READERS,
+    scoped: true,
+  },
+  {
+    name: 'declare a value',
+    path: '/api/programmes/{programmeId}/data-values/{orgUnitId}/{period}/{activity}/{state}',
+    method: 'PUT',
+    url: (unit) => `${P}/data-values/${unit}/202402/consultation/declared`,
+    body: () => ({ value: 10 }),
+    roles: ['clerk'],
+    scoped: true,
+  },
+  {
+    name: 'import values',
+    path: '/api/programmes/{programmeId}/data-values/import',
+    method: 'POST',
+    url: () => `${P}/data-values/import?dryRun=true`,
+    body: (unit) => [{ orgUnit: unit, period: '202402', activity: 'consultation', state: 'declared', value: 1 }],
+    roles: ['clerk', 'verifier', 'validator'],
+    scoped: false,
+  },
+  {
+    name: 'workflow statuses',
+    path: '/api/programmes/{programmeId}/workflow',
+    method: 'GET',
+    url: (unit) => `${P}/workflow?period=202401&root=${unit}`,
+    roles: ALL_READERS,
+    scoped: true,
+  },
+  ...(['declare', 'verify', 'validate', 'unlock'] as const).map(
+    (step): RouteCase => ({
+      name: `workflow step ${step}`,
+      path: `/api/programmes/{programmeId}/workflow/{orgUnitId}/{period}/{package}/${step}`,
+      method: 'POST',
+      url: (unit) => `${P}/workflow/${unit}/202403/quantity/${step}`,
+      body: () => ({ reason: 'matrix' }),
+      roles: step === 'declare' ? ['clerk'] : step === 'verify' ? ['verifier'] : ['validator'],
+      scoped: true,
+    }),
+  ),
+  ...invoiceAndPaymentRoutes(),
+  ...dashboardRoutes(),
+  {
+    name: 'dry run of draft rules',
+    path: '/api/programmes/{programmeId}/dry-run',
+    method: 'POST',
+    url: () => `${P}/dry-run`,
+    body: (unit) => ({ orgUnitId: unit, period: '202401', definition: PROGRAMME_DEFINITION }),
+    roles: ['designer', 'admin'],
+    scoped: true,
+  },
+];
+
+/** Dashboards: read-only aggregates of a subtree (`root`) and a range of months. */
+function dashboardRoutes(): RouteCase[] {
+  const range = 'from=202401&to=202412';
+  const dashboard = (path: string, query: string): RouteCase => ({
+    name: `dashboard ${path}`,
+    path: `/api/programmes/{programmeId}/dashboards/${path}`,
+    method: 'GET',
+    url: (unit) => `${P}/dashboards/${path}?root=${unit}&${query}`,
+    roles: ALL_READERS,
+    scoped: true,
+  });
+  return [
+    { ...dashboard('periods', ''), url: () => `${P}/dashboards/periods`, scoped: false },
+    ...['quantity', 'quantity-by-unit', 'quality', 'quality-vs-quantity', 'payments', 'payment-delays', 'reporting'].map((path) => dashboard(path, range)),
+    dashboard('rankings', `${range}&by=discrepancy`),
+    dashboard('budget-burn', 'year=2024'),
+  ];
+}
+
+/** Invoices, funders and payments; records made in beforeAll, one per unit (see `made`). */
+function invoiceAndPaymentRoutes(): RouteCase[] {
+  const readers = (name: string, path: string, url: (unit: string) => string): RouteCase => ({
+    name,
+    path: `/api/programmes/{programmeId}/${path}`,
+    method: 'GET',
+    url,
+    roles: ALL_READERS,
+    scoped: true,
+  });
+  const designers: readonly Role[] = ['designer', 'admin'];
+  return [
+    {
+      name: 'run invoices',
+      path: '/api/programmes/{programmeId}/invoice-runs',
+      method: 'POST',
+      url: () => `${P}/invoice-runs`,
+      body: (unit) => ({ orgUnitId: unit, period: '202402' }),
+      roles: ['validator'],
+      scoped: true,
+    },
+    readers('list runs', 'invoice-runs', (unit) => `${P}/invoice-runs?orgUnitId=${unit}`),
+    readers('show a run', 'invoice-runs/{runId}', (unit) => `${P}/invoice-runs/${made.run[unit]}`),
+    readers('list invoices', 'invoices', (unit) => `${P}/invoices?orgUnitId=${unit}`),
+    readers('show an invoice', 'invoices/{invoiceId}', (unit) => `${P}/invoices/${made.invoice[unit]}`),
+    readers('explain an invoice', 'invoices/{invoiceId}/provenance', (unit) => `${P}/invoices/${made.invoice[unit]}/provenance`),
+    {
+      name: 'approve invoices',
+      path: '/api/programmes/{programmeId}/invoices/approve',
+      method: 'POST',
+      url: () => `${P}/invoices/approve`,
+      body: (unit) => ({ invoiceIds: [made.invoice[unit]] }),
+      roles: ['validator'],
+      scoped: true,
+    },
+    { ...readers('list funders', 'funders', () => `${P}/funders`), scoped: false },
+    {
+      name: 'create a funder',
+      path: '/api/programmes/{programmeId}/funders',
+      method: 'POST',
+      url: () => `${P}/funders`,
+      body: () => ({ id: 'eu', name: 'European Union' }),
+      roles: designers,
+      scoped: false,
+    },
+    {
+      name: 'rename a funder',
+      path: '/api/programmes/{programmeId}/funders/{funderId}',
+      method: 'PATCH',
+      url: () => `${P}/funders/gov`,
+      body: () => ({ name: 'Government of Burundi' }),
+      roles: designers,
+      scoped: false,
+    },
+    { ...readers('list shares', 'funder-shares', () => `${P}/funder-shares`), scoped: false },
+    {
+      name: 'add a share',
+      path: '/api/programmes/{programmeId}/funder-shares',
+      method: 'POST',
+      url: () => `${P}/funder-shares`,
+      body: (unit) => ({ funderId: 'gov', orgUnitId: unit, share: '0.5', validFrom: '204001' }),
+      roles: designers,
+      scoped: true,
+    },
+    {
+      name: 'end a share',
+      path: '/api/programmes/{programmeId}/funder-shares/{shareId}',
+      method: 'PATCH',
+      url: (unit) => `${P}/funder-shares/${made.share[unit]}`,
+      body: () => ({ validTo: '203006', reason: 'matrix' }),
+      roles: designers,
+      scoped: true,
+    },
+    {
+      name: 'delete a share',
+      path: '/api/programmes/{programmeId}/funder-shares/{shareId}',
+      method: 'DELETE',
+      // Each case deletes its own share, so an earlier case's deletion cannot turn a 403 into a 404.
+      url: (unit, role) => `${P}/funder-shares/${made.deletable[`${role}@${unit}`]}`,
+      body: () => ({ reason: 'matrix' }),
+      roles: designers,
+      scoped: true,
+    },
+    {
+      name: 'order payments',
+      path: '/api/programmes/{programmeId}/payment-orders',
+      method: 'POST',
+      url: () => `${P}/payment-orders`,
+      body: (unit) => ({ orgUnitId: unit, period: '202401' }),
+      roles: ['payer'],
+      scoped: true,
+    },
+    readers('list orders', 'payment-orders', (unit) => `${P}/payment-orders?orgUnitId=${unit}`),
+    readers('show an order', 'payment-orders/{orderId}', (unit) => `${P}/payment-orders/${made.order[unit]}`),
+    {
+      name: 'record payments',
+      path: '/api/programmes/{programmeId}/payments',
+      method: 'POST',
+      url: () => `${P}/payments`,
+      body: (unit) => ({
+        payments: [{ orderId: made.order[unit], invoiceId: made.invoice[unit], paidOn: '2024-03-01', amount: 1, reference: 'matrix' }],
+      }),
+      roles: ['payer'],
+      scoped: true,
+    },
+    readers('list payments', 'payments', (unit) => `${P}/payments?orgUnitId=${unit}`),
+    readers('payment delays', 'payment-delays', (unit) => `${P}/payment-delays?orgUnitId=${unit}`),
+    readers('arrears', 'arrears', (unit) => `${P}/arrears?orgUnitId=${unit}`),
+  ];
+}
+
+/** Records the record-level routes act on, per unit: a run and its invoice, an order, a share. */
+const made = {
+  run: {} as Record<string, number>,
+  invoice: {} as Record<string, number>,
+  order: {} as Record<string, number>,
+  share: {} as Record<string, number>,
+  deletable: {} as Record<string, number>,
+};
+
+/** An invoice for cds_1 and one for cds_3, approved, ordered; and a share on each unit. */
+async function makeRecords(api: TestApi): Promise<void> {
+  const at = (userId: number, role: Role) => actorWith(userId, role, 'bi', '/bi/');
+  const runner = at(await addUser(api.database, 'runner', 'validator', 'bi'), 'validator');
+  const approver = at(await addUser(api.database, 'approver', 'validator', 'bi'), 'validator');
+  const bank = at(await addUser(api.database, 'bank', 'payer', 'bi'), 'payer');
+  const designer = at(api.users.designer, 'designer');
+  const db = api.database.db;
+  await db.transaction(async (tx) => {
+    await createFunder(tx, designer, { programmeId: PROGRAMME, id: 'gov', name: 'Government' });
+    await addFunderShare(tx, designer, { programmeId: PROGRAMME, funderId: 'gov', orgUnitId: 'bi', share: '1', validFrom: '202401' });
+  });
+  for (const unit of [IN_SCOPE, OUT_OF_SCOPE]) {
+    await enterValues(db, quantityRows(unit, '202401', { consultation: 10, delivery: 2 }));
+    await setStatus(db, [unit], '202401', 'validated');
+    const { run } = await runInvoices(db, runner, { programmeId: PROGRAMME, orgUnitId: unit, period: '202401' });
+    made.run[unit] = run.id;
+    const [invoice] = await db.select({ id: invoices.id }).from(invoices).where(eq(invoices.runId, run.id));
+    made.invoice[unit] = invoice!.id;
+    await db.transaction(async (tx) => {
+      await approveInvoices(tx, approver, { programmeId: PROGRAMME, invoiceIds: [invoice!.id] });
+      const { orders } = await orderPayments(tx, bank, { programmeId: PROGRAMME, orgUnitId: unit, period: '202401' });
+      made.order[unit] = orders[0]!.id;
+      const share = await addFunderShare(tx, designer, { programmeId: PROGRAMME, funderId: 'gov', orgUnitId: unit, share: '1', validFrom: '203001', validTo: '203012' });
+      made.share[unit] = share.id;
+      for (const role of roles) {
+        const own = await addFunderShare(tx, designer, { programmeId: PROGRAMME, funderId: 'gov', orgUnitId: unit, share: '1', validFrom: `${2031 + roles.indexOf(role)}01`, validTo: `${2031 + roles.indexOf(role)}12` });
+        made.deletable[`${role}@${unit}`] = own.id;
+      }
+    });
+  }
+}
+
+/** Draws made before the matrix runs, one per unit, for the routes that show or apply one. */
+const drawOn: Record<string, number> = {};
+
+/** Routes open to everyone, or that end a session: outside the matrix. */
+const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/public/programmes/{programmeId}/results']);
+
+const IN_SCOPE = 'cds_1';
+const OUT_OF_SCOPE = 'cds_3';
+
+function expectedAllowed(route: RouteCase, role: Role, unit: string): boolean {
+  const hasRole = route.roles === 'any' || route.roles.includes(role);
+  const inScope = unit === IN_SCOPE || role === 'admin';
+  return hasRole && (!route.scoped || inScope);
+}
+
+describe.each(backends)('access matrix (%s)', (kind) => {
+  let api: TestApi;
+  const sessions = {} as Record<Role, Session>;
+  beforeAll(async () => {
+    api = await testApi(kind);
+    for (const role of roles) sessions[role] = await login(api.app, role);
+    const admin = { userId: api.users.admin, username: 'admin', name: '', locale: 'en', grants: [] };
+    for (const unit of [IN_SCOPE, OUT_OF_SCOPE]) {
+      const { draw } = await api.database.db.transaction((tx) =>
+        createVerificationDraw(tx, admin, { programmeId: PROGRAMME, rootOrgUnitId: unit, period: '202406' }),
+      );
+      drawOn[unit] = draw.id;
+    }
+    await makeRecords(api);
+  });
+  afterAll(() => api.close());
+
+  const cases = ROUTES.flatMap((route) =>
+    roles.flatMap((role) => [IN_SCOPE, OUT_OF_SCOPE].map((unit) => ({ route, role, unit }))),
+  );
+  it.each(cases.map((c) => [`${c.route.name} as ${c.role} on ${c.unit}`, c] as const))('%s', async (_label, { route, role, unit }) => {
+    const response = await call(api.app, sessions[role], route.method, route.url(unit, role), route.body?.(unit));
+    if (expectedAllowed(route, role, unit)) {
+      expect([401, 403], response.body).not.toContain(response.statusCode);
+    } else {
+      expect(response.statusCode, response.body).toBe(403);
+      expect(response.json().error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('covers every route of the API', async () => {
+    const documented = (await call(api.app, null, 'GET', '/api/docs/json')).json() as { paths: Record<string, object> };
+    const routes = Object.entries(documented.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const covered = new Set(ROUTES.map((route) => `${route.method} ${route.path}`));
+    expect(routes.filter((route) => !covered.has(route) && !PUBLIC.has(route))).toEqual([]);
+  });
+
+  it('refuses every route without a session', async () => {
+    for (const route of ROUTES) {
+      const response = await call(api.app, null, route.method, route.url(IN_SCOPE, 'admin'), route.body?.(IN_SCOPE));
+      expect(response.statusCode, route.name).toBe(401);
+    }
+  });
+});

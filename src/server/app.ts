@@ -1,0 +1,93 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { AppError } from '../domain/errors.ts';
+import type { Database } from '../store/database.ts';
+import { authPlugin } from './auth/plugin.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface AppOptions {
+  readonly database: Database;
+  readonly logger?: boolean;
+  /** Sign-in attempts allowed per minute and client; tests may raise it. */
+  readonly loginAttemptsPerMinute?: number;
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  readonly secureCookies?: boolean;
+  /** The built web client (web/dist) to serve at /, when present. */
+  readonly webRoot?: string;
+}
+
+/**
+ * The HTTP API as a plugin-built app: validation with the domain's zod schemas, OpenAPI at
+ * /api/docs, sessions and CSRF, security headers, one error format. Listening is the
+ * caller's business (src/server/main.ts), so tests inject requests into a fresh app.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024 });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) => {
+    // The web client routes in the browser: any other page address gets its index.html.
+    if (options.webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } });
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'OpenPBF API', version: '0.1.0', description: 'Performance-based financing: data, workflow, invoices, payments.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'openpbf_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
+  if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: 'index.html' });
+  await app.register(authPlugin, { db: options.database.db });
+  await registerRoutes(app, options);
+  return app;
+}
+
+function errorHandler(error: FastifyError | AppError, _request: unknown, reply: import('fastify').FastifyReply) {
+  if (error instanceof AppError) {
+    return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((issue) => ({
+      at: `${error.validationContext ?? 'body'}${issue.instancePath.replaceAll('/', '.')}`,
+      message: issue.message,
+    }));
+    const first = details[0];
+    return reply.status(400).send({
+      error: { code: 'VALIDATION', message: first ? `${first.at}: ${first.message}` : 'invalid request', details },
+    });
+  }
+  if (error.statusCode && error.statusCode < 500) {
+    const code = error.statusCode === 429 ? 'TOO_MANY_REQUESTS' : (error.code ?? 'BAD_REQUEST');
+    return reply.status(error.statusCode).send({ error: { code, message: error.message, details: null } });
+  }
+  reply.log.error(error);
+  return reply.status(500).send({ error: { code: 'INTERNAL', message: 'internal error; it has been logged', details: null } });
+}

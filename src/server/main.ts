@@ -1,0 +1,27 @@
+/**
+ * `npm start`: prepares the store and the app (src/server/startup.ts), listens, and closes
+ * both on SIGINT or SIGTERM so no transaction is cut mid-way.
+ */
+import { configFromEnvironment, prepareServer, startBanner } from './startup.ts';
+
+const config = configFromEnvironment(process.env);
+const { app, database, demo } = await prepareServer(config);
+await app.listen({ port: config.port, host: config.host });
+
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+console.log(startBanner(`http://${shownHost}:${port}`, config, demo));
+
+let closing = false;
+async function shutdown(signal: NodeJS.Signals) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: closing`);
+  // A stuck connection must not keep the process alive forever.
+  setTimeout(() => process.exit(1), 10_000).unref();
+  await app.close();
+  await database.close();
+}
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

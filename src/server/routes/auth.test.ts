@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends } from '../../../test/support/database.ts';
+import { PASSWORD, call, login, testApi, type TestApi } from '../../../test/support/api.ts';
+import { buildApp } from '../app.ts';
+
+describe.each(backends)('sign-in and sessions (%s)', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await testApi(kind);
+  });
+  afterAll(() => api.close());
+
+  it('answers the health check without a session', async () => {
+    const response = await call(api.app, null, 'GET', '/api/health');
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('sets an httpOnly, SameSite session cookie and security headers', async () => {
+    const response = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: PASSWORD } });
+    expect(response.statusCode).toBe(200);
+    const cookie = response.cookies.find((c) => c.name === 'openpbf_session')!;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(response.json()).toMatchObject({ username: 'clerk', grants: [{ role: 'clerk', orgUnitId: 'p1' }] });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('refuses a wrong password without saying whether the user exists', async () => {
+    for (const username of ['clerk', 'nobody']) {
+      const response = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong' } });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().error).toMatchObject({ code: 'BAD_CREDENTIALS', message: 'unknown user name or wrong password' });
+    }
+  });
+
+  it('refuses a request without a session, and a change without the CSRF token', async () => {
+    expect((await call(api.app, null, 'GET', '/api/programmes')).statusCode).toBe(401);
+    const session = await login(api.app, 'designer');
+    const noToken = await api.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().error.code).toBe('CSRF');
+  });
+
+  it('ends the session on sign-out', async () => {
+    const session = await login(api.app, 'auditor');
+    expect((await call(api.app, session, 'POST', '/api/auth/logout')).statusCode).toBe(204);
+    expect((await call(api.app, session, 'GET', '/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('limits sign-in attempts', async () => {
+    const strict = await buildApp({ database: api.database, loginAttemptsPerMinute: 3 });
+    const attempts = [];
+    for (let i = 0; i < 4; i++) {
+      attempts.push((await strict.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: 'x' } })).statusCode);
+    }
+    expect(attempts).toEqual([401, 401, 401, 429]);
+    await strict.close();
+  });
+
+  it('names the field of an invalid request', async () => {
+    const response = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('body.password') });
+  });
+
+  it('serves the OpenAPI document', async () => {
+    const response = await call(api.app, null, 'GET', '/api/docs/json');
+    expect(response.statusCode).toBe(200);
+    expect(Object.keys(response.json().paths)).toContain('/api/programmes/{programmeId}/versions');
+  });
+});

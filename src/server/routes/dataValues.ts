@@ -1,0 +1,145 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { importDataValues } from '../../domain/dataValues/importDataValues.ts';
+import { readDataValues } from '../../domain/dataValues/readDataValues.ts';
+import { actionForState } from '../../domain/dataValues/states.ts';
+import { valueSchema } from '../../domain/dataValues/value.ts';
+import { writeDataValue } from '../../domain/dataValues/writeDataValue.ts';
+import type { Actor } from '../../domain/actor.ts';
+import { errors } from '../../domain/errors.ts';
+import { allows, authorize } from '../../domain/scope.ts';
+import type { Database } from '../../store/database.ts';
+import { actorOf } from '../auth/plugin.ts';
+import { inTransaction } from '../transaction.ts';
+import { errorBody, errorResponses, programmeParams } from './common.ts';
+import { entryPeriodSchema, packageStatus, userRef } from './workflowSchemas.ts';
+
+const storedValue = z.object({
+  orgUnit: z.string(),
+  period: z.string(),
+  activity: z.string(),
+  state: z.string(),
+  value: z.number(),
+  version: z.number().describe('send it back when changing the value'),
+  updatedBy: userRef,
+  updatedAt: z.date(),
+});
+
+const rowError = z.object({
+  row: z.number().describe('the CSV line (the header is line 1), or the position in the JSON array from 1'),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+
+const importReport = z.object({
+  dryRun: z.boolean(),
+  partial: z.boolean(),
+  rows: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number().describe('rows with errors, not written'),
+  errors: z.array(rowError),
+});
+
+const WRITE_ACTIONS = ['data.declare', 'data.verify', 'data.validate'] as const;
+
+/** Importing needs a role that writes some state; each row is then checked for its own state and unit. */
+function authorizeImport(actor: Actor, programmeId: string): void {
+  if (!WRITE_ACTIONS.some((action) => allows(actor, programmeId, action))) {
+    throw errors.forbidden(`your roles do not allow entering data in programme '${programmeId}'`);
+  }
+}
+
+export async function dataValueRoutes(app: FastifyInstance, { database }: { database: Database }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = database.db;
+  app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  r.get(
+    '/programmes/:programmeId/data-values',
+    {
+      schema: {
+        tags: ['data values'],
+        summary: 'The values of a unit and period, with the workflow status of each package reading them',
+        params: programmeParams,
+        querystring: z.object({ orgUnitId: z.string().min(1), period: entryPeriodSchema, package: z.string().min(1).optional() }),
+        response: {
+          200: z.object({
+            orgUnit: z.string(),
+            period: z.string(),
+            programmeVersion: z.number(),
+            packages: z.array(packageStatus),
+            values: z.array(storedValue),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { programmeId } = request.params;
+      const { orgUnitId, period, package: pkg } = request.query;
+      await authorize(db, actorOf(request), programmeId, 'read', orgUnitId);
+      return readDataValues(db, { programmeId, orgUnit: orgUnitId, period, package: pkg });
+    },
+  );
+
+  r.put(
+    '/programmes/:programmeId/data-values/:orgUnitId/:period/:activity/:state',
+    {
+      schema: {
+        tags: ['data values'],
+        summary: 'Write one value: the clerk writes declared, the verifier verified (and other measured inputs), the committee validated',
+        description:
+          'Send the version you read to change a value, none to create it; if the stored version differs the answer is 409 with the current value. ' +
+          'A locked (validated) period answers 423.',
+        params: programmeParams.extend({ orgUnitId: z.string().min(1), period: entryPeriodSchema, activity: z.string().min(1), state: z.string().min(1) }),
+        body: z.object({
+          value: valueSchema,
+          version: z.number().int().min(1).optional().describe('the version read; absent to create the value'),
+          package: z.string().min(1).optional().describe('the package the value is entered for; checked to hold the activity and state'),
+          reason: z.string().max(2000).optional().describe('recorded in the audit log'),
+        }),
+        response: { 200: storedValue, 201: storedValue, 423: errorBody, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { programmeId, orgUnitId, period, activity, state } = request.params;
+      await authorize(db, actor, programmeId, actionForState(state), orgUnitId);
+      const { stored, created } = await inTransaction(database, (tx) =>
+        writeDataValue(tx, actor, { programmeId, orgUnit: orgUnitId, period, activity, state, ...request.body }),
+      );
+      return reply.status(created ? 201 : 200).send(stored);
+    },
+  );
+
+  r.post(
+    '/programmes/:programmeId/data-values/import',
+    {
+      schema: {
+        tags: ['data values'],
+        summary: 'Import values from JSON rows or CSV text (content type text/csv; header orgUnit,period,activity,state,value[,package])',
+        description:
+          'All or nothing: any row error answers 400 with every row error and writes nothing, unless partial=true, which writes the good rows. ' +
+          'dryRun=true reports what would be created, updated or left unchanged without writing. Re-importing the same rows changes nothing.',
+        consumes: ['application/json', 'text/csv'],
+        params: programmeParams,
+        querystring: z.object({ dryRun: z.stringbool().default(false), partial: z.stringbool().default(false) }),
+        body: z.union([
+          z.array(z.unknown()).describe('rows {orgUnit, period, activity, state, value, package?}'),
+          z.string().describe('CSV text'),
+        ]),
+        response: { 200: importReport, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { programmeId } = request.params;
+      authorizeImport(actor, programmeId);
+      return inTransaction(database, (tx) => importDataValues(tx, actor, { programmeId, source: request.body, ...request.query }));
+    },
+  );
+}

@@ -1,0 +1,175 @@
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { approveInvoices } from '../../domain/invoices/approveInvoices.ts';
+import { explainInvoice } from '../../domain/invoices/explainInvoice.ts';
+import { readInvoice } from '../../domain/invoices/readInvoice.ts';
+import { scopeUnits } from '../../domain/invoices/scopeUnits.ts';
+import { authorize, scopePaths, unitPath } from '../../domain/scope.ts';
+import type { Database } from '../../store/database.ts';
+import { invoiceRunValues, invoiceStatus, invoices } from '../../store/schema.ts';
+import { arrayParam } from '../../store/sql.ts';
+import { actorOf } from '../auth/plugin.ts';
+import { inTransaction } from '../transaction.ts';
+import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+
+const invoice = z.object({
+  id: z.number(),
+  runId: z.number(),
+  orgUnitId: z.string(),
+  period: z.string(),
+  payment: z.string(),
+  amount: z.string(),
+  status: z.enum(invoiceStatus.enumValues),
+  programmeVersion: z.number(),
+  preparedBy: z.number().nullable(),
+  approvedBy: z.number().nullable(),
+  approvedAt: z.date().nullable(),
+  supersededBy: z.number().nullable(),
+  createdAt: z.date(),
+});
+
+/** An engine explanation: the value, its formula and the values it read, recursively. */
+const explanation: z.ZodType<unknown> = z.lazy(() =>
+  z.looseObject({
+    orgUnit: z.string(),
+    period: z.string(),
+    name: z.string(),
+    value: z.number().nullable(),
+    source: z.string(),
+    location: z.string(),
+    reads: z.array(explanation),
+  }),
+);
+
+const invoiceParams = programmeParams.extend({ invoiceId: z.coerce.number().int().min(1) });
+
+export async function invoiceRoutes(app: FastifyInstance, { database }: { database: Database }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = database.db;
+
+  r.get(
+    '/programmes/:programmeId/invoices',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: 'Invoices in the user’s scope: current ones, or also those replaced by a later run',
+        params: programmeParams,
+        querystring: pageQuery.extend({
+          orgUnitId: z.string().optional(),
+          period: z.string().optional(),
+          status: z.enum(invoiceStatus.enumValues).optional(),
+          runId: z.coerce.number().int().optional(),
+          includeSuperseded: z.stringbool().default(false),
+        }),
+        response: { 200: page(invoice), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { programmeId } = request.params;
+      const { orgUnitId, period, status, runId, includeSuperseded, limit, offset } = request.query;
+      await authorize(db, actor, programmeId, 'read', orgUnitId);
+      const path = orgUnitId === undefined ? undefined : await unitPath(db, programmeId, orgUnitId);
+      const units = await scopeUnits(db, programmeId, scopePaths(actor, programmeId, 'read'), path);
+      const where = and(
+        eq(invoices.programmeId, programmeId),
+        sql`${invoices.orgUnitId} = any(${arrayParam(units, 'text')})`,
+        period === undefined ? undefined : eq(invoices.period, period),
+        status === undefined ? undefined : eq(invoices.status, status),
+        runId === undefined ? undefined : eq(invoices.runId, runId),
+        includeSuperseded ? undefined : isNull(invoices.supersededBy),
+      );
+      const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(invoices).where(where);
+      const rows = await db
+        .select()
+        .from(invoices)
+        .where(where)
+        .orderBy(asc(invoices.period), sql`${invoices.orgUnitId} collate "C"`, asc(invoices.payment), asc(invoices.id))
+        .limit(limit)
+        .offset(offset);
+      return { items: rows.map(withoutProgramme), total, limit, offset };
+    },
+  );
+
+  r.get(
+    '/programmes/:programmeId/invoices/:invoiceId',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: 'One invoice with every value its run computed for its unit',
+        params: invoiceParams,
+        response: {
+          200: invoice.extend({ values: z.array(z.object({ period: z.string(), name: z.string(), value: z.number().nullable() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { programmeId, invoiceId } = request.params;
+      const found = await readInvoice(db, actorOf(request), programmeId, invoiceId);
+      const values = await db
+        .select({ period: invoiceRunValues.period, name: invoiceRunValues.name, value: invoiceRunValues.value })
+        .from(invoiceRunValues)
+        .where(and(eq(invoiceRunValues.programmeId, programmeId), eq(invoiceRunValues.runId, found.runId), eq(invoiceRunValues.orgUnitId, found.orgUnitId)))
+        .orderBy(asc(invoiceRunValues.period), sql`${invoiceRunValues.name} collate "C"`);
+      return { ...withoutProgramme(found), values };
+    },
+  );
+
+  r.post(
+    '/programmes/:programmeId/invoices/approve',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: 'Approve prepared invoices (committee; not the person who started their run), all or none',
+        params: programmeParams,
+        body: z.object({ invoiceIds: z.array(z.number().int().min(1)).min(1).max(5000), reason: z.string().optional() }),
+        response: { 200: z.object({ approved: z.array(z.number()) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { programmeId } = request.params;
+      await authorize(db, actor, programmeId, 'invoice.approve');
+      return inTransaction(database, (tx) => approveInvoices(tx, actor, { programmeId, ...request.body }));
+    },
+  );
+
+  r.get(
+    '/programmes/:programmeId/invoices/:invoiceId/provenance',
+    {
+      schema: {
+        tags: ['invoices'],
+        summary: 'Why an invoice value is what it is, recomputed from its run’s stored inputs and programme version',
+        params: invoiceParams,
+        querystring: z.object({ name: z.string().optional(), period: z.string().optional() }),
+        response: {
+          200: z.object({
+            invoiceId: z.number(),
+            runId: z.number(),
+            programmeVersion: z.number(),
+            orgUnitId: z.string(),
+            period: z.string(),
+            name: z.string(),
+            storedValue: z.number().nullable(),
+            recomputedValue: z.number().nullable(),
+            identical: z.boolean(),
+            explanation,
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { programmeId, invoiceId } = request.params;
+      return explainInvoice(db, actorOf(request), { programmeId, invoiceId, ...request.query });
+    },
+  );
+}
+
+function withoutProgramme<T extends { programmeId: string }>(row: T): Omit<T, 'programmeId'> {
+  const { programmeId: _p, ...rest } = row;
+  return rest;
+}

@@ -1,0 +1,124 @@
+import { and, asc, count, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { importOrgUnits } from '../../domain/orgUnits.ts';
+import { authorize, scopePaths } from '../../domain/scope.ts';
+import type { Database } from '../../store/database.ts';
+import { orgUnits } from '../../store/schema.ts';
+import { actorOf } from '../auth/plugin.ts';
+import { inTransaction } from '../transaction.ts';
+import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { underPath } from '../../domain/subtree.ts';
+
+const orgUnit = z.object({
+  id: z.string(),
+  name: z.string(),
+  parentId: z.string().nullable(),
+  level: z.number(),
+  path: z.string(),
+  groups: z.record(z.string(), z.string()),
+  attributes: z.record(z.string(), z.number()),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+
+const orgUnitInput = z.object({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  parent: z.string().optional(),
+  groups: z.record(z.string(), z.string()).optional(),
+  attributes: z.record(z.string(), z.number()).optional(),
+  validFrom: z.string().date().optional(),
+  validTo: z.string().date().optional(),
+});
+
+export async function orgUnitRoutes(app: FastifyInstance, { database }: { database: Database }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = database.db;
+
+  r.get(
+    '/programmes/:programmeId/org-units',
+    {
+      schema: {
+        tags: ['org units'],
+        summary: 'Org units in the user’s scope: children of a parent, a search by id or name, or the units of a list of ids',
+        params: programmeParams,
+        querystring: pageQuery.extend({
+          parent: z.string().optional(),
+          search: z.string().optional(),
+          ids: z
+            .string()
+            .describe('comma-separated ids (at most 1,000), e.g. for the names of the units a list shows; ids out of scope are left out')
+            .transform((text) => text.split(',').filter((id) => id !== ''))
+            .pipe(z.array(z.string()).max(1000))
+            .optional(),
+        }),
+        response: { 200: page(orgUnit), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { programmeId } = request.params;
+      const { parent, search, ids, limit, offset } = request.query;
+      await authorize(db, actor, programmeId, 'read', parent);
+      const scopes = scopePaths(actor, programmeId, 'read').map((path) => underPath(orgUnits.path, path));
+      const filters: (SQL | undefined)[] = [eq(orgUnits.programmeId, programmeId), or(...scopes)];
+      if (parent) filters.push(eq(orgUnits.parentId, parent));
+      if (search) {
+        const pattern = `%${search.replace(/[\\%_]/g, '\\$&')}%`;
+        filters.push(or(ilike(orgUnits.name, pattern), ilike(orgUnits.id, pattern)));
+      }
+      if (ids) filters.push(inArray(orgUnits.id, ids.length > 0 ? ids : ['']));
+      const where = and(...filters);
+      // The page and the total in one query: the browser asks for pages all the time.
+      const rows = await db
+        .select({ ...getTableColumns(orgUnits), total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(orgUnits)
+        .where(where)
+        .orderBy(asc(orgUnits.path))
+        .limit(limit)
+        .offset(offset);
+      const total = rows[0]?.total ?? (offset === 0 ? 0 : (await db.select({ total: count() }).from(orgUnits).where(where))[0]!.total);
+      return { items: rows.map(({ programmeId: _p, total: _t, ...unit }) => unit), total, limit, offset };
+    },
+  );
+
+  r.get(
+    '/programmes/:programmeId/org-units/:orgUnitId',
+    {
+      schema: {
+        tags: ['org units'],
+        params: programmeParams.extend({ orgUnitId: z.string() }),
+        response: { 200: orgUnit, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { programmeId, orgUnitId } = request.params;
+      await authorize(db, actorOf(request), programmeId, 'read', orgUnitId);
+      const [unit] = await db.select().from(orgUnits).where(and(eq(orgUnits.programmeId, programmeId), eq(orgUnits.id, orgUnitId)));
+      const { programmeId: _p, ...rest } = unit!;
+      return rest;
+    },
+  );
+
+  r.put(
+    '/programmes/:programmeId/org-units',
+    {
+      schema: {
+        tags: ['org units'],
+        summary: 'Replace the org-unit tree (validated first; nothing is written on error)',
+        params: programmeParams,
+        body: z.array(orgUnitInput),
+        response: { 200: z.object({ count: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { programmeId } = request.params;
+      await authorize(db, actor, programmeId, 'programme.design');
+      return inTransaction(database, (tx) => importOrgUnits(tx, actor, programmeId, request.body));
+    },
+  );
+}
+

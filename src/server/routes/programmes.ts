@@ -1,0 +1,131 @@
+import { asc, count, eq, inArray } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authorize } from '../../domain/scope.ts';
+import { createProgramme, saveProgrammeVersion, versionByNumber } from '../../domain/programmes.ts';
+import type { Database } from '../../store/database.ts';
+import { programmeVersions, programmes } from '../../store/schema.ts';
+import { actorOf } from '../auth/plugin.ts';
+import { inTransaction } from '../transaction.ts';
+import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { errors } from '../../domain/errors.ts';
+
+const programme = z.object({ id: z.string(), name: z.string(), currency: z.string(), currencyDecimals: z.number() });
+const versionSummary = z.object({
+  version: z.number(),
+  effectiveFrom: z.string(),
+  hash: z.string(),
+  note: z.string(),
+  createdAt: z.date(),
+});
+
+export async function programmeRoutes(app: FastifyInstance, { database }: { database: Database }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const db = database.db;
+
+  r.get(
+    '/programmes',
+    { schema: { tags: ['programmes'], summary: 'Programmes the user has a role in', response: { 200: z.array(programme), ...errorResponses } } },
+    async (request) => {
+      const ids = [...new Set(actorOf(request).grants.map((grant) => grant.programmeId))];
+      if (ids.length === 0) return [];
+      return db.select().from(programmes).where(inArray(programmes.id, ids)).orderBy(asc(programmes.id));
+    },
+  );
+
+  r.post(
+    '/programmes',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Create a programme (admins of an existing programme)',
+        body: z.object({
+          id: z.string().regex(/^[a-z0-9_-]+$/),
+          name: z.string().min(1),
+          currency: z.string().length(3),
+          currencyDecimals: z.number().int().min(0).max(4).default(0),
+        }),
+        response: { 201: programme, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      if (!actor.grants.some((grant) => grant.role === 'admin')) throw errors.forbidden('only an admin may create a programme');
+      await inTransaction(database, (tx) => createProgramme(tx, actor, request.body));
+      return reply.status(201).send(request.body);
+    },
+  );
+
+  r.get(
+    '/programmes/:programmeId/versions',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Versions of the rules with their effective periods',
+        params: programmeParams,
+        querystring: pageQuery,
+        response: { 200: page(versionSummary), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { programmeId } = request.params;
+      await authorize(db, actorOf(request), programmeId, 'read');
+      const where = eq(programmeVersions.programmeId, programmeId);
+      const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(programmeVersions).where(where);
+      const items = await db
+        .select({
+          version: programmeVersions.version,
+          effectiveFrom: programmeVersions.effectiveFrom,
+          hash: programmeVersions.hash,
+          note: programmeVersions.note,
+          createdAt: programmeVersions.createdAt,
+        })
+        .from(programmeVersions)
+        .where(where)
+        .orderBy(asc(programmeVersions.version))
+        .limit(request.query.limit)
+        .offset(request.query.offset);
+      return { items, total, ...request.query };
+    },
+  );
+
+  r.post(
+    '/programmes/:programmeId/versions',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'Save a new version of the rules, checked by the engine, effective from a period',
+        params: programmeParams,
+        body: z.object({ definition: z.unknown(), effectiveFrom: z.string(), note: z.string().default('') }),
+        response: { 201: z.object({ version: z.number(), effectiveFrom: z.string(), hash: z.string() }), 422: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { programmeId } = request.params;
+      await authorize(db, actor, programmeId, 'programme.design');
+      const saved = await inTransaction(database, (tx) => saveProgrammeVersion(tx, actor, programmeId, request.body));
+      return reply.status(201).send({ version: saved.version, effectiveFrom: saved.effectiveFrom, hash: saved.hash });
+    },
+  );
+
+  r.get(
+    '/programmes/:programmeId/versions/:version',
+    {
+      schema: {
+        tags: ['programmes'],
+        summary: 'One version of the rules with its definition',
+        params: programmeParams.extend({ version: z.coerce.number().int().min(1) }),
+        response: { 200: z.object({ version: z.number(), effectiveFrom: z.string(), hash: z.string(), definition: z.unknown() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { programmeId, version } = request.params;
+      await authorize(db, actorOf(request), programmeId, 'read');
+      const found = await versionByNumber(db, programmeId, version);
+      return { version: found.version, effectiveFrom: found.effectiveFrom, hash: found.hash, definition: found.program };
+    },
+  );
+}
+

@@ -1,0 +1,6 @@
+import type { Database, Tx } from '../store/database.ts';
+
+/** Runs a command in one transaction: all of it is stored, or nothing. */
+export function inTransaction<T>(database: Database, command: (tx: Tx) => Promise<T>): Promise<T> {
+  return database.db.transaction(command);
+}

@@ -1,0 +1,29 @@
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+
+/**
+ * Rows per multi-row insert: PostgreSQL allows 65,535 parameters a statement, and a few
+ * thousand rows keep each one well under that and quick to plan.
+ */
+export const BATCH_ROWS = 5000;
+
+/** Slices of at most `size` items, in order. */
+export function inBatches<T>(items: readonly T[], size = BATCH_ROWS): T[][] {
+  const batches: T[][] = [];
+  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
+  return batches;
+}
+
+/**
+ * `(column, …) in (tuples)` with the tuples sent as one text array per column: any number of
+ * keys costs one parameter per column and a join. A literal list of row comparisons would
+ * be planned as one deep OR, which exhausts PGlite's stack at a few thousand keys.
+ */
+export function tupleIn(columns: readonly AnyColumn[], tuples: readonly (readonly string[])[]): SQL {
+  const arrays = columns.map((_, i) => sql`${sql.param(tuples.map((tuple) => tuple[i]))}::text[]`);
+  return sql`(${sql.join([...columns], sql`, `)}) in (select * from unnest(${sql.join(arrays, sql`, `)}))`;
+}
+
+/** `column = any(values)`, one parameter whatever the number of values. */
+export function anyOf(column: AnyColumn, values: readonly string[]): SQL {
+  return sql`${column} = any(${sql.param([...values])}::text[])`;
+}

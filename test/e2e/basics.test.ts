@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
+
+describe('web client basics', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  }, 120_000);
+  afterAll(() => e2e?.close());
+
+  it('refuses a wrong password with a message, in French by default', async () => {
+    const page = await newPage(e2e);
+    await page.getByLabel("Nom d'utilisateur").fill('clerk');
+    await page.getByLabel('Mot de passe').fill('wrong password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('mot de passe erroné');
+    await screenshot(page, 'sign-in');
+  });
+
+  it('signs in, shows the roles, and switches language', async () => {
+    const page = await newPage(e2e);
+    await signIn(page, 'clerk');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bienvenue, The clerk');
+    await expect(page.getByText('Agent de saisie sur p1').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Welcome, The clerk');
+    await expect(page.getByText('Data clerk on p1').isVisible()).resolves.toBe(true);
+  });
+
+  it('browses only the org units of the user’s subtree', async () => {
+    const page = await newPage(e2e, 'en');
+    await signIn(page, 'verifier');
+    await page.getByRole('link', { name: 'Org units' }).click();
+    await page.getByRole('link', { name: 'District 1' }).click();
+    await page.getByRole('link', { name: 'CDS Deux' }).waitFor();
+    await expect(page.getByText('CDS Trois').count()).resolves.toBe(0);
+    await screenshot(page, 'org-units');
+  });
+
+  it('shows the audit log to an auditor and hides it from a clerk', async () => {
+    const clerk = await newPage(e2e, 'en');
+    await signIn(clerk, 'clerk');
+    await expect(clerk.getByRole('link', { name: 'Audit log' }).count()).resolves.toBe(0);
+    const auditor = await newPage(e2e, 'en');
+    await signIn(auditor, 'auditor');
+    await auditor.getByRole('link', { name: 'Audit log' }).click();
+    await auditor.getByRole('cell', { name: 'import org_units' }).waitFor();
+    await screenshot(auditor, 'audit-log');
+  });
+});

@@ -1,0 +1,81 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { buildApp } from '../../src/server/app.ts';
+import { testApi, PASSWORD, type TestApi } from '../support/api.ts';
+import { repoPath } from '../support/cases.ts';
+
+/**
+ * End-to-end harness: the web client built once, the API with its seeded test programme on
+ * a random local port, and Debian's Chromium driven by playwright-core (never a downloaded
+ * browser).
+ */
+export interface E2E {
+  readonly api: TestApi;
+  readonly url: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+let built: Promise<string> | undefined;
+
+/**
+ * Builds the client once per test process, into a directory of its own: test files run in
+ * parallel processes, and one emptying web/dist while another serves it loses files.
+ */
+function buildClient(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'openpbf-web-'));
+  process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
+  return build({ root: repoPath('web'), logLevel: 'silent', build: { outDir, emptyOutDir: true } }).then(() => outDir);
+}
+
+export async function startE2E(): Promise<E2E> {
+  built ??= buildClient();
+  const webRoot = await built;
+  const api = await testApi('pglite');
+  const app = await buildApp({ database: api.database, loginAttemptsPerMinute: 10_000, webRoot });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    api,
+    url: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await api.close();
+    },
+  };
+}
+
+/** A fresh page at 1024×768 (the verifier's tablet), in the given language. */
+export async function newPage(e2e: E2E, locale: 'fr' | 'en' = 'fr'): Promise<Page> {
+  const context = await e2e.browser.newContext({ viewport: { width: 1024, height: 768 }, locale: locale === 'fr' ? 'fr-FR' : 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(e2e.url);
+  return page;
+}
+
+export async function signIn(page: Page, username: string): Promise<void> {
+  await page.getByLabel(/Nom d'utilisateur|User name/).fill(username);
+  await page.getByLabel(/Mot de passe|Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: /Se connecter|Sign in/ }).click();
+  await page.getByRole('navigation').first().waitFor();
+}
+
+/**
+ * Saves a screenshot of a main screen for the README when UPDATE_SCREENSHOTS=1
+ * (`npm run screenshots`), so an ordinary test run leaves the checkout unchanged.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.UPDATE_SCREENSHOTS !== '1') return;
+  mkdirSync(repoPath('docs/screenshots'), { recursive: true });
+  await page.screenshot({ path: repoPath(`docs/screenshots/${name}.png`) });
+}

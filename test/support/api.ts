@@ -1,0 +1,116 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createProgramme, saveProgrammeVersion } from '../../src/domain/programmes.ts';
+import { importOrgUnits, type OrgUnitRecord } from '../../src/domain/orgUnits.ts';
+import { createUser, grantRole } from '../../src/domain/users.ts';
+import { buildApp } from '../../src/server/app.ts';
+import type { Database } from '../../src/store/database.ts';
+import { roles, type Role } from '../../src/store/schema.ts';
+import { testDatabase } from './database.ts';
+
+export const PROGRAMME = 'test_pbf';
+export const PASSWORD = 'correct horse battery staple';
+
+/** bi → p1 → d1 → cds_1, cds_2 and bi → p2 → d2 → cds_3; roles are given on p1. */
+export const TREE: OrgUnitRecord[] = [
+  { id: 'bi', name: 'Burundi' },
+  { id: 'p1', name: 'Province 1', parent: 'bi', groups: { type: 'province' } },
+  { id: 'd1', name: 'District 1', parent: 'p1', groups: { type: 'district' }, attributes: { quarterly_budget: 1_000_000 } },
+  { id: 'cds_1', name: 'CDS Un', parent: 'd1', groups: { type: 'cds', equity: 'cat1' } },
+  { id: 'cds_2', name: 'CDS Deux', parent: 'd1', groups: { type: 'cds', equity: 'cat2' } },
+  { id: 'p2', name: 'Province 2', parent: 'bi', groups: { type: 'province' } },
+  { id: 'd2', name: 'District 2', parent: 'p2', groups: { type: 'district' }, attributes: { quarterly_budget: 500_000 } },
+  { id: 'cds_3', name: 'CDS Trois', parent: 'd2', groups: { type: 'cds', equity: 'cat3' } },
+];
+
+/** A monthly quantity package with a 10% verification tolerance and a monthly payment. */
+export const PROGRAMME_DEFINITION = {
+  code: PROGRAMME,
+  currency: 'BIF',
+  packages: [
+    {
+      code: 'quantity',
+      frequency: 'monthly',
+      appliesTo: { type: ['cds'] },
+      inputs: ['declared', 'verified', 'validated'],
+      activities: [
+        { code: 'consultation', constants: { tariff: 250 } },
+        { code: 'delivery', constants: { tariff: 9000 } },
+      ],
+      activityFormulas: {
+        gap: 'SAFE_DIV(ABS(declared - verified), verified)',
+        paid: 'IF(gap > 0.1, 0, verified)',
+        amount: 'paid * tariff',
+      },
+      formulas: { total: 'SUM(amount)' },
+    },
+  ],
+  decisionTables: [],
+  payments: [{ code: 'monthly', frequency: 'monthly', packages: ['quantity'], formulas: { to_pay: 'quantity.total' } }],
+};
+
+/** One user per role, named after it, with the role on p1; `admin` also has admin on bi. */
+export async function seed(database: Database): Promise<Record<Role, number>> {
+  return database.db.transaction(async (tx) => {
+    await createProgramme(tx, null, { id: PROGRAMME, name: 'Test PBF', currency: 'BIF', currencyDecimals: 0 });
+    await importOrgUnits(tx, null, PROGRAMME, TREE);
+    const ids = {} as Record<Role, number>;
+    for (const role of roles) {
+      ids[role] = await createUser(tx, null, { username: role, name: `The ${role}`, password: PASSWORD });
+      await grantRole(tx, null, { userId: ids[role], programmeId: PROGRAMME, role, orgUnitId: 'p1' });
+    }
+    await grantRole(tx, null, { userId: ids.admin, programmeId: PROGRAMME, role: 'admin', orgUnitId: 'bi' });
+    const designer = { userId: ids.designer, username: 'designer', name: '', locale: 'en', grants: [] };
+    await saveProgrammeVersion(tx, designer, PROGRAMME, { definition: PROGRAMME_DEFINITION, effectiveFrom: '202401' });
+    return ids;
+  });
+}
+
+export interface TestApi {
+  readonly app: FastifyInstance;
+  readonly database: Database;
+  readonly users: Record<Role, number>;
+  close(): Promise<void>;
+}
+
+export async function testApi(kind: 'pglite' | 'postgres'): Promise<TestApi> {
+  const database = await testDatabase(kind);
+  const users = await seed(database);
+  const app = await buildApp({ database, loginAttemptsPerMinute: 10_000 });
+  return {
+    app,
+    database,
+    users,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export interface Session {
+  readonly cookie: string;
+  readonly csrfToken: string;
+}
+
+export async function login(app: FastifyInstance, username: string, password = PASSWORD): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === 'openpbf_session')!;
+  return { cookie: `${cookie.name}=${cookie.value}`, csrfToken: response.json().csrfToken };
+}
+
+/** A request as a signed-in user, with the CSRF header. */
+export function call(
+  app: FastifyInstance,
+  session: Session | null,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method,
+    url,
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+    headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {},
+  });
+}

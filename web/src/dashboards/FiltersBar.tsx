@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/session.tsx';
+import { fromInputMonth, toInputMonth } from './months.ts';
+import type { QuantityAcrossTree } from './types.ts';
+import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
+
+/**
+ * The subtree (the way back up, and the units below to open) and the range of months every
+ * dashboard reads. The units come with the tree panel's figures (one request for both).
+ */
+export function FiltersBar({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
+  const { t } = useTranslation();
+  const { me, programmeId } = useSession();
+  const tree = useDashboard<QuantityAcrossTree>('quantity-by-unit', rangeParams(filters));
+  const grants = new Set(me?.grants.filter((grant) => grant.programmeId === programmeId).map((grant) => grant.orgUnitId));
+  const root = tree.data?.root;
+  const below = tree.data?.items.filter((item) => !item.leaf) ?? [];
+  const go = (unitId: string | undefined) => onChange({ ...filters, root: unitId });
+  const setMonth = (field: 'from' | 'to', value: string) => {
+    if (!/^\d{4}-\d{2}$/.test(value)) return;
+    const month = fromInputMonth(value);
+    // Keep the range the right way round: moving one end past the other moves both.
+    onChange(field === 'from' ? { ...filters, from: month, to: month > filters.to ? month : filters.to } : { ...filters, to: month, from: month < filters.from ? month : filters.from });
+  };
+  return (
+    <div className="filters card">
+      <nav aria-label={t('dashboards.scope')} className="crumbs">
+        <ol>
+          {filters.root !== undefined && grants.size > 1 && (
+            <li>
+              <button type="button" className="link" onClick={() => go(undefined)}>
+                {t('dashboards.allScopes')}
+              </button>
+            </li>
+          )}
+          {tree.data?.trail.map((unit) => (
+            <li key={unit.id}>
+              <button type="button" className="link" onClick={() => go(unit.id)}>
+                {unit.name}
+              </button>
+            </li>
+          ))}
+          <li aria-current="location">{root?.name ?? (tree.data ? t('dashboards.allScopes') : '…')}</li>
+        </ol>
+      </nav>
+      <div className="filter-fields">
+        {below.length > 0 && (
+          <label className="inline">
+            {t('dashboards.openBelow')}
+            <select value="" onChange={(event) => event.target.value && go(event.target.value)}>
+              <option value="">—</option>
+              {below.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label className="inline">
+          {t('dashboards.from')}
+          <input type="month" value={toInputMonth(filters.from)} onChange={(event) => setMonth('from', event.target.value)} required />
+        </label>
+        <label className="inline">
+          {t('dashboards.to')}
+          <input type="month" value={toInputMonth(filters.to)} onChange={(event) => setMonth('to', event.target.value)} required />
+        </label>
+      </div>
+    </div>
+  );
+}

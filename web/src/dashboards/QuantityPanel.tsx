@@ -1,0 +1,88 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Chart } from '../charts/Chart.tsx';
+import type { ChartOption } from '../charts/echarts.ts';
+import { formatNumber, formatPeriod } from '../i18n/format.ts';
+import { amountAxis, baseOption, COLORS, monthAxis } from './chartOptions.ts';
+import { monthsBetween } from './months.ts';
+import { Panel } from './Panel.tsx';
+import type { QuantityPoint } from './types.ts';
+import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
+
+const STATES = ['declared', 'verified', 'validated'] as const;
+
+/** Declared, verified and validated quantities per month, one quantity package at a time. */
+export function QuantityPanel({ filters }: { filters: Filters }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  const result = useDashboard<{ items: QuantityPoint[] }>('quantity', rangeParams(filters));
+  const packages = useMemo(() => [...new Set(result.data?.items.map((item) => item.package))], [result.data]);
+  const [chosen, setChosen] = useState<string>();
+  const pkg = chosen !== undefined && packages.includes(chosen) ? chosen : packages[0];
+  const months = useMemo(() => monthsBetween(filters.from, filters.to), [filters.from, filters.to]);
+  const points = useMemo(() => new Map(result.data?.items.filter((item) => item.package === pkg).map((item) => [item.period, item])), [result.data, pkg]);
+
+  const option = useMemo<ChartOption>(
+    () => ({
+      ...baseOption(),
+      xAxis: monthAxis(months, locale),
+      yAxis: amountAxis(locale),
+      series: STATES.map((state) => ({
+        type: 'line',
+        name: t(`dashboards.state.${state}`),
+        color: COLORS[state],
+        data: months.map((month) => points.get(month)?.[state] ?? null),
+        tooltip: { valueFormatter: (value) => (typeof value === 'number' ? formatNumber(value, locale) : '—') },
+      })),
+    }),
+    [months, points, locale, t],
+  );
+
+  return (
+    <Panel
+      title={t('dashboards.quantity.title')}
+      result={result}
+      isEmpty={(data) => data.items.length === 0}
+      controls={
+        packages.length > 1 && (
+          <label className="inline">
+            {t('dashboards.package')}
+            <select value={pkg} onChange={(event) => setChosen(event.target.value)}>
+              {packages.map((code) => (
+                <option key={code}>{code}</option>
+              ))}
+            </select>
+          </label>
+        )
+      }
+      chart={() => <Chart option={option} label={t('dashboards.quantity.label', { package: pkg })} />}
+      table={() => (
+        <table className="list">
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboards.month')}</th>
+              {STATES.map((state) => (
+                <th scope="col" className="number" key={state}>
+                  {t(`dashboards.state.${state}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {[...points.values()].map((point) => (
+              <tr key={point.period}>
+                <th scope="row">{formatPeriod(point.period, locale)}</th>
+                {STATES.map((state) => (
+                  <td className="number" key={state}>
+                    {formatNumber(point[state], locale)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      note={t('dashboards.quantity.note')}
+    />
+  );
+}

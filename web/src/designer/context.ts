@@ -1,0 +1,24 @@
+import { createContext, useContext } from 'react';
+import type { Draft } from './draft.ts';
+import type { Finding } from './findings.ts';
+
+/** What every part of the programme editor needs: the findings by place and how to edit. */
+export interface EditorState {
+  readonly readOnly: boolean;
+  readonly findings: ReadonlyMap<string, readonly Finding[]>;
+  /** Applies an edit to the latest draft (updates compose when several happen at once). */
+  edit(update: (draft: Draft) => Draft): void;
+}
+
+export const EditorContext = createContext<EditorState | null>(null);
+
+export function useEditor(): EditorState {
+  const editor = useContext(EditorContext);
+  if (!editor) throw new Error('useEditor outside EditorContext');
+  return editor;
+}
+
+/** An element id from a draft path (`packages[0].formulas.total` → `f-packages-0-formulas-total`). */
+export function idFor(prefix: string, path: string): string {
+  return `${prefix}-${path.replace(/[^A-Za-z0-9_]+/g, '-').replace(/-+$/, '')}`;
+}

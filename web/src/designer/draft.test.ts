@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { PROGRAMME_DEFINITION } from '../../../test/support/api.ts';
+import {
+  addConstant,
+  addFormula,
+  addTable,
+  addTableRow,
+  cellText,
+  constantNames,
+  isIdentifier,
+  parseCell,
+  removeConstant,
+  removeFormula,
+  removeTable,
+  removeTableRow,
+  renameFormula,
+  renameProblem,
+  setConstant,
+  setFormula,
+  setTableCell,
+  setTableName,
+  setTablePeriod,
+  splitNames,
+  toDraft,
+  type Draft,
+  type FormulaRef,
+} from './draft.ts';
+
+const fresh = (): Draft => toDraft({ ...PROGRAMME_DEFINITION, version: '1' });
+const withTable = (): Draft =>
+  addTableRow(addTableRow(addTable(fresh(), { package: 'quantity', name: 'Tariffs', inputs: ['activity'], outputs: ['bonus'] }), 0), 0);
+
+/** Deep-frozen, so that any edit in place throws. */
+function frozen<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) frozen(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const amount: FormulaRef = { owner: 'packages', index: 0, group: 'activityFormulas', name: 'amount' };
+
+describe('designer draft', () => {
+  it('copies a stored definition without the version label the store sets', () => {
+    const stored = { ...PROGRAMME_DEFINITION, version: '3' };
+    const draft = toDraft(stored);
+    expect('version' in draft).toBe(false);
+    expect(draft.packages[0]).not.toBe(stored.packages[0]);
+    expect(toDraft({ code: 'x', currency: 'BIF' })).toMatchObject({ packages: [], decisionTables: [], payments: [] });
+  });
+
+  it('edits formulas without touching the original', () => {
+    const draft = frozen(fresh());
+    const edited = setFormula(draft, amount, 'paid * tariff * 2');
+    expect(edited.packages[0]!.activityFormulas!.amount).toBe('paid * tariff * 2');
+    expect(draft.packages[0]!.activityFormulas!.amount).toBe('paid * tariff');
+    expect(edited.payments).toBe(draft.payments);
+    const payment = setFormula(draft, { owner: 'payments', index: 0, group: 'formulas', name: 'to_pay' }, 'ROUND(quantity.total)');
+    expect(payment.payments[0]!.formulas.to_pay).toBe('ROUND(quantity.total)');
+    expect(payment.packages).toBe(draft.packages);
+    expect(() => setFormula(draft, { ...amount, index: 5 }, 'x')).toThrow(RangeError);
+  });
+
+  it('renames a formula in place and refuses a name that would overwrite another', () => {
+    const draft = frozen(fresh());
+    const renamed = renameFormula(draft, { ...amount, name: 'paid' }, 'paid_amount');
+    expect(Object.keys(renamed.packages[0]!.activityFormulas!)).toEqual(['gap', 'paid_amount', 'amount']);
+    expect(renameProblem(draft, amount, 'gap')).toBe('taken');
+    expect(renameProblem(draft, amount, 'amount')).toBeUndefined();
+    expect(renameProblem(draft, amount, '')).toBe('empty');
+    expect(renameProblem(draft, amount, '2x')).toBe('notIdentifier');
+    expect(renameProblem(draft, amount, 'not')).toBe('notIdentifier');
+    expect(() => renameFormula(draft, amount, 'gap')).toThrow();
+    expect(renameFormula(draft, amount, 'amount')).toBe(draft);
+  });
+
+  it('adds formulas with unused names and removes them', () => {
+    const draft = frozen(fresh());
+    const group = { owner: 'packages', index: 0, group: 'zoneFormulas' } as const;
+    const first = addFormula(draft, group);
+    const second = addFormula(first.draft, group);
+    expect([first.name, second.name]).toEqual(['new_formula', 'new_formula_2']);
+    expect(second.draft.packages[0]!.zoneFormulas).toEqual({ new_formula: '', new_formula_2: '' });
+    const removed = removeFormula(draft, amount);
+    expect(Object.keys(removed.packages[0]!.activityFormulas!)).toEqual(['gap', 'paid']);
+  });
+
+  it('reads typed cells as numbers when they are, with a decimal comma too', () => {
+    expect(parseCell(' 250 ')).toBe(250);
+    expect(parseCell('2,5')).toBe(2.5);
+    expect(parseCell('-0.25')).toBe(-0.25);
+    expect(parseCell('1e3')).toBe(1000);
+    expect(parseCell('')).toBeUndefined();
+    expect(parseCell('abc')).toBe('abc');
+    expect(parseCell('1 000')).toBe('1 000');
+    expect(cellText(250)).toBe('250');
+    expect(cellText(undefined)).toBe('');
+    expect(splitNames(' activity, equity ,, ')).toEqual(['activity', 'equity']);
+    expect(isIdentifier('level_2')).toBe(true);
+    expect(isIdentifier('a b')).toBe(false);
+  });
+
+  it('edits activity constants, adding and removing them across activities', () => {
+    const draft = frozen(fresh());
+    const edited = setConstant(draft, 0, 1, 'tariff', '9500');
+    expect(edited.packages[0]!.activities[1]!.constants).toEqual({ tariff: 9500 });
+    expect(edited.packages[0]!.activities[0]).toBe(draft.packages[0]!.activities[0]);
+    expect(setConstant(draft, 0, 0, 'tariff', 'x').packages[0]!.activities[0]!.constants!.tariff).toBe('x');
+    expect(setConstant(draft, 0, 0, 'tariff', '').packages[0]!.activities[0]!.constants).toEqual({});
+    const added = addConstant(draft, 0, 'weight');
+    expect(added.packages[0]!.activities.map((a) => a.constants)).toEqual([
+      { tariff: 250, weight: 0 },
+      { tariff: 9000, weight: 0 },
+    ]);
+    expect(constantNames(added.packages[0]!)).toEqual(['tariff', 'weight']);
+    expect(constantNames(removeConstant(added, 0, 'tariff').packages[0]!)).toEqual(['weight']);
+  });
+
+  it('edits decision tables: rows, cells, periods, name', () => {
+    const draft = frozen(withTable());
+    expect(draft.decisionTables[0]).toMatchObject({ package: 'quantity', name: 'Tariffs', inputs: ['activity'], outputs: ['bonus'] });
+    expect(draft.decisionTables[0]!.rows).toEqual([{ activity: '*' }, { activity: '*' }]);
+    let edited = setTableCell(draft, 0, 0, 'activity', ' consultation ');
+    edited = setTableCell(edited, 0, 0, 'bonus', '12,5');
+    edited = setTableCell(edited, 0, 1, 'activity', '');
+    expect(edited.decisionTables[0]!.rows).toEqual([{ activity: 'consultation', bonus: 12.5 }, {}]);
+    expect(setTableCell(edited, 0, 0, 'bonus', '').decisionTables[0]!.rows[0]).toEqual({ activity: 'consultation' });
+    const inserted = addTableRow(edited, 0, 0);
+    expect(inserted.decisionTables[0]!.rows).toEqual([{ activity: 'consultation', bonus: 12.5 }, { activity: '*' }, {}]);
+    expect(removeTableRow(inserted, 0, 0).decisionTables[0]!.rows).toEqual([{ activity: '*' }, {}]);
+    const periods = setTablePeriod(setTablePeriod(draft, 0, 'from', ' 202501 '), 0, 'to', '2025Q4');
+    expect(periods.decisionTables[0]).toMatchObject({ from: '202501', to: '2025Q4' });
+    expect('from' in setTablePeriod(periods, 0, 'from', '').decisionTables[0]!).toBe(false);
+    expect(setTableName(draft, 0, 'Bonus').decisionTables[0]!.name).toBe('Bonus');
+    expect('name' in setTableName(draft, 0, '').decisionTables[0]!).toBe(false);
+    expect(removeTable(draft, 0).decisionTables).toEqual([]);
+    expect(draft.decisionTables[0]!.rows).toHaveLength(2);
+  });
+});

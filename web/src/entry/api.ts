@@ -1,0 +1,137 @@
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, query } from '../api/client.ts';
+import type { Page } from '../api/types.ts';
+import { inForce } from './periods.ts';
+
+/** Shapes of the data-value and workflow routes (src/server/routes/dataValues.ts, workflow.ts). */
+export type WorkflowStatus = 'open' | 'declared' | 'verified' | 'validated' | 'invoiced' | 'approved' | 'ordered' | 'paid';
+
+export interface UserRef {
+  readonly id: number;
+  readonly username: string;
+  readonly name: string;
+}
+
+export interface StoredValue {
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly activity: string;
+  readonly state: string;
+  readonly value: number;
+  readonly version: number;
+  readonly updatedBy: UserRef | null;
+  readonly updatedAt: string;
+}
+
+/** A facility's package in the period its workflow is tracked in (the quarter, for a quarterly package). */
+export interface PackageStatus {
+  readonly package: string;
+  readonly period: string;
+  readonly status: WorkflowStatus;
+  readonly locked: boolean;
+  readonly version: number;
+  readonly updatedBy: UserRef | null;
+  readonly updatedAt: string | null;
+}
+
+export interface Sheet {
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly programmeVersion: number;
+  readonly packages: readonly PackageStatus[];
+  readonly values: readonly StoredValue[];
+}
+
+export interface StatusLine extends PackageStatus {
+  readonly orgUnit: string;
+  readonly orgUnitName: string;
+}
+
+/** The part of a programme's rules these screens read: packages, their states and activities. */
+export interface RulesActivity {
+  readonly code: string;
+  readonly name?: string;
+}
+
+export interface RulesPackage {
+  readonly code: string;
+  readonly name?: string;
+  readonly frequency: string;
+  readonly inputs: readonly string[];
+  readonly activities: readonly RulesActivity[];
+}
+
+export interface Rules {
+  readonly version: number;
+  readonly effectiveFrom: string;
+  readonly definition: { readonly packages: readonly RulesPackage[] };
+}
+
+interface VersionSummary {
+  readonly version: number;
+  readonly effectiveFrom: string;
+}
+
+export const valueKey = (activity: string, state: string) => `${activity}\u0000${state}`;
+
+export const sheetKey = (programmeId: string, orgUnit: string, period: string, pkg?: string) =>
+  ['sheet', programmeId, orgUnit, period, pkg ?? null] as const;
+
+/** A unit's values and package statuses for a period; with a package, only what it reads. */
+export function useSheet(programmeId: string, orgUnit: string, period: string, pkg?: string, enabled = true) {
+  return useQuery({
+    queryKey: sheetKey(programmeId, orgUnit, period, pkg),
+    queryFn: () => api.get<Sheet>(`/api/programmes/${programmeId}/data-values${query({ orgUnitId: orgUnit, period, package: pkg })}`),
+    enabled,
+  });
+}
+
+/** A saved version never changes: read once. */
+export function useRules(programmeId: string, version: number | undefined) {
+  return useQuery({
+    queryKey: ['programme-version', programmeId, version],
+    queryFn: () => api.get<Rules>(`/api/programmes/${programmeId}/versions/${version}`),
+    enabled: version !== undefined,
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * The rules in force in a period, as the server picks them: the newest version already
+ * effective. `none` when the programme has no rules yet for that period (nothing to enter).
+ */
+export function useRulesInForce(programmeId: string, period: string) {
+  const versions = useQuery({
+    queryKey: ['programme-versions', programmeId, 'all'],
+    queryFn: () => api.get<Page<VersionSummary>>(`/api/programmes/${programmeId}/versions${query({ limit: 1000 })}`),
+  });
+  const version = versions.data?.items.filter((item) => inForce(item.effectiveFrom, period)).reduce((max, item) => Math.max(max, item.version), 0);
+  const rules = useRules(programmeId, version || undefined);
+  return { rules, none: version === 0, error: versions.error ?? rules.error };
+}
+
+export interface StatusQuery {
+  readonly period: string;
+  readonly root?: string | undefined;
+  readonly status?: WorkflowStatus | undefined;
+}
+
+export const statusesKey = (programmeId: string, params: StatusQuery, limit: number, offset: number) =>
+  ['workflow', programmeId, params.period, params.root ?? null, params.status ?? null, limit, offset] as const;
+
+/** Where the facilities of a subtree stand in a period, package by package, a page at a time. */
+export function fetchStatuses(programmeId: string, params: StatusQuery, limit: number, offset: number): Promise<Page<StatusLine>> {
+  return api.get<Page<StatusLine>>(`/api/programmes/${programmeId}/workflow${query({ ...params, limit, offset })}`);
+}
+
+/** After a write or a step: every sheet of the unit and every status list are out of date. */
+export function invalidateUnit(client: QueryClient, programmeId: string, orgUnit: string): Promise<void> {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: ['sheet', programmeId, orgUnit] }),
+    client.invalidateQueries({ queryKey: ['workflow', programmeId] }),
+  ]).then(() => undefined);
+}
+
+export function packageLabel(rules: Rules | undefined, code: string): string {
+  return rules?.definition.packages.find((pkg) => pkg.code === code)?.name ?? code;
+}

@@ -1,0 +1,65 @@
+import { api, query } from '../api/client.ts';
+import type { StoredValue, Write } from './offline/outbox.ts';
+
+/** The API answers the field screens read, and their react-query keys. */
+export interface PackageStatus {
+  readonly package: string;
+  /** The package's workflow period: the quarter holding a month, for a quarterly package. */
+  readonly period: string;
+  readonly status: string;
+  readonly locked: boolean;
+  readonly version: number;
+}
+
+export interface UnitValues {
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly programmeVersion: number;
+  readonly packages: readonly PackageStatus[];
+  readonly values: readonly StoredValue[];
+}
+
+export interface VisitLine extends PackageStatus {
+  readonly orgUnit: string;
+  readonly orgUnitName: string;
+}
+
+export interface VersionDetail {
+  readonly version: number;
+  readonly effectiveFrom: string;
+  readonly definition: unknown;
+}
+
+export const fieldKeys = {
+  /** Every sheet of a facility: prefix of the keys below. */
+  unit: (programmeId: string, orgUnit: string) => ['field-values', programmeId, orgUnit] as const,
+  values: (programmeId: string, orgUnit: string, period: string, pkg?: string) =>
+    ['field-values', programmeId, orgUnit, period, ...(pkg ? [pkg] : [])] as const,
+  visits: (programmeId: string) => ['field-visits', programmeId] as const,
+  version: (programmeId: string, version: number) => ['field-version', programmeId, version] as const,
+  orgUnit: (programmeId: string, orgUnit: string) => ['field-unit', programmeId, orgUnit] as const,
+};
+
+const base = (programmeId: string) => `/api/programmes/${encodeURIComponent(programmeId)}`;
+const segments = (...parts: string[]) => parts.map(encodeURIComponent).join('/');
+
+export function getUnitValues(programmeId: string, orgUnit: string, period: string, pkg?: string): Promise<UnitValues> {
+  return api.get<UnitValues>(`${base(programmeId)}/data-values${query({ orgUnitId: orgUnit, period, package: pkg })}`);
+}
+
+/** Sends one outbox entry: a value over the version read, or a workflow step. */
+export async function sendWrite(programmeId: string, write: Write): Promise<StoredValue | undefined> {
+  if (write.kind === 'step') {
+    await api.post(`${base(programmeId)}/workflow/${segments(write.orgUnit, write.period, write.package, write.step)}`);
+    return undefined;
+  }
+  const path = `${base(programmeId)}/data-values/${segments(write.orgUnit, write.period, write.activity, write.state)}`;
+  return api.put<StoredValue>(path, { value: write.value, package: write.package, ...(write.baseVersion ? { version: write.baseVersion } : {}) });
+}
+
+/** A sheet with one value as the server now stores it. */
+export function withStored(sheet: UnitValues, stored: StoredValue): UnitValues {
+  const same = (value: StoredValue) => value.activity === stored.activity && value.state === stored.state && value.period === stored.period;
+  const exists = sheet.values.some(same);
+  return { ...sheet, values: exists ? sheet.values.map((value) => (same(value) ? stored : value)) : [...sheet.values, stored] };
+}

@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api } from '../api/client.ts';
+import type { Invoice } from './types.ts';
+
+/**
+ * Why the signed-in member may not approve an invoice, or null when they may: the server
+ * refuses the preparer (four eyes), so the screens do not offer them the button.
+ */
+export function approvalBlock(invoice: Invoice, userId: number | undefined): 'preparedByYou' | 'replaced' | 'notPrepared' | null {
+  if (invoice.supersededBy !== null) return 'replaced';
+  if (invoice.status !== 'prepared') return 'notPrepared';
+  if (invoice.preparedBy === userId) return 'preparedByYou';
+  return null;
+}
+
+/** The server's refusals of a batch, per invoice id (it names each as `invoiceIds[i]`). */
+export function refusalsByInvoice(error: unknown, invoiceIds: readonly number[]): ReadonlyMap<number, string> {
+  const found = new Map<number, string>();
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return found;
+  for (const detail of error.details as { at?: string; message?: string }[]) {
+    const index = /^invoiceIds\[(\d+)\]$/.exec(detail.at ?? '')?.[1];
+    const id = index === undefined ? undefined : invoiceIds[Number(index)];
+    if (id !== undefined && detail.message) found.set(id, detail.message);
+  }
+  return found;
+}
+
+/** Approves invoices, all or none, and refreshes every list that shows them. */
+export function useApprove(programmeId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (request: { invoiceIds: number[]; reason: string }) =>
+      api.post<{ approved: number[] }>(`/api/programmes/${programmeId}/invoices/approve`, {
+        invoiceIds: request.invoiceIds,
+        ...(request.reason.trim() ? { reason: request.reason.trim() } : {}),
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invoices'] }),
+  });
+}

@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api/client.ts';
+import type { Funder } from './types.ts';
+
+/** The programme's funders (a handful), for names and choices. */
+export function useFunders(programmeId: string) {
+  return useQuery({ queryKey: ['funders', programmeId], queryFn: () => api.get<Funder[]>(`/api/programmes/${programmeId}/funders`) });
+}
+
+export function funderName(funders: readonly Funder[] | undefined, id: string): string {
+  return funders?.find((funder) => funder.id === id)?.name ?? id;
+}

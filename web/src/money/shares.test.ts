@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { formatShare, isShare } from './shares.ts';
+
+describe('funder shares in the browser', () => {
+  it('shows a share as a percentage per locale', () => {
+    expect(formatShare('0.6', 'en')).toBe('60%');
+    expect(formatShare('0.333334', 'en')).toBe('33.3334%');
+    expect(formatShare('0.5', 'fr').replace(/\s/g, ' ')).toBe('50 %');
+  });
+
+  it('accepts fractions above 0 up to 1', () => {
+    expect(['0.6', '1', '1.0', '0.333333'].every(isShare)).toBe(true);
+    expect(['0', '1.5', '60', '-0.2', '.25', '0.1234567', 'abc', ''].some(isShare)).toBe(false);
+  });
+});

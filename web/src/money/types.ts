@@ -1,0 +1,215 @@
+/**
+ * Shapes of the invoice and payment answers, as the OpenAPI document describes them
+ * (src/server/routes/{invoiceRuns,invoices,funders,paymentOrders,payments}.ts). Amounts are
+ * decimal strings, never floats: they are formatted, not computed with, in the browser.
+ */
+export type InvoiceStatus = 'prepared' | 'approved' | 'ordered' | 'paid';
+export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['prepared', 'approved', 'ordered', 'paid'];
+
+export interface Invoice {
+  readonly id: number;
+  readonly runId: number;
+  readonly orgUnitId: string;
+  readonly period: string;
+  readonly payment: string;
+  readonly amount: string;
+  readonly status: InvoiceStatus;
+  readonly programmeVersion: number;
+  readonly preparedBy: number | null;
+  readonly approvedBy: number | null;
+  readonly approvedAt: string | null;
+  readonly supersededBy: number | null;
+  readonly createdAt: string;
+}
+
+export interface InvoiceDetail extends Invoice {
+  readonly values: readonly { readonly period: string; readonly name: string; readonly value: number | null }[];
+}
+
+export interface PendingPeriod {
+  readonly package: string;
+  readonly period: string;
+  readonly status: string;
+}
+
+/** An engine error located by unit, period and activity when the engine knows them. */
+export interface RunError {
+  readonly code: string;
+  readonly at: string;
+  readonly orgUnit?: string;
+  readonly period?: string;
+  readonly activity?: string;
+  readonly message: string;
+}
+
+export interface RunSummary {
+  readonly id: number;
+  readonly rootOrgUnitId: string;
+  readonly period: string;
+  readonly programmeVersion: number;
+  readonly status: 'completed' | 'failed';
+  readonly startedBy: number | null;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly invoiceCount: number;
+  readonly total: string;
+  readonly errors: readonly RunError[];
+  readonly skipped: readonly { readonly orgUnitId: string; readonly payment: string; readonly pending: readonly PendingPeriod[] }[];
+  readonly kept: readonly {
+    readonly invoiceId: number;
+    readonly orgUnitId: string;
+    readonly payment: string;
+    readonly status: string;
+    readonly amount: string;
+    readonly computedAmount: string;
+  }[];
+}
+
+export interface RunListItem extends Omit<RunSummary, 'errors' | 'skipped' | 'kept'> {
+  readonly skippedCount: number;
+  readonly keptCount: number;
+}
+
+export interface DiffLine {
+  readonly orgUnitId: string;
+  readonly payment: string;
+  readonly oldAmount: string | null;
+  readonly newAmount: string | null;
+  readonly delta: string;
+}
+
+export interface RunDetail extends RunSummary {
+  readonly diff: {
+    readonly previousRunId: number | null;
+    readonly lineCount: number;
+    readonly changedCount: number;
+    readonly oldTotal: string;
+    readonly newTotal: string;
+    readonly lines: { readonly items: readonly DiffLine[]; readonly total: number; readonly limit: number; readonly offset: number };
+  };
+}
+
+export interface RunAnswer {
+  /** False when the scope was already run with the same rules and inputs: nothing was written. */
+  readonly created: boolean;
+  readonly run: RunSummary;
+}
+
+export type ValueSource =
+  | 'input'
+  | 'isNull'
+  | 'constant'
+  | 'table'
+  | 'attribute'
+  | 'activityFormula'
+  | 'formula'
+  | 'zoneFormula'
+  | 'paymentFormula'
+  | 'packageValue';
+
+/** The engine's explanation of one value (src/engine/provenance/explain.ts). */
+export interface Explanation {
+  readonly orgUnit: string;
+  readonly period: string;
+  readonly name: string;
+  readonly value: number | null;
+  readonly source: ValueSource;
+  readonly location: string;
+  readonly formula?: { readonly location: string; readonly text: string; readonly substituted: string; readonly recomputed: number };
+  readonly table?: { readonly table: number; readonly row: number; readonly from?: string; readonly to?: string; readonly cells: Readonly<Record<string, string | number>> };
+  readonly entries?: readonly { readonly period: string; readonly value: number }[];
+  readonly reads: readonly Explanation[];
+  readonly repeated?: boolean;
+  readonly program?: { readonly code: string; readonly version?: string };
+}
+
+export interface Provenance {
+  readonly invoiceId: number;
+  readonly runId: number;
+  readonly programmeVersion: number;
+  readonly orgUnitId: string;
+  readonly period: string;
+  readonly name: string;
+  readonly storedValue: number | null;
+  readonly recomputedValue: number | null;
+  readonly identical: boolean;
+  readonly explanation: Explanation;
+}
+
+export interface Funder {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface FunderShare {
+  readonly id: number;
+  readonly funderId: string;
+  readonly orgUnitId: string;
+  readonly payment: string | null;
+  readonly share: string;
+  readonly validFrom: string;
+  readonly validTo: string | null;
+}
+
+export interface PaymentOrder {
+  readonly id: number;
+  readonly funderId: string;
+  readonly period: string;
+  readonly orgUnitId: string;
+  readonly total: string;
+  readonly createdBy: number | null;
+  readonly createdAt: string;
+}
+
+export interface OrderLine {
+  readonly invoiceId: number;
+  readonly orgUnitId: string;
+  readonly payment: string;
+  readonly amount: string;
+  readonly paid: string;
+  readonly outstanding: string;
+}
+
+export interface OrderDetail extends PaymentOrder {
+  readonly lines: { readonly items: readonly OrderLine[]; readonly total: number; readonly limit: number; readonly offset: number };
+}
+
+export interface OrderAnswer {
+  readonly orders: readonly { readonly id: number; readonly funderId: string; readonly period: string; readonly orgUnitId: string; readonly total: string; readonly lineCount: number }[];
+  readonly skipped: readonly { readonly invoiceId: number; readonly orgUnitId: string; readonly amount: string }[];
+}
+
+export interface Payment {
+  readonly id: number;
+  readonly orderId: number;
+  readonly invoiceId: number;
+  readonly funderId: string;
+  readonly paidOn: string;
+  readonly amount: string;
+  readonly reference: string;
+  readonly recordedBy: number | null;
+  readonly createdAt: string;
+}
+
+export interface Delay {
+  readonly invoiceId: number;
+  readonly orgUnitId: string;
+  readonly period: string;
+  readonly payment: string;
+  readonly amount: string;
+  readonly periodEnd: string;
+  readonly paidOn: string;
+  readonly delayDays: number;
+}
+
+export interface Arrear {
+  readonly funderId: string;
+  readonly funderName: string | null;
+  readonly period: string;
+  readonly ordered: string;
+  readonly paid: string;
+  readonly outstanding: string;
+  readonly linesOutstanding: number;
+  readonly periodEnd: string;
+  readonly daysOverdue: number;
+}

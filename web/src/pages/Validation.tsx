@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ApiError } from '../api/client.ts';
+import { rootsOf } from '../api/scope.ts';
+import { useSession } from '../api/session.tsx';
+import { ErrorMessage } from '../components/Status.tsx';
+import { useRulesInForce, type WorkflowStatus } from '../entry/api.ts';
+import { PeriodSelect } from '../entry/PeriodSelect.tsx';
+import { isEntryPeriod, lastCompletedMonth, lastCompletedQuarter, monthsBack, quartersBack } from '../entry/periods.ts';
+import { StatusList } from '../validation/StatusList.tsx';
+
+const STATUSES: readonly WorkflowStatus[] = ['open', 'declared', 'verified', 'validated', 'invoiced', 'approved', 'ordered', 'paid'];
+
+/** The committee's list: where each facility of its subtree stands for a period. */
+export function Validation() {
+  const { t } = useTranslation();
+  const { programmeId, hasRole } = useSession();
+  if (!programmeId) return <p>{t('home.noProgramme')}</p>;
+  if (!hasRole('validator')) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
+  return <ValidationScreen key={programmeId} programmeId={programmeId} />;
+}
+
+function ValidationScreen({ programmeId }: { programmeId: string }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const roots = rootsOf(me, programmeId, 'validator');
+  const requested = params.get('period');
+  const period = isEntryPeriod(requested) ? requested : lastCompletedMonth();
+  const status = STATUSES.find((candidate) => candidate === params.get('status'));
+  const root = roots.find((candidate) => candidate === params.get('root')) ?? roots[0];
+  const { rules } = useRulesInForce(programmeId, period);
+  const groups = useMemo(
+    () => [
+      { label: t('validation.months'), periods: monthsBack(lastCompletedMonth(), 24) },
+      { label: t('validation.quarters'), periods: quartersBack(lastCompletedQuarter(), 8) },
+    ],
+    [t],
+  );
+  const set = (changes: Record<string, string | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    setParams(next);
+  };
+
+  return (
+    <section className="validation">
+      <h1>{t('validation.title')}</h1>
+      <div className="pickers">
+        <PeriodSelect label={t('validation.period')} value={period} groups={groups} onChange={(next) => set({ period: next })} />
+        <label className="inline">
+          {t('validation.status')}
+          <select value={status ?? ''} onChange={(event) => set({ status: event.target.value || undefined })}>
+            <option value="">{t('validation.allStatuses')}</option>
+            {STATUSES.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {t(`workflow.status.${candidate}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {roots.length > 1 && (
+          <label className="inline">
+            {t('validation.subtree')}
+            <select value={root} onChange={(event) => set({ root: event.target.value })}>
+              {roots.map((candidate) => (
+                <option key={candidate} value={candidate}>
+                  {candidate}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <StatusList programmeId={programmeId} params={{ period, root, status }} rules={rules.data} />
+    </section>
+  );
+}

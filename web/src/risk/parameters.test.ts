@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { drawParameters } from '../../../src/domain/verification/parameters.ts';
+import { defaultFields, isDrawPeriod, lastMonth, readFields } from './parameters.ts';
+import { DEFAULT_PARAMETERS } from './types.ts';
+
+describe('draw parameters in the form', () => {
+  it('shows the server’s defaults', () => {
+    const { alwaysDraw: _always, ...server } = drawParameters.parse({});
+    expect(DEFAULT_PARAMETERS).toEqual(server);
+    expect(defaultFields()).toEqual({
+      historyMonths: '6',
+      thresholdModerate: '5',
+      thresholdHigh: '10',
+      probabilityLow: '40',
+      probabilityModerate: '80',
+      probabilityHigh: '100',
+    });
+    expect(readFields(defaultFields())).toEqual({ parameters: DEFAULT_PARAMETERS });
+  });
+
+  it('reads percentages typed with a comma or a point, without binary noise', () => {
+    const read = readFields({ ...defaultFields(), thresholdModerate: '7', thresholdHigh: '12,5', probabilityLow: '33.3' });
+    expect(read).toEqual({
+      parameters: { historyMonths: 6, thresholds: { moderate: 0.07, high: 0.125 }, probabilities: { low: 0.333, moderate: 0.8, high: 1 } },
+    });
+  });
+
+  it('names each field at fault', () => {
+    const read = readFields({ historyMonths: '0', thresholdModerate: '20', thresholdHigh: '10', probabilityLow: '', probabilityModerate: '120', probabilityHigh: 'x' });
+    expect(read).toEqual({
+      problems: { historyMonths: 'wholeMonths', thresholdModerate: 'order', probabilityLow: 'required', probabilityModerate: 'percent', probabilityHigh: 'percent' },
+    });
+  });
+
+  it('knows draw periods and last month', () => {
+    expect(['202407', '2024Q3'].map(isDrawPeriod)).toEqual([true, true]);
+    expect(['2024', '202413', 'juillet'].map(isDrawPeriod)).toEqual([false, false, false]);
+    expect(lastMonth(new Date(2025, 0, 15))).toBe('202412');
+    expect(lastMonth(new Date(2024, 7, 1))).toBe('202407');
+  });
+});

@@ -1,0 +1,41 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client.ts';
+import { ErrorMessage } from '../components/Status.tsx';
+import { invalidateUnit, type PackageStatus } from '../entry/api.ts';
+import { UnlockDialog } from './UnlockDialog.tsx';
+
+interface CommitteeActionsProps {
+  readonly programmeId: string;
+  readonly orgUnit: string;
+  readonly title: string;
+  readonly status: PackageStatus;
+  /** Validated values typed but not saved yet: validating now would lock without them. */
+  readonly unsaved: number;
+}
+
+/** Validate (verified → validated, locking the values) or reopen a validated package with a reason. */
+export function CommitteeActions({ programmeId, orgUnit, title, status, unsaved }: CommitteeActionsProps) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const validate = useMutation({
+    mutationFn: () => api.post(`/api/programmes/${programmeId}/workflow/${orgUnit}/${status.period}/${status.package}/validate`),
+    onSettled: () => invalidateUnit(client, programmeId, orgUnit),
+  });
+  const current = t(`workflow.status.${status.status}`);
+
+  if (status.status === 'open' || status.status === 'declared') return <p className="muted">{t('validation.waiting', { status: current })}</p>;
+  if (status.status === 'validated') return <UnlockDialog programmeId={programmeId} orgUnit={orgUnit} title={title} status={status} />;
+  if (status.status !== 'verified') return <p className="muted">{t('validation.beyond', { status: current })}</p>;
+  return (
+    <div className="declare-step">
+      <button type="button" disabled={unsaved > 0 || validate.isPending} onClick={() => validate.mutate()} aria-describedby="validate-help">
+        {t('validation.validate')}
+      </button>
+      <p id="validate-help" className="small-text muted">
+        {unsaved > 0 ? t('entry.blocked.unsaved', { count: unsaved }) : t('validation.validateHelp')}
+      </p>
+      {validate.error && <ErrorMessage error={validate.error} />}
+    </div>
+  );
+}
