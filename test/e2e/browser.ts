@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
+import { vi } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { testApi, PASSWORD, type TestApi } from '../support/api.ts';
 import { repoPath } from '../support/cases.ts';
@@ -61,6 +62,22 @@ export async function newPage(e2e: E2E, locale: 'fr' | 'en' = 'fr'): Promise<Pag
   const page = await context.newPage();
   await page.goto(e2e.url);
   return page;
+}
+
+/**
+ * Submits a form until the address shows the choice (`?root=d1&period=202409`): the
+ * navigation of a menu link clicked just before can land after the fields were filled,
+ * and remount the form with its defaults.
+ */
+export async function submitUntilShown(page: Page, submit: () => Promise<void>, shown: Record<string, string>): Promise<void> {
+  const landed = (url: URL) => Object.entries(shown).every(([name, value]) => url.searchParams.get(name) === value);
+  await vi.waitFor(
+    async () => {
+      await submit();
+      await page.waitForURL(landed, { timeout: 1_000 });
+    },
+    { timeout: 10_000, interval: 100 },
+  );
 }
 
 export async function signIn(page: Page, username: string): Promise<void> {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, PROGRAMME_DEFINITION, call, login } from '../support/api.ts';
 import { addUser, enterValues, quantityRows, setStatus } from '../support/invoices.ts';
-import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
+import { newPage, screenshot, signIn, startE2E, submitUntilShown, type E2E } from './browser.ts';
 
 const P = `/api/programmes/${PROGRAMME}`;
 
@@ -40,9 +40,15 @@ async function seedMoney(e2e: E2E): Promise<void> {
 /** Shows a subtree and period on a money screen. */
 async function showScope(page: Page, unit: string, period: string, labels = { unit: 'Unité (sous-arbre)', period: 'Période', show: 'Afficher' }) {
   const form = page.locator('form.scope-form');
-  await form.getByLabel(labels.unit).fill(unit);
-  await form.getByLabel(labels.period).fill(period);
-  await form.getByRole('button', { name: labels.show }).click();
+  await submitUntilShown(
+    page,
+    async () => {
+      await form.getByLabel(labels.unit).fill(unit);
+      await form.getByLabel(labels.period).fill(period);
+      await form.getByRole('button', { name: labels.show }).click();
+    },
+    { unit, period },
+  );
 }
 
 /** Intl's French groups thousands with narrow no-break spaces: compare with plain ones. */

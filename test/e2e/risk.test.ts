@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrgUnits } from '../../src/domain/orgUnits.ts';
 import { PROGRAMME, call, login } from '../support/api.ts';
 import { RISK_TREE, everyMonth, insertHistory } from '../support/verification.ts';
-import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
+import { newPage, screenshot, signIn, startE2E, submitUntilShown, type E2E } from './browser.ts';
 
 const DRAWS = `/api/programmes/${PROGRAMME}/verification-draws`;
 const WINDOW = ['202401', '202402', '202403', '202404', '202405', '202406'];
@@ -43,9 +43,15 @@ async function open(e2e: E2E, locale: 'fr' | 'en'): Promise<Page> {
 
 async function openRisk(page: Page, root: string, period: string) {
   await page.getByRole('navigation').getByRole('link', { name: /Vérification basée sur le risque|Risk-based verification/ }).click();
-  await page.getByLabel(/Racine du sous-arbre|Subtree root/).fill(root);
-  await page.getByLabel(/^(Période|Period)$/).fill(period);
-  await page.getByRole('button', { name: /^(Afficher|Show)$/ }).click();
+  await submitUntilShown(
+    page,
+    async () => {
+      await page.getByLabel(/Racine du sous-arbre|Subtree root/).fill(root);
+      await page.getByLabel(/^(Période|Period)$/).fill(period);
+      await page.getByRole('button', { name: /^(Afficher|Show)$/ }).click();
+    },
+    { root, period },
+  );
 }
 
 describe('risk-based verification in the browser', () => {
