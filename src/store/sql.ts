@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { copyInto, type CopyCell } from './copy.ts';
 import type { Db, Tx } from './database.ts';
 
 /** Runs raw SQL and returns its rows, the same on PGlite and node-postgres. */
@@ -11,8 +12,7 @@ export type ColumnType = 'text' | 'numeric' | 'float8' | 'int4';
 
 export interface ArrayColumn {
   readonly name: string;
-  readonly type: ColumnType;
-  readonly values: readonly unknown[];
+  readonly values: readonly CopyCell[];
 }
 
 /** A list as one array parameter: one parameter whatever its length. */
@@ -22,32 +22,17 @@ export function arrayParam(values: readonly unknown[], type: ColumnType): SQL {
 
 export interface InsertOptions {
   /** Values shared by every row (the programme, the run). */
-  readonly constants?: Readonly<Record<string, unknown>>;
-  readonly batch?: number;
+  readonly constants?: Readonly<Record<string, CopyCell>>;
   /** Called after each batch is written, with the rows written so far. */
   readonly afterBatch?: (rows: number) => Promise<void>;
 }
 
-/**
- * Inserts rows given as columns with `INSERT ... SELECT FROM unnest(...)`: a batch of
- * thousands of rows costs one statement with one parameter per column.
- */
-export async function insertColumns(
-  db: Db | Tx,
-  table: string,
-  columns: readonly ArrayColumn[],
-  options: InsertOptions = {},
-): Promise<void> {
+/** Inserts rows given as columns, with COPY in the caller's transaction (see copy.ts). */
+export async function insertColumns(tx: Tx, table: string, columns: readonly ArrayColumn[], options: InsertOptions = {}): Promise<void> {
   const constants = Object.entries(options.constants ?? {});
   const names = [...constants.map(([name]) => name), ...columns.map((column) => column.name)];
-  const target = sql.join(names.map((name) => sql.identifier(name)), sql`, `);
-  const fixed = constants.map(([, value]) => sql`${value}`);
+  const fixed = constants.map(([, value]) => value);
   const count = columns[0]?.values.length ?? 0;
-  const batch = options.batch ?? 20_000;
-  for (let start = 0; start < count; start += batch) {
-    const arrays = columns.map((column) => arrayParam(column.values.slice(start, start + batch), column.type));
-    const selected = sql.join([...fixed, sql`*`], sql`, `);
-    await db.execute(sql`insert into ${sql.identifier(table)} (${target}) select ${selected} from unnest(${sql.join(arrays, sql`, `)})`);
-    await options.afterBatch?.(Math.min(start + batch, count));
-  }
+  const row = (i: number) => [...fixed, ...columns.map((column) => column.values[i] as CopyCell)];
+  await copyInto(tx, table, names, { count, row }, options.afterBatch);
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { EngineError, RunResult } from '../../engine/index.ts';
 import type { Tx } from '../../store/database.ts';
 import { invoiceRuns } from '../../store/schema.ts';
+import type { CopyCell } from '../../store/copy.ts';
 import { arrayParam, insertColumns, queryRows } from '../../store/sql.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
@@ -69,9 +70,9 @@ export async function writeRun(tx: Tx, actor: Actor, write: RunWrite, hooks: Run
     tx,
     'invoices',
     [
-      { name: 'org_unit_id', type: 'text', values: invoices.map((invoice) => invoice.orgUnitId) },
-      { name: 'payment', type: 'text', values: invoices.map((invoice) => invoice.payment) },
-      { name: 'amount', type: 'numeric', values: invoices.map((invoice) => invoice.amount) },
+      { name: 'org_unit_id', values: invoices.map((invoice) => invoice.orgUnitId) },
+      { name: 'payment', values: invoices.map((invoice) => invoice.payment) },
+      { name: 'amount', values: invoices.map((invoice) => invoice.amount) },
     ],
     {
       constants: { ...constants, period: inputs.period.id, programme_version: inputs.version.version, prepared_by: actor.userId, status: 'prepared' },
@@ -153,23 +154,23 @@ async function checkStatusesUnchanged(tx: Tx, inputs: RunInputs, gates: readonly
   }
 }
 
-async function writeInputs(tx: Tx, inputs: RunInputs, constants: Record<string, unknown>, hooks: RunHooks): Promise<void> {
+async function writeInputs(tx: Tx, inputs: RunInputs, constants: Record<string, CopyCell>, hooks: RunHooks): Promise<void> {
   const { data } = inputs;
   await insertColumns(
     tx,
     'invoice_run_inputs',
     [
-      { name: 'org_unit_id', type: 'text', values: data.map((row) => row.orgUnit) },
-      { name: 'period', type: 'text', values: data.map((row) => row.period) },
-      { name: 'activity', type: 'text', values: data.map((row) => row.activity) },
-      { name: 'state', type: 'text', values: data.map((row) => row.state) },
-      { name: 'value', type: 'numeric', values: data.map((row) => row.value) },
+      { name: 'org_unit_id', values: data.map((row) => row.orgUnit) },
+      { name: 'period', values: data.map((row) => row.period) },
+      { name: 'activity', values: data.map((row) => row.activity) },
+      { name: 'state', values: data.map((row) => row.state) },
+      { name: 'value', values: data.map((row) => row.value) },
     ],
     { constants, afterBatch: (rows) => hooks.afterBatch?.('invoice_run_inputs', rows) ?? Promise.resolve() },
   );
 }
 
-async function writeValues(tx: Tx, result: RunResult, constants: Record<string, unknown>, hooks: RunHooks): Promise<void> {
+async function writeValues(tx: Tx, result: RunResult, constants: Record<string, CopyCell>, hooks: RunHooks): Promise<void> {
   const units: string[] = [];
   const periods: string[] = [];
   const names: string[] = [];
@@ -184,10 +185,10 @@ async function writeValues(tx: Tx, result: RunResult, constants: Record<string, 
     tx,
     'invoice_run_values',
     [
-      { name: 'org_unit_id', type: 'text', values: units },
-      { name: 'period', type: 'text', values: periods },
-      { name: 'name', type: 'text', values: names },
-      { name: 'value', type: 'float8', values },
+      { name: 'org_unit_id', values: units },
+      { name: 'period', values: periods },
+      { name: 'name', values: names },
+      { name: 'value', values },
     ],
     { constants, afterBatch: (rows) => hooks.afterBatch?.('invoice_run_values', rows) ?? Promise.resolve() },
   );

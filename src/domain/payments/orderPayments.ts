@@ -137,8 +137,8 @@ async function writeOrders(tx: Tx, actor: Actor, props: OrderPaymentsProps, peri
       tx,
       'payment_order_lines',
       [
-        { name: 'invoice_id', type: 'int4', values: own.map((line) => line.invoiceId) },
-        { name: 'amount', type: 'numeric', values: own.map((line) => storedMoney(line.amount)) },
+        { name: 'invoice_id', values: own.map((line) => line.invoiceId) },
+        { name: 'amount', values: own.map((line) => storedMoney(line.amount)) },
       ],
       { constants: { programme_id: props.programmeId, order_id: order!.id, funder_id: funderId } },
     );

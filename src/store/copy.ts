@@ -1,0 +1,95 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Transaction as PgliteTransaction } from '@electric-sql/pglite';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Tx } from './database.ts';
+
+/** A cell as the caller has it: text and numerics as strings, JSON columns as values. */
+export type CopyCell = string | number | bigint | boolean | Date | null | undefined | object;
+
+/** Rows to copy, read one at a time so that no second copy of them is built. */
+export interface CopyRows {
+  readonly count: number;
+  row(index: number): readonly CopyCell[];
+}
+
+/** Rows per COPY statement: bounds the text held in memory at once. */
+const COPY_ROWS = 100_000;
+/** Characters per chunk handed to PostgreSQL's COPY stream. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Writes rows with `COPY ... FROM STDIN` (PostgreSQL) or `COPY ... FROM '/dev/blob'`
+ * (PGlite), in the caller's transaction: several times faster than any INSERT for the
+ * hundreds of thousands of rows an invoice run writes. Calls `afterBatch` with the rows
+ * written so far after each statement.
+ */
+export async function copyInto(
+  tx: Tx,
+  table: string,
+  columns: readonly string[],
+  rows: CopyRows,
+  afterBatch?: (rows: number) => Promise<void>,
+): Promise<void> {
+  const connection = connectionOf(tx, table);
+  const statement = `copy ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) from`;
+  for (let start = 0; start < rows.count; start += COPY_ROWS) {
+    const end = Math.min(start + COPY_ROWS, rows.count);
+    const chunks = copyText(rows, start, end);
+    if (connection instanceof pg.Client) {
+      await pipeline(Readable.from(chunks), connection.query(copyFrom(`${statement} stdin`)));
+    } else {
+      await connection.query(`${statement} '/dev/blob'`, [], { blob: new Blob(chunks) });
+    }
+    await afterBatch?.(end);
+  }
+}
+
+/**
+ * The connection under a drizzle transaction. Drizzle keeps it private, and COPY needs it;
+ * the store's tests run this on both backends, so an upgrade that moves it fails there.
+ */
+function connectionOf(tx: Tx, table: string): pg.Client | PgliteTransaction {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  if (client instanceof pg.Client) return client;
+  const transaction = client as Partial<PgliteTransaction> | undefined;
+  if (typeof transaction?.query === 'function' && typeof transaction.rollback === 'function') return transaction as PgliteTransaction;
+  throw new Error(`copy into '${table}': needs the connection of a transaction`);
+}
+
+/** Rows [start, end) in COPY's text format, in chunks of about CHUNK_CHARS. */
+function copyText(rows: CopyRows, start: number, end: number): string[] {
+  const chunks: string[] = [];
+  let lines: string[] = [];
+  let size = 0;
+  for (let i = start; i < end; i++) {
+    const line = rows.row(i).map(copyCell).join('\t') + '\n';
+    lines.push(line);
+    size += line.length;
+    if (size >= CHUNK_CHARS) {
+      chunks.push(lines.join(''));
+      lines = [];
+      size = 0;
+    }
+  }
+  if (lines.length > 0) chunks.push(lines.join(''));
+  return chunks;
+}
+
+const SPECIAL = /[\\\t\n\r]/;
+const ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One cell of COPY's text format: `\N` for null, backslash escapes for the separators. */
+export function copyCell(value: CopyCell): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'string') return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  if (value instanceof Date) return value.toISOString();
+  return copyCell(JSON.stringify(value));
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
