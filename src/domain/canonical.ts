@@ -20,6 +20,14 @@ export function sha256(text: string): string {
 /** SHA-256 of a sequence of values, each as canonical JSON on its own line, without building one large text. */
 export function sha256Lines(values: Iterable<unknown>): string {
   const hash = createHash('sha256');
-  for (const value of values) hash.update(`${canonicalJson(value)}\n`);
-  return hash.digest('hex');
+  // Lines are handed over some 64 KB at a time: one update per line costs more than the hashing.
+  let pending = '';
+  for (const value of values) {
+    pending += `${canonicalJson(value)}\n`;
+    if (pending.length >= 65_536) {
+      hash.update(pending);
+      pending = '';
+    }
+  }
+  return hash.update(pending).digest('hex');
 }

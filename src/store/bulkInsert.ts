@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { copyInto, type CopyCell } from './copy.ts';
+import { copyInto, copyLine, type CopyCell } from './copy.ts';
 import type { Tx } from './database.ts';
 
 /** A row to insert: the table's column keys, values as JSON carries them (strings for numerics and dates). */
@@ -15,6 +15,6 @@ export async function bulkInsert<T extends PgTable>(tx: Tx, table: T, rows: read
   if (!first) return;
   const keys = Object.keys(first);
   const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const row = (i: number) => keys.map((key) => (rows[i] as Record<string, unknown>)[key] as CopyCell);
-  await copyInto(tx, getTableName(table), keys.map((key) => columns[key]!.name), { count: rows.length, row });
+  const line = (i: number) => copyLine(keys.map((key) => (rows[i] as Record<string, unknown>)[key] as CopyCell));
+  await copyInto(tx, getTableName(table), keys.map((key) => columns[key]!.name), { count: rows.length, line });
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, testDatabase } from '../../test/support/database.ts';
-import { copyCell, copyInto } from './copy.ts';
+import { copyCell, copyInto, copyLine } from './copy.ts';
 import type { Database } from './database.ts';
 import { queryRows } from './sql.ts';
 
@@ -38,7 +38,7 @@ describe.each(backends)('copyInto on %s', (kind) => {
     const rows = Array.from({ length: 250_001 }, (_, i) => [i, labels[i % labels.length]!, '1234567890.1234', i / 3, { i, note: labels[i % labels.length] }]);
     const batches: number[] = [];
     await database.db.transaction((tx) =>
-      copyInto(tx, 'copied', ['id', 'label', 'amount', 'ratio', 'facts'], { count: rows.length, row: (i) => rows[i]! }, async (written) => {
+      copyInto(tx, 'copied', ['id', 'label', 'amount', 'ratio', 'facts'], { count: rows.length, line: (i) => copyLine(rows[i]!) }, async (written) => {
         batches.push(written);
       }),
     );
@@ -55,14 +55,14 @@ describe.each(backends)('copyInto on %s', (kind) => {
   it('writes nothing when a row is refused', async () => {
     const before = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from copied`);
     const failed = database.db.transaction((tx) =>
-      copyInto(tx, 'copied', ['id', 'label'], { count: 3, row: (i) => [900_000 + (i === 2 ? 0 : i), 'again'] }),
+      copyInto(tx, 'copied', ['id', 'label'], { count: 3, line: (i) => copyLine([900_000 + (i === 2 ? 0 : i), 'again']) }),
     );
     await expect(failed).rejects.toThrow(/duplicate key|unique/);
     expect(await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from copied`)).toEqual(before);
   });
 
   it('refuses to run outside a transaction', async () => {
-    await expect(copyInto(database.db as never, 'copied', ['id'], { count: 1, row: () => [1] })).rejects.toThrow(
+    await expect(copyInto(database.db as never, 'copied', ['id'], { count: 1, line: () => '1' })).rejects.toThrow(
       "copy into 'copied': needs the connection of a transaction",
     );
   });

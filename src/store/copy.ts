@@ -8,10 +8,10 @@ import type { Tx } from './database.ts';
 /** A cell as the caller has it: text and numerics as strings, JSON columns as values. */
 export type CopyCell = string | number | bigint | boolean | Date | null | undefined | object;
 
-/** Rows to copy, read one at a time so that no second copy of them is built. */
+/** Rows to copy, each made into a line of COPY's text format (see copyLine) only as it is sent. */
 export interface CopyRows {
   readonly count: number;
-  row(index: number): readonly CopyCell[];
+  line(index: number): string;
 }
 
 /** Rows per COPY statement: bounds the text held in memory at once. */
@@ -38,9 +38,9 @@ export async function copyInto(
     const end = Math.min(start + COPY_ROWS, rows.count);
     const chunks = copyText(rows, start, end);
     if (connection instanceof pg.Client) {
-      await pipeline(Readable.from(chunks), connection.query(copyFrom(`${statement} stdin`)));
+      await pipeline(Readable.from(chunks, { objectMode: false }), connection.query(copyFrom(`${statement} stdin`)));
     } else {
-      await connection.query(`${statement} '/dev/blob'`, [], { blob: new Blob(chunks) });
+      await connection.query(`${statement} '/dev/blob'`, [], { blob: new Blob([...chunks]) });
     }
     await afterBatch?.(end);
   }
@@ -58,23 +58,25 @@ function connectionOf(tx: Tx, table: string): pg.Client | PgliteTransaction {
   throw new Error(`copy into '${table}': needs the connection of a transaction`);
 }
 
-/** Rows [start, end) in COPY's text format, in chunks of about CHUNK_CHARS. */
-function copyText(rows: CopyRows, start: number, end: number): string[] {
-  const chunks: string[] = [];
-  let lines: string[] = [];
-  let size = 0;
+/**
+ * Rows [start, end) in COPY's text format, in chunks of about CHUNK_CHARS, made as the
+ * stream asks for them: PostgreSQL parses one chunk while the next is formatted.
+ */
+function* copyText(rows: CopyRows, start: number, end: number): Generator<string> {
+  let chunk = '';
   for (let i = start; i < end; i++) {
-    const line = rows.row(i).map(copyCell).join('\t') + '\n';
-    lines.push(line);
-    size += line.length;
-    if (size >= CHUNK_CHARS) {
-      chunks.push(lines.join(''));
-      lines = [];
-      size = 0;
+    chunk += rows.line(i) + '\n';
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = '';
     }
   }
-  if (lines.length > 0) chunks.push(lines.join(''));
-  return chunks;
+  if (chunk) yield chunk;
+}
+
+/** One row in COPY's text format: cells apart by tabs, without the line's end. */
+export function copyLine(cells: readonly CopyCell[]): string {
+  return cells.map(copyCell).join('\t');
 }
 
 const SPECIAL = /[\\\t\n\r]/;

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { copyInto, type CopyCell } from './copy.ts';
+import { copyCell, copyInto, type CopyCell } from './copy.ts';
 import type { Db, Tx } from './database.ts';
 
 /** Runs raw SQL and returns its rows, the same on PGlite and node-postgres. */
@@ -31,8 +31,12 @@ export interface InsertOptions {
 export async function insertColumns(tx: Tx, table: string, columns: readonly ArrayColumn[], options: InsertOptions = {}): Promise<void> {
   const constants = Object.entries(options.constants ?? {});
   const names = [...constants.map(([name]) => name), ...columns.map((column) => column.name)];
-  const fixed = constants.map(([, value]) => value);
-  const count = columns[0]?.values.length ?? 0;
-  const row = (i: number) => [...fixed, ...columns.map((column) => column.values[i] as CopyCell)];
-  await copyInto(tx, table, names, { count, row }, options.afterBatch);
+  // The constants' text is made once; each line then adds its own cells, with no array per row.
+  const fixed = constants.map(([, value]) => copyCell(value) + '\t').join('');
+  const line = (i: number) => {
+    let text = fixed + copyCell(columns[0]!.values[i]);
+    for (let c = 1; c < columns.length; c++) text += '\t' + copyCell(columns[c]!.values[i]);
+    return text;
+  };
+  await copyInto(tx, table, names, { count: columns[0]?.values.length ?? 0, line }, options.afterBatch);
 }
