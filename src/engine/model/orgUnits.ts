@@ -4,6 +4,18 @@ import { schemaError, type EngineError } from '../messages/errors.ts';
 import { orgUnitSchema, type GroupFilter, type OrgUnitInput } from './programSchema.ts';
 import { parseWithSchema } from './validation.ts';
 
+/** Each filter's groupsets and allowed groups, made once: a run asks every unit of the tree. */
+const FILTERS = new WeakMap<GroupFilter, readonly (readonly [string, ReadonlySet<string>])[]>();
+
+function filterEntries(filter: GroupFilter): readonly (readonly [string, ReadonlySet<string>])[] {
+  let entries = FILTERS.get(filter);
+  if (!entries) {
+    entries = Object.entries(filter).map(([groupset, allowed]) => [groupset, new Set(allowed)] as const);
+    FILTERS.set(filter, entries);
+  }
+  return entries;
+}
+
 const LEVEL_FACT = /^level_(\d+)$/;
 
 /** The org-unit hierarchy, indexed by position, with groups and numeric attributes. */
@@ -117,9 +129,9 @@ export class OrgUnitTree {
   matches(unit: number, filter: GroupFilter | undefined): boolean {
     if (!filter) return true;
     const groups = this.units[unit]!.groups;
-    for (const [groupset, allowed] of Object.entries(filter)) {
+    for (const [groupset, allowed] of filterEntries(filter)) {
       const group = groups?.[groupset];
-      if (group === undefined || !allowed.includes(group)) return false;
+      if (group === undefined || !allowed.has(group)) return false;
     }
     return true;
   }

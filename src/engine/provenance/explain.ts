@@ -207,8 +207,7 @@ class Explainer {
     const ids = run.tableRows.get(address.name);
     const output = run.compiled.layout.tableOutputs.find((candidate) => candidate.name === address.name);
     if (!ids || !output) return {};
-    const index = output.perActivity && address.kind === 'activity' ? address.row * run.activityCount + address.activity : address.row;
-    const id = ids[index]!;
+    const id = ids.id(address.row, output.perActivity && address.kind === 'activity' ? address.activity : 0);
     if (id < 0) return {};
     const tables = this.result.compiled.checked.program.decisionTables;
     const { table, row } = new TableRowIds(tables).decode(id);

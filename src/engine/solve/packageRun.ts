@@ -33,7 +33,7 @@ export class PackageRun {
   /** Entered values by unit, one column per (activity, input), index activity * inputs + input. */
   inputColumns: readonly Float64Array[] = [];
   /** Per table output: the row that gave each value, as a global row id (see TableRowIds), -1 for none. */
-  readonly tableRows = new Map<string, Int32Array>();
+  readonly tableRows = new Map<string, TableRowsUsed>();
 
   constructor(
     readonly compiled: CompiledPackage,
@@ -235,9 +235,9 @@ export class PackageRun {
     for (const output of this.compiled.layout.tableOutputs) {
       const matchers = output.tables.map((t) => ({ index: t, matcher: tables[t]! })).filter(({ matcher }) => matcher.appliesTo(this.period));
       const perRow = output.perActivity ? this.activityCount : 1;
-      const provenance = new Int32Array(units.length * perRow);
-      this.tableRows.set(output.name, provenance);
-      const resolved = new Map<string | number, { values: Float64Array; ids: Int32Array }>();
+      const lookupOfRow = new Int32Array(units.length);
+      const lookups: { values: Float64Array; ids: Int32Array }[] = [];
+      const resolved = new Map<string | number, number>();
       const resolve = (signatures: number[]) => {
         const values = new Float64Array(perRow).fill(Number.NaN);
         const ids = new Int32Array(perRow).fill(-1);
@@ -250,7 +250,7 @@ export class PackageRun {
           values[a] = matcher.table.rows[found]![output.name] as number;
           ids[a] = rowIds.encode(index, found);
         }
-        return { values, ids };
+        return lookups.push({ values, ids }) - 1;
       };
       const rowStride = this.activityCount * this.actStride;
       const signatures = new Array<number>(matchers.length).fill(0);
@@ -258,19 +258,35 @@ export class PackageRun {
         for (let m = 0; m < matchers.length; m++) signatures[m] = matchers[m]!.matcher.signature(units[row]!);
         const key = signatures.length === 1 ? signatures[0]! : signatures.join(',');
         let lookup = resolved.get(key);
-        if (!lookup) {
+        if (lookup === undefined) {
           lookup = resolve(signatures);
           resolved.set(key, lookup);
         }
+        lookupOfRow[row] = lookup;
+        const { values } = lookups[lookup]!;
         if (!output.perActivity) {
-          provenance[row] = lookup.ids[0]!;
-          this.pkg[row * this.pkgStride + output.slot] = lookup.values[0]!;
+          this.pkg[row * this.pkgStride + output.slot] = values[0]!;
           continue;
         }
-        provenance.set(lookup.ids, row * perRow);
-        for (let a = 0, i = row * rowStride + output.slot; a < perRow; a++, i += this.actStride) this.act[i] = lookup.values[a]!;
+        for (let a = 0, i = row * rowStride + output.slot; a < perRow; a++, i += this.actStride) this.act[i] = values[a]!;
       }
+      this.tableRows.set(output.name, new TableRowsUsed(lookupOfRow, lookups.map((lookup) => lookup.ids)));
     }
+  }
+}
+
+/**
+ * Which decision-table row gave a table output at each row (and activity), as an encoded
+ * row id (-1: none). Kept once per combination of facts, with each row's combination.
+ */
+export class TableRowsUsed {
+  constructor(
+    private readonly lookupOfRow: Int32Array,
+    private readonly ids: readonly Int32Array[],
+  ) {}
+
+  id(row: number, activity: number): number {
+    return this.ids[this.lookupOfRow[row]!]![activity]!;
   }
 }
 

@@ -161,6 +161,6 @@ describe('decision tables', () => {
 
   it('records which row gave each value', () => {
     const run = result.packageRuns.find((candidate) => candidate.period.id === '202403')!;
-    expect(run.tableRows.get('price')![0]).toBe(2);
+    expect(run.tableRows.get('price')!.id(0, 0)).toBe(2);
   });
 });
