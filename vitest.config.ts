@@ -13,9 +13,7 @@ export default defineConfig({
       {
         extends: true,
         // One browser at a time: parallel Chromiums on two cores make timings, not code, fail.
-        // In CI a browser test that fails is run once more (and reported as flaky if it then
-        // passes): a wait that a loaded machine overran must not hide the rest of the run.
-        test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 60_000, retry: process.env.CI ? 1 : 0 },
+        test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 60_000 },
       },
     ],
   },

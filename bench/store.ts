@@ -44,8 +44,7 @@ try {
   const load = await timed(() => ensureDemo(database, { scale: FACILITIES / (HEALTH_CENTRES + HOSPITALS), months: 3 }));
   const [validator] = await database.db.select().from(users).where(eq(users.username, 'validator'));
   const actor = await actorOf(database.db, validator!);
-  // Both timings start from a checkpoint, so neither pays for flushing what came before.
-  await database.db.execute(sql`checkpoint`);
+  await checkpoint((text) => database.db.execute(sql.raw(text)));
   const run = await timed(() => runInvoices(database.db, actor, { programmeId: DEMO_PROGRAMME.id, orgUnitId: COUNTRY, period: PERIOD }));
   const runId = run.value.run.id;
   const copy = await copyFigures(runId);
@@ -75,7 +74,7 @@ async function copyFigures(runId: number): Promise<{ seconds: number; rows: numb
     };
     // Empty copies with the same indexes and constraints: COPY pays for them as the run does.
     for (const table of Object.keys(written)) await client.query(`create temp table copy_${table} (like ${table} including all)`);
-    await client.query('checkpoint');
+    await checkpoint((text) => client.query(text));
     const start = performance.now();
     const read = await copyOut(
       client,
@@ -88,6 +87,18 @@ async function copyFigures(runId: number): Promise<{ seconds: number; rows: numb
     return { seconds, rows: read.rows + Object.values(written).reduce((sum, data) => sum + data.rows, 0) };
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Both timings start from a checkpoint, so neither pays for flushing what came before. It
+ * needs a superuser (or pg_checkpoint); without one the figures are taken without it.
+ */
+async function checkpoint(run: (text: string) => Promise<unknown>): Promise<void> {
+  try {
+    await run('checkpoint');
+  } catch (error) {
+    console.error(`store: no checkpoint before timing (${(error as Error).message})`);
   }
 }
 

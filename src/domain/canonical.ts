@@ -31,3 +31,22 @@ export function sha256Lines(values: Iterable<unknown>): string {
   }
   return hash.update(pending).digest('hex');
 }
+
+/**
+ * Orders strings by Unicode code point, as PostgreSQL's "C" collation orders their UTF-8
+ * bytes. Comparing UTF-16 code units (`<`) agrees except where a character above U+FFFF
+ * (stored as a surrogate pair) meets one in U+E000–U+FFFF; the fix-up moves surrogates above.
+ */
+export function byCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    return x >= 0xd800 && y >= 0xd800 ? codePointRank(x) - codePointRank(y) : x - y;
+  }
+  return a.length - b.length;
+}
+
+const codePointRank = (unit: number) => (unit >= 0xe000 ? unit - 0x800 : unit + 0x2000);

@@ -14,7 +14,10 @@ export async function bulkInsert<T extends PgTable>(tx: Tx, table: T, rows: read
   const first = rows[0];
   if (!first) return;
   const keys = Object.keys(first);
-  const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const line = (i: number) => copyLine(keys.map((key) => (rows[i] as Record<string, unknown>)[key] as CopyCell));
+  const columns = getTableColumns(table) as Record<string, { name: string; getSQLType(): string }>;
+  // JSON columns take any value as JSON text (a string, true, null included); the others their text.
+  const json = keys.map((key) => ['json', 'jsonb'].includes(columns[key]!.getSQLType()));
+  const cell = (row: Record<string, unknown>, key: string, k: number) => (json[k] ? JSON.stringify(row[key] ?? null) : (row[key] as CopyCell));
+  const line = (i: number) => copyLine(keys.map((key, k) => cell(rows[i] as Record<string, unknown>, key, k)));
   await copyInto(tx, getTableName(table), keys.map((key) => columns[key]!.name), { count: rows.length, line });
 }

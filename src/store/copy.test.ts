@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, testDatabase } from '../../test/support/database.ts';
+import { integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { bulkInsert } from './bulkInsert.ts';
 import { copyCell, copyInto, copyLine } from './copy.ts';
 import type { Database } from './database.ts';
 import { queryRows } from './sql.ts';
@@ -59,6 +61,20 @@ describe.each(backends)('copyInto on %s', (kind) => {
     );
     await expect(failed).rejects.toThrow(/duplicate key|unique/);
     expect(await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from copied`)).toEqual(before);
+  });
+
+  it('writes objects keyed like a table, JSON columns as JSON whatever the value', async () => {
+    await database.db.execute(sql`create table bulk_json (id int4 primary key, facts jsonb, note text)`);
+    const bulk = pgTable('bulk_json', { id: integer('id').primaryKey(), facts: jsonb('facts'), note: text('note') });
+    const values = ['a string', '{"a":1}', true, null, [1, 'two'], { tab: 'x\ty' }];
+    await database.db.transaction((tx) => bulkInsert(tx, bulk, values.map((facts, id) => ({ id, facts, note: id === 3 ? null : `n\t${id}` }))));
+    const rows = await queryRows<{ facts: unknown; kind: string; note: string | null }>(
+      database.db,
+      sql`select facts, jsonb_typeof(facts) as kind, note from bulk_json order by id`,
+    );
+    expect(rows.map((row) => row.facts)).toEqual(values);
+    expect(rows.map((row) => row.kind)).toEqual(['string', 'string', 'boolean', 'null', 'array', 'object']);
+    expect(rows.map((row) => row.note)).toEqual(['n\t0', 'n\t1', 'n\t2', null, 'n\t4', 'n\t5']);
   });
 
   it('refuses to run outside a transaction', async () => {

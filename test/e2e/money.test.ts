@@ -251,7 +251,7 @@ describe('invoices and payments in the browser', () => {
     await form.getByText(/Share \d+ added\./).waitFor();
     const row = shares.getByRole('row', { name: /Union européenne \(FED\)/ });
     // The unit's code shows until its name arrives.
-    await expect.poll(() => row.innerText()).toMatch(/District 1[\s\S]*monthly[\s\S]*50%[\s\S]*Q1 2025[\s\S]*no end/);
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/District 1[\s\S]*monthly[\s\S]*50%[\s\S]*Q1 2025[\s\S]*no end/);
     await screenshot(designer, 'funders');
 
     await row.getByRole('button', { name: 'End' }).click();

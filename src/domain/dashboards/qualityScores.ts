@@ -16,7 +16,8 @@ export interface ScoreFilter {
  * One quality score per facility and quarter, as a subquery of (org_unit_id, period, score):
  * the value of a package's `score` formula computed by the invoice run behind the facility's
  * current invoice of that quarter — the score that set its quality bonus. Every join is on
- * an index: invoices by (unit, period), run values by their whole primary key.
+ * an index: invoices by (unit, period), run values by (run, unit) — the few dozen values of a
+ * unit in a run lie together, and the period and name are filtered among them.
  */
 export function qualityScoresSql(filter: ScoreFilter): SQL {
   const units = filter.units === undefined ? sql`true` : sql`i.org_unit_id = any(${arrayParam(filter.units, 'text')})`;

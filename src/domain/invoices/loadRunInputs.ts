@@ -3,7 +3,7 @@ import type { OrgUnitInput, Period } from '../../engine/index.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import { orgUnits, periodStatus, programmes } from '../../store/schema.ts';
 import { arrayParam, queryRows } from '../../store/sql.ts';
-import { sha256Lines } from '../canonical.ts';
+import { byCodePoints, sha256Lines } from '../canonical.ts';
 import { errors } from '../errors.ts';
 import { versionFor, type ProgrammeVersion } from '../programmes.ts';
 import { unitPath } from '../scope.ts';
@@ -118,8 +118,9 @@ async function loadData(db: Db | Tx, programmeId: string, subtree: readonly stri
   return rows.sort(byKey);
 }
 
+/** The order of the database's `collate "C"`, which runs stored before this read used. */
 const byKey = (a: EnteredValue, b: EnteredValue) =>
-  byCodeUnits(a.orgUnit, b.orgUnit) || byCodeUnits(a.period, b.period) || byCodeUnits(a.activity, b.activity) || byCodeUnits(a.state, b.state);
+  byCodePoints(a.orgUnit, b.orgUnit) || byCodePoints(a.period, b.period) || byCodePoints(a.activity, b.activity) || byCodePoints(a.state, b.state);
 
 async function loadStatuses(db: Db | Tx, programmeId: string, subtree: readonly string[], periods: string[]) {
   const rows = await db
