@@ -4,7 +4,10 @@ import { schemaError, type EngineError } from '../messages/errors.ts';
 import { orgUnitSchema, type GroupFilter, type OrgUnitInput } from './programSchema.ts';
 import { parseWithSchema } from './validation.ts';
 
-/** Each filter's groupsets and allowed groups, made once: a run asks every unit of the tree. */
+/**
+ * Each filter's groupsets and allowed groups, made once: a run asks every unit of the tree.
+ * Keyed by the filter object, which programmes never change once parsed.
+ */
 const FILTERS = new WeakMap<GroupFilter, readonly (readonly [string, ReadonlySet<string>])[]>();
 
 function filterEntries(filter: GroupFilter): readonly (readonly [string, ReadonlySet<string>])[] {
