@@ -66,7 +66,12 @@ export const orgUnits = pgTable(
     validFrom: date('valid_from'),
     validTo: date('valid_to'),
   },
-  (t) => [primaryKey({ columns: [t.programmeId, t.id] }), index('org_units_path').on(t.programmeId, t.path)],
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.id] }),
+    index('org_units_path').on(t.programmeId, t.path),
+    // The tree browser lists a unit's children: without it, a scan of the national tree each time.
+    index('org_units_parent').on(t.programmeId, t.parentId),
+  ],
 );
 
 export const contracts = pgTable(

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -71,12 +71,14 @@ export async function orgUnitRoutes(app: FastifyInstance, { database }: { databa
       }
       if (ids) filters.push(inArray(orgUnits.id, ids.length > 0 ? ids : ['']));
       const where = and(...filters);
-      // The page and the total in one query: the browser asks for pages all the time.
+      // The page and the total in one query: the browser asks for pages all the time. Ordered
+      // by the bytes of the path (ids are codes): the database may then find a unit's children
+      // by the parent index and sort them, instead of walking the whole tree in path order.
       const rows = await db
         .select({ ...getTableColumns(orgUnits), total: sql<number>`count(*) over ()`.mapWith(Number) })
         .from(orgUnits)
         .where(where)
-        .orderBy(asc(orgUnits.path))
+        .orderBy(sql`${orgUnits.path} collate "C"`)
         .limit(limit)
         .offset(offset);
       const total = rows[0]?.total ?? (offset === 0 ? 0 : (await db.select({ total: count() }).from(orgUnits).where(where))[0]!.total);
