@@ -80,6 +80,20 @@ export async function submitUntilShown(page: Page, submit: () => Promise<void>, 
   );
 }
 
+/** Shows a subtree and period on a money screen (invoices, payments). */
+export async function showScope(page: Page, unit: string, period: string, labels = { unit: 'Unité (sous-arbre)', period: 'Période', show: 'Afficher' }) {
+  const form = page.locator('form.scope-form');
+  await submitUntilShown(
+    page,
+    async () => {
+      await form.getByLabel(labels.unit).fill(unit);
+      await form.getByLabel(labels.period).fill(period);
+      await form.getByRole('button', { name: labels.show }).click();
+    },
+    { unit, period },
+  );
+}
+
 export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel(/Nom d'utilisateur|User name/).fill(username);
   await page.getByLabel(/Mot de passe|Password/).fill(PASSWORD);

@@ -4,7 +4,7 @@ import { FIELD_VERSION } from '../support/field.ts';
 import { addUser } from '../support/invoices.ts';
 import { lastCompletedMonth } from '../../web/src/entry/periods.ts';
 import { formatPeriod } from '../../web/src/i18n/format.ts';
-import { newPage, signIn, startE2E, submitUntilShown, type E2E } from './browser.ts';
+import { newPage, showScope, signIn, startE2E, type E2E } from './browser.ts';
 
 const P = `/api/programmes/${PROGRAMME}`;
 const MONTH = lastCompletedMonth();
@@ -84,16 +84,7 @@ describe('the PBF cycle in the browser', () => {
 
     // It computes province 1's invoices: CDS Un is paid 36,500 BIF, its deliveries nothing.
     await committee.getByRole('navigation').getByRole('link', { name: 'Factures' }).click();
-    const scope = committee.locator('form.scope-form');
-    await submitUntilShown(
-      committee,
-      async () => {
-        await scope.getByLabel('Unité (sous-arbre)').fill('p1');
-        await scope.getByLabel('Période').fill(MONTH);
-        await scope.getByRole('button', { name: 'Afficher' }).click();
-      },
-      { unit: 'p1', period: MONTH },
-    );
+    await showScope(committee, 'p1', MONTH);
     await committee.getByRole('button', { name: `Calculer les factures de Province 1 pour ${formatPeriod(MONTH, 'fr')}` }).click();
     await committee.getByText(/Calcul \d+ terminé : 1 facture\(s\)/).waitFor();
     const list = committee.getByRole('region', { name: 'Factures en cours' });

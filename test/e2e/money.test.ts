@@ -1,8 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, PROGRAMME_DEFINITION, call, login } from '../support/api.ts';
 import { addUser, enterValues, quantityRows, setStatus } from '../support/invoices.ts';
-import { newPage, screenshot, signIn, startE2E, submitUntilShown, type E2E } from './browser.ts';
+import { newPage, screenshot, showScope, signIn, startE2E, type E2E } from './browser.ts';
 
 const P = `/api/programmes/${PROGRAMME}`;
 
@@ -35,20 +34,6 @@ async function seedMoney(e2e: E2E): Promise<void> {
     const created = await call(app, designer, 'POST', `${P}/funder-shares`, { funderId, orgUnitId: 'p1', share, validFrom: '202401' });
     expect(created.statusCode, created.body).toBe(201);
   }
-}
-
-/** Shows a subtree and period on a money screen. */
-async function showScope(page: Page, unit: string, period: string, labels = { unit: 'Unité (sous-arbre)', period: 'Période', show: 'Afficher' }) {
-  const form = page.locator('form.scope-form');
-  await submitUntilShown(
-    page,
-    async () => {
-      await form.getByLabel(labels.unit).fill(unit);
-      await form.getByLabel(labels.period).fill(period);
-      await form.getByRole('button', { name: labels.show }).click();
-    },
-    { unit, period },
-  );
 }
 
 /** Intl's French groups thousands with narrow no-break spaces: compare with plain ones. */
