@@ -116,7 +116,7 @@ const versionCache = new Expiring<string, VersionRow[]>(10_000);
 
 /** A programme's versions, newest first. */
 function storedVersions(db: Db | Tx, programmeId: string): Promise<VersionRow[]> {
-  return versionCache.getOrLoad(programmeId, () =>
+  return versionCache.getOrLoad(programmeId, db, () =>
     db.select().from(programmeVersions).where(eq(programmeVersions.programmeId, programmeId)).orderBy(desc(programmeVersions.version)),
   );
 }

@@ -42,11 +42,7 @@ export function forgetSessions(): void {
 /** The session's actor with its role grants, or undefined for an unknown or expired token. */
 export async function sessionActor(db: Db, token: string): Promise<SessionAnswer> {
   const tokenHash = hashToken(token);
-  const cached = sessionCache.get(tokenHash);
-  if (cached) return cached;
-  const answer = await loadSession(db, tokenHash);
-  if (answer) sessionCache.set(tokenHash, answer);
-  return answer;
+  return sessionCache.getOrLoad(tokenHash, db, () => loadSession(db, tokenHash), (answer) => answer !== undefined);
 }
 
 async function loadSession(db: Db, tokenHash: string): Promise<SessionAnswer> {
