@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 
 /**
  * Rows per multi-row insert: PostgreSQL allows 65,535 parameters a statement, and a few
@@ -19,8 +19,16 @@ export function inBatches<T>(items: readonly T[], size = BATCH_ROWS): T[][] {
  * be planned as one deep OR, which exhausts PGlite's stack at a few thousand keys.
  */
 export function tupleIn(columns: readonly AnyColumn[], tuples: readonly (readonly string[])[]): SQL {
-  const arrays = columns.map((_, i) => sql`${sql.param(tuples.map((tuple) => tuple[i]))}::text[]`);
-  return sql`(${sql.join([...columns], sql`, `)}) in (select * from unnest(${sql.join(arrays, sql`, `)}))`;
+  return columnsIn(
+    columns,
+    columns.map((_, i) => sql.param(tuples.map((tuple) => tuple[i]))),
+  );
+}
+
+/** `tupleIn` over one text array per column given as parameters or placeholders (prepared statements). */
+export function columnsIn(columns: readonly AnyColumn[], arrays: readonly SQLWrapper[]): SQL {
+  const typed = arrays.map((array) => sql`${array}::text[]`);
+  return sql`(${sql.join([...columns], sql`, `)}) in (select * from unnest(${sql.join(typed, sql`, `)}))`;
 }
 
 /** `column = any(values)`, one parameter whatever the number of values. */

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
 import { inBatches, tupleIn } from '../../store/bulk.ts';
+import { prepared } from '../../store/prepared.ts';
 import { dataValues, users } from '../../store/schema.ts';
 import type { Actor, UserRef } from '../actor.ts';
 import { recordAudit, type AuditEntry } from '../audit.ts';
@@ -63,12 +64,21 @@ export async function storedValues(db: Db | Tx, programmeId: string, keys: reado
 
 /** Every stored value of one unit and period. */
 export async function valuesOf(db: Db | Tx, programmeId: string, orgUnit: string, period: string): Promise<StoredValue[]> {
-  const rows = await db
-    .select(selection)
-    .from(dataValues)
-    .leftJoin(users, eq(users.id, dataValues.updatedBy))
-    .where(and(eq(dataValues.programmeId, programmeId), eq(dataValues.orgUnitId, orgUnit), eq(dataValues.period, period)))
-    .orderBy(dataValues.activity, dataValues.state);
+  const rows = await prepared(db, 'values_of_unit_period', (handle, name) =>
+    handle
+      .select(selection)
+      .from(dataValues)
+      .leftJoin(users, eq(users.id, dataValues.updatedBy))
+      .where(
+        and(
+          eq(dataValues.programmeId, sql.placeholder('programmeId')),
+          eq(dataValues.orgUnitId, sql.placeholder('orgUnit')),
+          eq(dataValues.period, sql.placeholder('period')),
+        ),
+      )
+      .orderBy(dataValues.activity, dataValues.state)
+      .prepare(name),
+  ).execute({ programmeId, orgUnit, period });
   return rows.map(present);
 }
 

@@ -1,6 +1,7 @@
-import { and, eq, or, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
-import { tupleIn } from '../../store/bulk.ts';
+import { columnsIn } from '../../store/bulk.ts';
+import { prepared } from '../../store/prepared.ts';
 import { orgUnits, periodStatus, users } from '../../store/schema.ts';
 import type { UserRef } from '../actor.ts';
 import type { WorkflowStatus } from './steps.ts';
@@ -63,20 +64,28 @@ export async function statusesOf(
 ): Promise<Map<string, StoredStatus>> {
   if (keys.length === 0) return new Map();
   const unique = [...new Map(keys.map((key) => [workflowKey(key), key])).values()];
-  const query = db
-    .select(selection)
-    .from(periodStatus)
-    .leftJoin(users, eq(users.id, periodStatus.updatedBy))
-    .where(
-      and(
-        eq(periodStatus.programmeId, programmeId),
-        tupleIn(
-          [periodStatus.orgUnitId, periodStatus.period, periodStatus.package],
-          unique.map((key) => [key.orgUnit, key.period, key.package]),
+  const statement = prepared(db, hold ? 'statuses_of_held' : 'statuses_of', (handle, name) => {
+    const query = handle
+      .select(selection)
+      .from(periodStatus)
+      .leftJoin(users, eq(users.id, periodStatus.updatedBy))
+      .where(
+        and(
+          eq(periodStatus.programmeId, sql.placeholder('programmeId')),
+          columnsIn(
+            [periodStatus.orgUnitId, periodStatus.period, periodStatus.package],
+            [sql.placeholder('orgUnits'), sql.placeholder('periods'), sql.placeholder('packages')],
+          ),
         ),
-      ),
-    );
-  const rows = await (hold ? query.for('share', { of: periodStatus }) : query);
+      );
+    return (hold ? query.for('share', { of: periodStatus }) : query).prepare(name);
+  });
+  const rows = await statement.execute({
+    programmeId,
+    orgUnits: unique.map((key) => key.orgUnit),
+    periods: unique.map((key) => key.period),
+    packages: unique.map((key) => key.package),
+  });
   return new Map(rows.map((row) => [workflowKey(row), present(row)]));
 }
 

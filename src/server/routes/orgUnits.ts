@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { importOrgUnits } from '../../domain/orgUnits.ts';
 import { authorize, scopePaths } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
+import { prepared } from '../../store/prepared.ts';
 import { orgUnits } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
@@ -98,7 +99,13 @@ export async function orgUnitRoutes(app: FastifyInstance, { database }: { databa
     async (request) => {
       const { programmeId, orgUnitId } = request.params;
       await authorize(db, actorOf(request), programmeId, 'read', orgUnitId);
-      const [unit] = await db.select().from(orgUnits).where(and(eq(orgUnits.programmeId, programmeId), eq(orgUnits.id, orgUnitId)));
+      const [unit] = await prepared(db, 'org_unit_by_id', (handle, name) =>
+        handle
+          .select()
+          .from(orgUnits)
+          .where(and(eq(orgUnits.programmeId, sql.placeholder('programmeId')), eq(orgUnits.id, sql.placeholder('orgUnitId'))))
+          .prepare(name),
+      ).execute({ programmeId, orgUnitId });
       const { programmeId: _p, ...rest } = unit!;
       return rest;
     },
