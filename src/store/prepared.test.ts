@@ -1,0 +1,53 @@
+import { eq, sql } from 'drizzle-orm';
+import { integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backends, testDatabase } from '../../test/support/database.ts';
+import type { Database, Db, Tx } from './database.ts';
+import { prepared } from './prepared.ts';
+
+const notes = pgTable('notes', { id: integer('id').primaryKey(), body: text('body').notNull() });
+
+const noteById = (db: Db | Tx) =>
+  prepared(db, 'note_by_id', (handle, name) =>
+    handle
+      .select({ body: notes.body })
+      .from(notes)
+      .where(eq(notes.id, sql.placeholder('id')))
+      .prepare(name),
+  );
+
+describe.each(backends)('prepared on %s', (kind) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await testDatabase(kind);
+    await database.db.execute(sql`create table notes (id int4 primary key, body text not null)`);
+    await database.db.insert(notes).values([
+      { id: 1, body: 'one' },
+      { id: 2, body: 'two' },
+    ]);
+  });
+  afterAll(() => database.close());
+
+  it('builds a statement once per handle and runs it with each call’s parameters', async () => {
+    expect(noteById(database.db)).toBe(noteById(database.db));
+    expect(await noteById(database.db).execute({ id: 2 })).toEqual([{ body: 'two' }]);
+    expect(await noteById(database.db).execute({ id: 1 })).toEqual([{ body: 'one' }]);
+    expect(await noteById(database.db).execute({ id: 3 })).toEqual([]);
+  });
+
+  it('gives a transaction its own statement, which reads what the transaction wrote', async () => {
+    const outside = noteById(database.db);
+    let inside: unknown;
+    const rolledBack = database.db
+      .transaction(async (tx) => {
+        await tx.insert(notes).values({ id: 3, body: 'three' });
+        expect(noteById(tx)).not.toBe(outside);
+        inside = await noteById(tx).execute({ id: 3 });
+        tx.rollback();
+      })
+      .catch((error: unknown) => error);
+    expect(await rolledBack).toBeInstanceOf(Error);
+    expect(inside).toEqual([{ body: 'three' }]);
+    expect(await outside.execute({ id: 3 })).toEqual([]);
+  });
+});
