@@ -5,7 +5,12 @@ import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
  * `cds_1` would otherwise match any character in that place.
  */
 export function underPath(column: AnyColumn | SQL, path: string): SQL {
-  return sql`${column} like ${`${path.replace(/[\\%_]/g, '\\$&')}%`}`;
+  return sql`${column} like ${subtreePattern(path)}`;
+}
+
+/** The LIKE pattern of the units under `path` (itself included). */
+export function subtreePattern(path: string): string {
+  return `${path.replace(/[\\%_]/g, '\\$&')}%`;
 }
 
 /** The ids of the ancestors of a unit, from its path `/root/.../id/`, nearest last. */

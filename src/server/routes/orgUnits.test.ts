@@ -4,7 +4,7 @@ import { backends } from '../../../test/support/database.ts';
 
 const UNITS = `/api/programmes/${PROGRAMME}/org-units`;
 
-describe.each(backends)('org units by id (%s)', (kind) => {
+describe.each(backends)('org-unit lists (%s)', (kind) => {
   let api: TestApi;
   let clerk: Session;
   beforeAll(async () => {
@@ -18,6 +18,22 @@ describe.each(backends)('org units by id (%s)', (kind) => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ total: 2, items: [{ id: 'cds_1', name: 'CDS Un' }, { id: 'cds_2', name: 'CDS Deux' }] });
     expect((await call(api.app, clerk, 'GET', `${UNITS}?ids=`)).json().total).toBe(0);
+  });
+
+  it('lists a parent’s children page by page, with the total past the last page', async () => {
+    const first = (await call(api.app, clerk, 'GET', `${UNITS}?parent=d1&limit=1`)).json();
+    expect(first).toMatchObject({ total: 2, limit: 1, offset: 0, items: [{ id: 'cds_1', parentId: 'd1', path: '/bi/p1/d1/cds_1/' }] });
+    expect((await call(api.app, clerk, 'GET', `${UNITS}?parent=d1&limit=1&offset=1`)).json().items).toMatchObject([{ id: 'cds_2' }]);
+    expect((await call(api.app, clerk, 'GET', `${UNITS}?parent=d1&offset=5`)).json()).toMatchObject({ total: 2, items: [] });
+  });
+
+  it('searches ids and names in the user’s scope, taking _ and % literally', async () => {
+    const ids = async (search: string) =>
+      (await call(api.app, clerk, 'GET', `${UNITS}?search=${encodeURIComponent(search)}`)).json().items.map((unit: { id: string }) => unit.id);
+    expect(await ids('cds_')).toEqual(['cds_1', 'cds_2']);
+    expect(await ids('deux')).toEqual(['cds_2']);
+    expect(await ids('D_s')).toEqual([]);
+    expect(await ids('%')).toEqual([]);
   });
 
   it('refuses more than 1,000 ids, naming the field', async () => {

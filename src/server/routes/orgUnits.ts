@@ -1,16 +1,16 @@
-import { and, count, eq, getTableColumns, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importOrgUnits } from '../../domain/orgUnits.ts';
 import { authorize, scopePaths } from '../../domain/scope.ts';
-import type { Database } from '../../store/database.ts';
+import type { Database, Db } from '../../store/database.ts';
 import { prepared } from '../../store/prepared.ts';
 import { orgUnits } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
 import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
-import { underPath } from '../../domain/subtree.ts';
+import { subtreePattern } from '../../domain/subtree.ts';
 
 const orgUnit = z.object({
   id: z.string(),
@@ -33,6 +33,53 @@ const orgUnitInput = z.object({
   validFrom: z.string().date().optional(),
   validTo: z.string().date().optional(),
 });
+
+/** Which filters a list asks for: each combination is one prepared statement. */
+interface ListFilters {
+  readonly parent: boolean;
+  readonly search: boolean;
+  readonly ids: boolean;
+}
+
+const placeholder = sql.placeholder;
+
+/** The units in the actor's subtrees (`scopes`: LIKE patterns) matching the filters asked for. */
+function listWhere(filters: ListFilters): SQL | undefined {
+  return and(
+    eq(orgUnits.programmeId, placeholder('programmeId')),
+    sql`${orgUnits.path} like any(${placeholder('scopes')}::text[])`,
+    filters.parent ? eq(orgUnits.parentId, placeholder('parent')) : undefined,
+    filters.search ? or(ilike(orgUnits.name, placeholder('search')), ilike(orgUnits.id, placeholder('search'))) : undefined,
+    filters.ids ? sql`${orgUnits.id} = any(${placeholder('ids')}::text[])` : undefined,
+  );
+}
+
+const variant = (filters: ListFilters) => `${filters.parent ? 'p' : ''}${filters.search ? 's' : ''}${filters.ids ? 'i' : ''}`;
+
+/**
+ * The page and the total in one query: the browser asks for pages all the time. Ordered by
+ * the bytes of the path (ids are codes): the database may then find a unit's children by the
+ * parent index and sort them, instead of walking the whole tree in path order.
+ */
+function listStatement(db: Db, filters: ListFilters) {
+  return prepared(db, `org_units_${variant(filters)}`, (handle, name) =>
+    handle
+      .select({ ...getTableColumns(orgUnits), total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(orgUnits)
+      .where(listWhere(filters))
+      .orderBy(sql`${orgUnits.path} collate "C"`)
+      .limit(placeholder('limit'))
+      .offset(placeholder('offset'))
+      .prepare(name),
+  );
+}
+
+/** The total alone, for a page past the end. */
+function countStatement(db: Db, filters: ListFilters) {
+  return prepared(db, `org_units_count_${variant(filters)}`, (handle, name) =>
+    handle.select({ total: count() }).from(orgUnits).where(listWhere(filters)).prepare(name),
+  );
+}
 
 export async function orgUnitRoutes(app: FastifyInstance, { database }: { database: Database }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,26 +110,18 @@ export async function orgUnitRoutes(app: FastifyInstance, { database }: { databa
       const { programmeId } = request.params;
       const { parent, search, ids, limit, offset } = request.query;
       await authorize(db, actor, programmeId, 'read', parent);
-      const scopes = scopePaths(actor, programmeId, 'read').map((path) => underPath(orgUnits.path, path));
-      const filters: (SQL | undefined)[] = [eq(orgUnits.programmeId, programmeId), or(...scopes)];
-      if (parent) filters.push(eq(orgUnits.parentId, parent));
-      if (search) {
-        const pattern = `%${search.replace(/[\\%_]/g, '\\$&')}%`;
-        filters.push(or(ilike(orgUnits.name, pattern), ilike(orgUnits.id, pattern)));
-      }
-      if (ids) filters.push(inArray(orgUnits.id, ids.length > 0 ? ids : ['']));
-      const where = and(...filters);
-      // The page and the total in one query: the browser asks for pages all the time. Ordered
-      // by the bytes of the path (ids are codes): the database may then find a unit's children
-      // by the parent index and sort them, instead of walking the whole tree in path order.
-      const rows = await db
-        .select({ ...getTableColumns(orgUnits), total: sql<number>`count(*) over ()`.mapWith(Number) })
-        .from(orgUnits)
-        .where(where)
-        .orderBy(sql`${orgUnits.path} collate "C"`)
-        .limit(limit)
-        .offset(offset);
-      const total = rows[0]?.total ?? (offset === 0 ? 0 : (await db.select({ total: count() }).from(orgUnits).where(where))[0]!.total);
+      const filters = { parent: parent !== undefined, search: search !== undefined, ids: ids !== undefined };
+      const params = {
+        programmeId,
+        scopes: scopePaths(actor, programmeId, 'read').map(subtreePattern),
+        parent,
+        search: search === undefined ? undefined : `%${search.replace(/[\\%_]/g, '\\$&')}%`,
+        ids,
+        limit,
+        offset,
+      };
+      const rows = await listStatement(db, filters).execute(params);
+      const total = rows[0]?.total ?? (offset === 0 ? 0 : (await countStatement(db, filters).execute(params))[0]!.total);
       return { items: rows.map(({ programmeId: _p, total: _t, ...unit }) => unit), total, limit, offset };
     },
   );
