@@ -4,6 +4,7 @@ import { programmes } from '../store/schema.ts';
 import { generateDemo, type DemoOptions } from './generate.ts';
 import { loadDemo, type DemoSummary } from './loadDemo.ts';
 import { DEMO_PROGRAMME } from './programme.ts';
+import { transaction } from '../store/transaction.ts';
 
 export interface DemoState {
   /** What was loaded now; null when the store already held a programme. */
@@ -21,7 +22,7 @@ export async function ensureDemo(database: Database, options: Partial<DemoOption
   const { db } = database;
   const [any] = await db.select({ id: programmes.id }).from(programmes).limit(1);
   if (!any) {
-    const loaded = await db.transaction((tx) => loadDemo(tx, generateDemo(options)));
+    const loaded = await transaction(db, (tx) => loadDemo(tx, generateDemo(options)));
     // Fresh statistics for the planner: PGlite never gathers them by itself.
     await db.execute(sql`analyze`);
     return { loaded, present: true };

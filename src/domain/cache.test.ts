@@ -1,8 +1,12 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
+import type { Db, Tx } from '../store/database.ts';
+import { transaction } from '../store/transaction.ts';
 import { Expiring } from './cache.ts';
 
-/** Stands for a database handle. */
-const db = {};
+/** Stand for a database handle and a transaction's. */
+const db = {} as Db;
+const aTransaction = () => Object.create(PgTransaction.prototype) as Tx;
 
 describe('Expiring', () => {
   it('keeps a value for its time to live, then loads again', async () => {
@@ -35,8 +39,8 @@ describe('Expiring', () => {
     const load = async () => ++loads;
     expect(await Promise.all([cache.getOrLoad('a', db, load), cache.getOrLoad('a', db, load)])).toEqual([1, 1]);
     expect(loads).toBe(1);
-    const transaction = {};
-    expect(await Promise.all([cache.getOrLoad('c', db, load), cache.getOrLoad('c', transaction, load)])).toEqual([2, 3]);
+    expect(await Promise.all([cache.getOrLoad('c', db, load), cache.getOrLoad('c', aTransaction(), load)])).toEqual([2, 3]);
+    expect(cache.get('c')).toBe(2);
     const missing = async () => undefined;
     expect(await cache.getOrLoad('b', db, missing, (value) => value !== undefined)).toBeUndefined();
     expect(await cache.getOrLoad('b', db, load, (value) => value !== undefined)).toBe(4);
@@ -52,5 +56,26 @@ describe('Expiring', () => {
     expect(cache.get('a')).toBeUndefined();
     await expect(cache.getOrLoad('b', db, () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await cache.getOrLoad('b', db, async () => 2)).toBe(2);
+  });
+
+  it('keeps nothing read in a transaction, which may see writes never committed', async () => {
+    const cache = new Expiring<string, number>(1000);
+    expect(await cache.getOrLoad('a', aTransaction(), async () => 1)).toBe(1);
+    expect(cache.get('a')).toBeUndefined();
+    cache.setRead('b', 2, aTransaction(), cache.generation());
+    expect(cache.get('b')).toBeUndefined();
+  });
+
+  it('forgets a change again once it commits, so the old rows read meanwhile are not kept', async () => {
+    const cache = new Expiring<string, number>(1000);
+    const tx = aTransaction();
+    const database = { transaction: (command: (tx: Tx) => Promise<void>) => command(tx) } as unknown as Db;
+    await transaction(database, async (handle) => {
+      cache.forgetChanged(handle);
+      // Another request reads the rows the change has not yet replaced for everyone.
+      expect(await cache.getOrLoad('a', db, async () => 1)).toBe(1);
+      expect(cache.get('a')).toBe(1);
+    });
+    expect(cache.get('a')).toBeUndefined();
   });
 });

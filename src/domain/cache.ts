@@ -1,8 +1,12 @@
+import type { Db, Tx } from '../store/database.ts';
+import { afterCommit, isTransaction } from '../store/transaction.ts';
+
 /**
  * A small per-process cache whose entries expire after `ttlMs`. It spares the hot path
  * (every request checks a session, roles and an org unit's place in the tree) queries whose
  * answers change rarely. Changes made through this process forget the entries they touch at
- * once; other processes of a deployment see them within the time to live.
+ * once and again when they commit (`forgetChanged`); values read inside a transaction are
+ * never kept. Other processes of a deployment see changes within the time to live.
  */
 export class Expiring<K, V> {
   private readonly entries = new Map<K, { value: V; expires: number }>();
@@ -11,9 +15,22 @@ export class Expiring<K, V> {
    * Only through the same handle: a transaction waiting on a load that waits for a pooled
    * connection held by that transaction would never finish.
    */
-  private readonly loading = new Map<K, { promise: Promise<V>; through: object }>();
+  private readonly loading = new Map<K, { promise: Promise<V>; through: Db | Tx }>();
   /** Counts forgets: a load that a forget overtook does not store what it read before the change. */
   private forgets = 0;
+
+  /** Take before reading what `setRead` will store. */
+  generation(): number {
+    return this.forgets;
+  }
+
+  /**
+   * Stores a value read through `db` since `generation`, unless a forget came meanwhile or
+   * it was read in a transaction (which may see writes that are never committed).
+   */
+  setRead(key: K, value: V, db: Db | Tx, generation: number): void {
+    if (generation === this.forgets && !isTransaction(db)) this.set(key, value);
+  }
 
   constructor(
     private readonly ttlMs: number,
@@ -35,17 +52,17 @@ export class Expiring<K, V> {
 
   /**
    * The cached value, or the one `load` reads through `through` (a database handle), once for
-   * all who ask through the same handle meanwhile; stored only when `keep` accepts it.
+   * all who ask through the same handle meanwhile; stored (see setRead) when `keep` accepts it.
    */
-  getOrLoad(key: K, through: object, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
+  getOrLoad(key: K, through: Db | Tx, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     const cached = this.get(key);
     if (cached !== undefined) return Promise.resolve(cached);
     const pending = this.loading.get(key);
     if (pending?.through === through) return pending.promise;
-    const forgets = this.forgets;
+    const generation = this.forgets;
     const promise = load()
       .then((value) => {
-        if (keep(value) && forgets === this.forgets) this.set(key, value);
+        if (keep(value)) this.setRead(key, value, through, generation);
         return value;
       })
       .finally(() => {
@@ -55,8 +72,13 @@ export class Expiring<K, V> {
     return promise;
   }
 
-  delete(key: K): void {
-    this.forget((candidate) => candidate === key);
+  /**
+   * After a change made through `db`: forgets the matching entries now and again once the
+   * change has committed, so that a load reading the old rows meanwhile is not kept.
+   */
+  forgetChanged(db: Db | Tx, matches: (key: K) => boolean = () => true): void {
+    this.forget(matches);
+    afterCommit(db, () => this.forget(matches));
   }
 
   /** Forgets every entry whose key matches, or all of them, and the loads under way. */

@@ -47,7 +47,7 @@ export async function importOrgUnits(tx: Tx, actor: Actor | null, programmeId: s
     validTo: unit.validTo ?? null,
   }));
   await tx.delete(orgUnits).where(eq(orgUnits.programmeId, programmeId));
-  forgetUnitFacts(programmeId);
+  forgetUnitFacts(tx, programmeId);
   for (let i = 0; i < rows.length; i += BATCH) await tx.insert(orgUnits).values(rows.slice(i, i + BATCH));
   await recordAudit(tx, {
     programmeId,

@@ -54,7 +54,7 @@ export async function saveProgrammeVersion(
     .limit(1);
   const version = (latest?.version ?? 0) + 1;
   const hash = sha256(canonicalJson(program));
-  versionCache.delete(programmeId);
+  versionCache.forgetChanged(tx, (key) => key === programmeId);
   await tx.insert(programmeVersions).values({
     programmeId,
     version,

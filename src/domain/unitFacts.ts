@@ -25,19 +25,20 @@ export async function unitFacts(db: Db | Tx, programmeId: string, ids: Iterable<
     else missing.push(id);
   }
   if (missing.length === 0) return found;
+  const generation = cache.generation();
   const rows = await db
     .select({ id: orgUnits.id, name: orgUnits.name, path: orgUnits.path, groups: orgUnits.groups })
     .from(orgUnits)
     .where(and(eq(orgUnits.programmeId, programmeId), missing.length === 1 ? eq(orgUnits.id, missing[0]!) : anyOf(orgUnits.id, missing)));
   for (const row of rows) {
-    cache.set(key(programmeId, row.id), row);
+    cache.setRead(key(programmeId, row.id), row, db, generation);
     found.set(row.id, row);
   }
   return found;
 }
 
-/** After the tree of a programme changes. */
-export function forgetUnitFacts(programmeId: string): void {
+/** After the tree of a programme changes through `db`. */
+export function forgetUnitFacts(db: Db | Tx, programmeId: string): void {
   const prefix = key(programmeId, '');
-  cache.forget((entry) => entry.startsWith(prefix));
+  cache.forgetChanged(db, (entry) => entry.startsWith(prefix));
 }

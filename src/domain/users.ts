@@ -41,7 +41,7 @@ export async function grantRole(
 ): Promise<void> {
   await unitPath(tx, grant.programmeId, grant.orgUnitId);
   await tx.insert(userRoles).values(grant).onConflictDoNothing();
-  forgetSessions();
+  forgetSessions(tx);
   await recordAudit(tx, {
     programmeId: grant.programmeId,
     userId: actor?.userId ?? null,
@@ -69,7 +69,7 @@ export async function revokeRole(
     )
     .returning();
   if (removed.length === 0) throw errors.notFound(`role ${grant.role} on '${grant.orgUnitId}' for user ${grant.userId}`);
-  forgetSessions();
+  forgetSessions(tx);
   await recordAudit(tx, {
     programmeId: grant.programmeId,
     userId: actor.userId,
@@ -84,7 +84,7 @@ export async function setUserActive(tx: Tx, actor: Actor, userId: number, active
   const [before] = await tx.select({ active: users.active, username: users.username }).from(users).where(eq(users.id, userId));
   if (!before) throw errors.notFound(`user ${userId}`);
   await tx.update(users).set({ active }).where(eq(users.id, userId));
-  forgetSessions();
+  forgetSessions(tx);
   await recordAudit(tx, {
     programmeId: null,
     userId: actor.userId,

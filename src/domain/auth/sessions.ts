@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { Expiring } from '../cache.ts';
-import type { Db } from '../../store/database.ts';
+import type { Db, Tx } from '../../store/database.ts';
 import { orgUnits, sessions, userRoles, users, type Role } from '../../store/schema.ts';
 
 export const SESSION_COOKIE = 'openpbf_session';
@@ -22,8 +22,8 @@ export async function openSession(db: Db, userId: number): Promise<{ token: stri
 
 export async function closeSession(db: Db, token: string): Promise<void> {
   const tokenHash = hashToken(token);
-  sessionCache.delete(tokenHash);
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  sessionCache.forget((key) => key === tokenHash);
 }
 
 type SessionAnswer = { actor: Actor; csrfToken: string } | undefined;
@@ -34,9 +34,9 @@ type SessionAnswer = { actor: Actor; csrfToken: string } | undefined;
  */
 const sessionCache = new Expiring<string, SessionAnswer>(5_000);
 
-/** After roles or accounts change: every cached session is read again. */
-export function forgetSessions(): void {
-  sessionCache.forget();
+/** After roles or accounts change through `db`: every cached session is read again. */
+export function forgetSessions(db: Db | Tx): void {
+  sessionCache.forgetChanged(db);
 }
 
 /** The session's actor with its role grants, or undefined for an unknown or expired token. */

@@ -5,6 +5,7 @@ import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { AppError, errors } from '../errors.ts';
 import type { RunInputs } from './loadRunInputs.ts';
+import { transaction } from '../../store/transaction.ts';
 
 /** Engine errors as API details, located by unit, period and activity when the engine knows them. */
 export function runErrorDetails(problems: readonly EngineError[]) {
@@ -38,7 +39,7 @@ export async function failRun(
   startedAt: Date,
 ): Promise<AppError> {
   const details = runErrorDetails(failure.errors);
-  const runId = await db.transaction(async (tx) => {
+  const runId = await transaction(db, async (tx) => {
     const [row] = await tx
       .insert(invoiceRuns)
       .values({

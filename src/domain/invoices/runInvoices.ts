@@ -7,6 +7,7 @@ import { lockInvoices } from './lock.ts';
 import { invoicePeriod } from './periods.ts';
 import { latestRun, readRun, summarise, type RunSummary } from './readRun.ts';
 import { writeRun, type RunHooks } from './writeRun.ts';
+import { transaction } from '../../store/transaction.ts';
 
 export interface RunInvoicesProps {
   readonly programmeId: string;
@@ -35,7 +36,7 @@ export async function runInvoices(db: Db, actor: Actor, props: RunInvoicesProps,
   if (existing) return existing;
   const computation = computeInvoices(inputs);
   if (!computation.ok) throw await failRun(db, actor, inputs, computation, startedAt);
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     await lockInvoices(tx, inputs.programmeId);
     const concurrent = await sameRun(tx, inputs);
     if (concurrent) return concurrent;

@@ -1,0 +1,30 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from './database.ts';
+
+const afterCommits = new WeakMap<Tx, (() => void)[]>();
+
+/** Runs `command` in one transaction, then the hooks it registered with `afterCommit`. */
+export async function transaction<T>(db: Db, command: (tx: Tx) => Promise<T>): Promise<T> {
+  const hooks: (() => void)[] = [];
+  const result = await db.transaction((tx) => {
+    afterCommits.set(tx, hooks);
+    return command(tx);
+  });
+  for (const hook of hooks) hook();
+  return result;
+}
+
+/**
+ * Runs `hook` once the transaction of `db` has committed (never if it rolls back); at once
+ * outside a transaction, or in one not opened by `transaction` (a savepoint).
+ */
+export function afterCommit(db: Db | Tx, hook: () => void): void {
+  const hooks = afterCommits.get(db as Tx);
+  if (hooks) hooks.push(hook);
+  else hook();
+}
+
+/** Whether `db` is a transaction, whose reads may see writes that are never committed. */
+export function isTransaction(db: Db | Tx): db is Tx {
+  return db instanceof PgTransaction;
+}
