@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
+import { grantRole } from '../../domain/users.ts';
+import { transaction } from '../../store/transaction.ts';
 
 const UNITS = `/api/programmes/${PROGRAMME}/org-units`;
 
@@ -34,6 +36,15 @@ describe.each(backends)('org-unit lists (%s)', (kind) => {
     expect(await ids('deux')).toEqual(['cds_2']);
     expect(await ids('D_s')).toEqual([]);
     expect(await ids('%')).toEqual([]);
+  });
+
+  it('lists the union of the user’s subtrees when it holds several grants', async () => {
+    const ids = async () => (await call(api.app, clerk, 'GET', `${UNITS}?search=cds`)).json().items.map((unit: { id: string }) => unit.id);
+    expect(await ids()).toEqual(['cds_1', 'cds_2']);
+    await transaction(api.database.db, (tx) =>
+      grantRole(tx, null, { userId: api.users.clerk, programmeId: PROGRAMME, role: 'clerk', orgUnitId: 'd2' }),
+    );
+    expect(await ids()).toEqual(['cds_1', 'cds_2', 'cds_3']);
   });
 
   it('refuses more than 1,000 ids, naming the field', async () => {
