@@ -47,7 +47,7 @@ export async function sessionActor(db: Db, token: string): Promise<SessionAnswer
 
 async function loadSession(db: Db, tokenHash: string): Promise<SessionAnswer> {
   const [session] = await db
-    .select({ csrfToken: sessions.csrfToken, user: users })
+    .select({ csrfToken: sessions.csrfToken, user: { id: users.id, username: users.username, name: users.name, locale: users.locale } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
