@@ -2,8 +2,7 @@ import { assertNever, type BinaryOp, type Expr } from '../formula/ast.ts';
 import { findFunction, type FunctionSpec } from '../functions/catalogue.ts';
 import { OPERATORS, not } from '../functions/operators.ts';
 import { Cursor, FAULT, fail, type Fault } from './cursor.ts';
-
-export type Fn = (cursor: Cursor) => number;
+import { leafReader, type Fn, type Leaf } from './leaves.ts';
 
 /**
  * A list name: one slot read across the unit's activities or across a zone's targets, or
@@ -18,7 +17,7 @@ export interface ListReader {
   readonly fault: Fault;
 }
 
-export type NameBinding = { readonly kind: 'scalar'; readonly fn: Fn } | { readonly kind: 'list'; readonly list: ListReader };
+export type NameBinding = { readonly kind: 'scalar'; readonly leaf: Leaf } | { readonly kind: 'list'; readonly list: ListReader };
 
 /**
  * Compiles a checked formula into a tree of closures, once; evaluating it is then a few
@@ -36,7 +35,7 @@ export function compileFormula(expr: Expr, bind: (name: string) => NameBinding):
       case 'name': {
         const binding = bind(node.name);
         if (binding.kind !== 'scalar') throw new Error(`list '${node.name}' outside an aggregate passed the checks`);
-        return binding.fn;
+        return leafReader(binding.leaf);
       }
       case 'negate': {
         const operand = compile(node.operand);

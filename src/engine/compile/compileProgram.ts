@@ -1,14 +1,21 @@
 import type { CheckedFormula, CheckedPackage, CheckedPayment, CheckedProgram } from '../check/checkProgram.ts';
 import type { NameSource, Resolution } from '../check/scope.ts';
-import { compileFormula, type Fn, type NameBinding } from './compileFormula.ts';
-import { FAULT, fail, type Fault } from './cursor.ts';
+import { compileColumns } from './compileColumns.ts';
+import { compileFormula, type NameBinding } from './compileFormula.ts';
+import type { Column } from './block.ts';
+import { FAULT, type Fault } from './cursor.ts';
+import type { Fn, Leaf } from './leaves.ts';
 import { layoutPackage, layoutPayment, type PackageLayout, type PaymentLayout } from './layout.ts';
 
-/** One formula ready to evaluate: where it reads (its scope) and where its value goes. */
+/**
+ * One formula ready to evaluate: where it reads (its scope) and where its value goes.
+ * `fn` computes one value; `columns`, for activity and package formulas, a block of them.
+ */
 export interface CompiledStep {
   readonly formula: CheckedFormula;
   readonly slot: number;
   readonly fn: Fn;
+  readonly columns?: Column;
 }
 
 export interface CompiledPackage {
@@ -45,6 +52,7 @@ function compilePackage(
   attributeSlot: ReadonlyMap<string, number>,
 ): CompiledPackage {
   const layout = layoutPackage(program.program, checked);
+  const leaves = { activity: new Map<string, Column>(), package: new Map<string, Column>() };
   const steps = checked.order.map((formula) => {
     const bind = (name: string): NameBinding => {
       const resolution = checked.scope.resolve(formula.scope, name);
@@ -53,7 +61,9 @@ function compilePackage(
     };
     const slots =
       formula.scope === 'activity' ? layout.activitySlots : formula.scope === 'zone' ? layout.zoneSlots : layout.packageSlots;
-    return { formula, slot: slots.get(formula.name)!, fn: compileFormula(formula.expr, bind) };
+    const fn = compileFormula(formula.expr, bind);
+    if (formula.scope === 'zone') return { formula, slot: slots.get(formula.name)!, fn };
+    return { formula, slot: slots.get(formula.name)!, fn, columns: compileColumns(formula.expr, bind, formula.scope === 'activity' ? leaves.activity : leaves.package) };
   });
   return { checked, layout, steps };
 }
@@ -64,8 +74,8 @@ function compilePayment(checked: CheckedPayment, attributeSlot: ReadonlyMap<stri
     const bind = (name: string): NameBinding => {
       const resolution = checked.scope.resolve(name);
       if (!resolution) throw new Error(`name '${name}' of ${formula.location} passed the checks unresolved`);
-      if (resolution.source.kind === 'attribute') return scalar(attributeReader(name, attributeSlot));
-      return scalar(packageReader(layout.slots.get(name)!, FAULT.none, name));
+      if (resolution.source.kind === 'attribute') return scalar('attribute', attributeSlot.get(name)!, name, FAULT.missingValue);
+      return scalar('package', layout.slots.get(name)!, name, FAULT.none);
     };
     return { formula, slot: layout.slots.get(formula.name)!, fn: compileFormula(formula.expr, bind) };
   });
@@ -87,21 +97,18 @@ function bindPackageName(
 ): NameBinding {
   const { source, list } = resolution;
   const fault = faultOf(source);
-  if (source.kind === 'attribute') return scalar(attributeReader(name, attributeSlot));
+  if (source.kind === 'attribute') return scalar('attribute', attributeSlot.get(name)!, name, fault);
   const constant = layout.constants.get(name);
   if (constant !== undefined) {
     if (list === 'activity') return { kind: 'list', list: { over: 'constants', slot: constant, name, fault } };
-    return scalar((c) => {
-      const value = c.constants[c.constantBase + constant]!;
-      return value !== value ? fail(c, FAULT.missingValue, name) : value;
-    });
+    return scalar('constant', constant, name, fault);
   }
   const input = layout.inputs.get(name);
   if (input) {
     if (list === 'activity') {
       return { kind: 'list', list: { over: input.isNull ? 'isNull' : 'inputs', slot: input.input, name, fault } };
     }
-    return scalar(inputReader(input.input, input.isNull));
+    return scalar(input.isNull ? 'isNull' : 'input', input.input, name, fault);
   }
   if (list === 'activity') {
     return { kind: 'list', list: { over: 'activities', slot: layout.activitySlots.get(name)!, name, fault } };
@@ -110,48 +117,13 @@ function bindPackageName(
     return { kind: 'list', list: { over: 'targets', slot: layout.packageSlots.get(name)!, name, fault } };
   }
   const activitySlot = layout.activitySlots.get(name);
-  if (activitySlot !== undefined) return scalar(activityReader(activitySlot, fault, name));
+  if (activitySlot !== undefined) return scalar('activity', activitySlot, name, fault);
   const zoneSlot = layout.zoneSlots.get(name);
-  if (zoneSlot !== undefined) return scalar((c) => c.zone[c.zoneBase + zoneSlot]!);
-  return scalar(packageReader(layout.packageSlots.get(name)!, fault, name));
+  if (zoneSlot !== undefined) return scalar('zone', zoneSlot, name, FAULT.none);
+  return scalar('package', layout.packageSlots.get(name)!, name, fault);
 }
 
-const scalar = (fn: Fn): NameBinding => ({ kind: 'scalar', fn });
-
-/** An entered value (0 when missing) or its missing-value flag, for the current activity. */
-function inputReader(input: number, isNull: boolean): Fn {
-  if (isNull) {
-    return (c) => {
-      const value = c.inputs[c.inputBase + input]![c.unit]!;
-      return value !== value ? 1 : 0;
-    };
-  }
-  return (c) => {
-    const value = c.inputs[c.inputBase + input]![c.unit]!;
-    return value !== value ? 0 : value;
-  };
-}
-
-function activityReader(slot: number, fault: Fault, name: string): Fn {
-  if (fault === FAULT.none) return (c) => c.act[c.actBase + slot]!;
-  return (c) => {
-    const value = c.act[c.actBase + slot]!;
-    return value !== value ? fail(c, fault, name) : value;
-  };
-}
-
-function packageReader(slot: number, fault: Fault, name: string): Fn {
-  if (fault === FAULT.none) return (c) => c.pkg[c.pkgBase + slot]!;
-  return (c) => {
-    const value = c.pkg[c.pkgBase + slot]!;
-    return value !== value ? fail(c, fault, name) : value;
-  };
-}
-
-function attributeReader(name: string, attributeSlot: ReadonlyMap<string, number>): Fn {
-  const slot = attributeSlot.get(name)!;
-  return (c) => {
-    const value = c.attrs[c.attrBase + slot]!;
-    return value !== value ? fail(c, FAULT.missingValue, name) : value;
-  };
-}
+const scalar = (from: Leaf['from'], slot: number, name: string, fault: Fault): NameBinding => ({
+  kind: 'scalar',
+  leaf: { from, slot, name, fault },
+});

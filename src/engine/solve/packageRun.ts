@@ -1,4 +1,5 @@
 import type { CompiledPackage, CompiledStep } from '../compile/compileProgram.ts';
+import { Block } from '../compile/block.ts';
 import { Cursor, FAULT } from '../compile/cursor.ts';
 import type { DataSet } from '../model/dataSet.ts';
 import type { OrgUnitTree } from '../model/orgUnits.ts';
@@ -6,6 +7,9 @@ import { monthsOf, type Period } from '../model/period.ts';
 import type { MessageParams } from '../messages/catalogue.ts';
 import type { TableMatcher, TableRowIds } from './decisionTables.ts';
 import { faultCode, type ErrorLog } from './faults.ts';
+
+/** Elements computed at once by a formula's columns: enough to pay for the calls, few enough to stay in cache. */
+const BLOCK_ELEMENTS = 2048;
 
 /** The units a package computes for one period: rows, grouped by zone for zone packages. */
 export interface PackageUnits {
@@ -87,7 +91,12 @@ export class PackageRun {
 
   /** Evaluates every formula in dependency order, logging run-time errors. */
   evaluate(attrs: Float64Array, attributeCount: number, log: ErrorLog, tables: readonly TableMatcher[]): void {
-    const cursor = new Cursor();
+    const block = new Block();
+    block.units = this.placement.units;
+    block.zoneOfRow = this.zoneOfRow;
+    block.zoneStride = this.zoneStride;
+    block.attributeCount = attributeCount;
+    const cursor = block.cursor;
     cursor.act = this.act;
     cursor.actStride = this.actStride;
     cursor.activityCount = this.activityCount;
@@ -103,52 +112,75 @@ export class PackageRun {
       this.report(step, cursor, unit, activity, log, tables);
     for (const group of groupByScope(this.compiled.steps)) {
       if (group[0]!.formula.scope === 'zone') for (const step of group) this.evaluateZones(step, cursor, attributeCount, report);
-      else this.evaluateRows(group, cursor, attributeCount, report);
+      else this.evaluateRows(group, block, report);
     }
   }
 
   /**
-   * Evaluates consecutive steps of one scope together, unit by unit (and activity by
-   * activity): each reads only values computed before the group or earlier in it for the
-   * same unit and activity, and the unit's values stay in cache.
+   * Evaluates consecutive steps of one scope together, a block of rows at a time (see
+   * compileColumns): each step reads only values computed before the group or by earlier
+   * steps for the same element, and a block's columns stay in cache. An element with a NaN
+   * value is evaluated again one value at a time, steps in order, to report its faults in the
+   * order and with the detail of a one-at-a-time evaluation.
    */
   private evaluateRows(
     steps: readonly CompiledStep[],
-    c: Cursor,
-    attributeCount: number,
+    b: Block,
     report: (step: CompiledStep, unit: number, activity: number) => void,
   ): void {
-    const units = this.placement.units;
+    const rows = this.placement.units.length;
     const perActivity = steps[0]!.formula.scope === 'activity';
-    const { act, pkg, actStride, pkgStride, zoneStride, zoneOfRow, activityCount } = this;
-    const fns = steps.map((step) => step.fn);
-    const slots = steps.map((step) => step.slot);
-    const count = steps.length;
-    for (let row = 0; row < units.length; row++) {
-      c.pkgBase = row * pkgStride;
-      c.unitActBase = row * activityCount * actStride;
-      c.zoneBase = zoneOfRow[row]! * zoneStride;
-      c.unit = units[row]!;
-      c.attrBase = c.unit * attributeCount;
-      if (!perActivity) {
-        for (let s = 0; s < count; s++) {
-          const value = fns[s]!(c);
-          pkg[c.pkgBase + slots[s]!] = value;
-          if (value !== value && c.fault !== FAULT.none) report(steps[s]!, c.unit, -1);
+    b.per = perActivity ? this.activityCount : 1;
+    const rowsPerBlock = Math.max(1, Math.floor(BLOCK_ELEMENTS / Math.max(1, b.per)));
+    b.capacity = rowsPerBlock * b.per;
+    const values = perActivity ? this.act : this.pkg;
+    const stride = perActivity ? this.actStride : this.pkgStride;
+    const failed = new Uint8Array(b.capacity);
+    b.computedFrom = perActivity ? 'activity' : 'package';
+    for (let start = 0; start < rows; start += rowsPerBlock) {
+      b.start(start, Math.min(rows, start + rowsPerBlock));
+      let anyFailed = false;
+      for (const step of steps) {
+        const column = step.columns!(b);
+        b.computed[step.slot] = column;
+        for (let k = 0, i = start * b.per * stride + step.slot; k < b.n; k++, i += stride) {
+          const value = column[k]!;
+          values[i] = value;
+          if (value !== value) {
+            failed[k] = 1;
+            anyFailed = true;
+          }
         }
-        continue;
       }
-      for (let a = 0; a < activityCount; a++) {
-        c.actBase = c.unitActBase + a * actStride;
-        c.inputBase = a * c.inputCount;
-        c.constantBase = a * c.constantCount;
-        for (let s = 0; s < count; s++) {
-          const value = fns[s]!(c);
-          act[c.actBase + slots[s]!] = value;
-          if (value !== value && c.fault !== FAULT.none) report(steps[s]!, c.unit, a);
-        }
+      if (anyFailed) this.reportFailed(steps, b, failed, perActivity, report);
+    }
+  }
+
+  /** Evaluates a block's failed elements again one at a time, reporting each fault. */
+  private reportFailed(
+    steps: readonly CompiledStep[],
+    b: Block,
+    failed: Uint8Array,
+    perActivity: boolean,
+    report: (step: CompiledStep, unit: number, activity: number) => void,
+  ): void {
+    const c = b.cursor;
+    const values = perActivity ? this.act : this.pkg;
+    for (let k = 0; k < b.n; k++) {
+      if (failed[k] === 0) continue;
+      failed[k] = 0;
+      const row = b.rowStart + Math.floor(k / b.per);
+      const activity = k % b.per;
+      b.place(row, activity);
+      const base = perActivity ? c.actBase : c.pkgBase;
+      for (const step of steps) {
+        c.fault = FAULT.none;
+        const value = step.fn(c);
+        values[base + step.slot] = value;
+        if (value !== value && c.fault !== FAULT.none) report(step, c.unit, perActivity ? activity : -1);
       }
     }
+    c.fault = FAULT.none;
   }
 
   private evaluateZones(

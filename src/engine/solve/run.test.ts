@@ -164,3 +164,72 @@ describe('decision tables', () => {
     expect(run.tableRows.get('price')!.id(0, 0)).toBe(2);
   });
 });
+
+describe('evaluation by blocks of rows', () => {
+  // 700 facilities × 3 activities: activity formulas run in blocks of up to 2,048 values.
+  const facilities = Array.from({ length: 700 }, (_, i) => `cds_${String(i).padStart(3, '0')}`);
+  const orgUnits = [
+    { id: 'bi' },
+    { id: 'ds', parent: 'bi', groups: { type: 'district' } },
+    ...facilities.map((id) => ({ id, parent: 'ds', groups: { type: 'cds' } })),
+  ];
+  const activities = ['a0', 'a1', 'a2'];
+  const failing = (i: number, a: number) => i % 7 === 0 && a === 1;
+  const data = facilities.flatMap((id, i) =>
+    activities.flatMap((code, a) => [
+      entry(id, '202401', code, 'declared', failing(i, a) ? 0 : i + a + 1),
+      entry(id, '202401', code, 'verified', failing(i, a) ? 0 : i + 1),
+    ]),
+  );
+  const program = quantityProgram({}, {
+    activities: activities.map((code) => ({ code, constants: { tariff: 10 } })),
+    activityFormulas: {
+      ratio: 'declared / verified',
+      back: 'verified / declared',
+      guarded: 'IF(verified = 0, 0, declared / verified)',
+      amount: 'guarded * tariff',
+    },
+    formulas: { total: 'SUM(amount)' },
+  });
+  const result = compute({ program, orgUnits, data }, { orgUnits: facilities, periods: ['202401'] });
+
+  it('reports faults in the order of units, activities and formulas, across blocks', () => {
+    const expected = facilities.flatMap((id, i) =>
+      failing(i, 1)
+        ? [
+            [id, 'a1', 'quantity.activityFormulas.ratio'],
+            [id, 'a1', 'quantity.activityFormulas.back'],
+          ]
+        : [],
+    );
+    expect(expected).toHaveLength(200);
+    expect(result.errors.map((error) => [error.orgUnit, error.activity, error.at])).toEqual(expected);
+    expect(result.errors.every((error) => error.code === 'DIV_ZERO')).toBe(true);
+  });
+
+  it('computes every value of every block, leaving the branch IF does not take unreported', () => {
+    facilities.forEach((id, i) => {
+      const guarded = activities.map((_, a) => (failing(i, a) ? 0 : (i + a + 1) / (i + 1)));
+      expect(result.value(id, '202401', 'quantity.a2.ratio')).toBe((i + 3) / (i + 1));
+      expect(result.value(id, '202401', 'quantity.a1.ratio')).toBe(failing(i, 1) ? Number.NaN : (i + 2) / (i + 1));
+      expect(result.value(id, '202401', 'quantity.total')).toBe(guarded[0]! * 10 + guarded[1]! * 10 + guarded[2]! * 10);
+    });
+  });
+
+  it('computes a package with more activities than a block holds', () => {
+    const many = Array.from({ length: 2100 }, (_, a) => ({ code: `act${a}`, constants: { tariff: a } }));
+    const wide = quantityProgram({}, {
+      activities: many,
+      activityFormulas: { amount: 'verified * tariff', odd: 'tariff / (verified - 4)' },
+      formulas: { total: 'SUM(amount)' },
+    });
+    const entries = [entry('cds_a', '202401', 'act2099', 'verified', 4), entry('cds_b', '202401', 'act7', 'verified', 2)];
+    const computed = compute({ program: wide, orgUnits: simpleTree, data: entries }, { orgUnits: ['cds_a', 'cds_b'], periods: ['202401'] });
+    expect(computed.value('cds_a', '202401', 'quantity.total')).toBe(4 * 2099);
+    expect(computed.value('cds_b', '202401', 'quantity.total')).toBe(14);
+    expect(computed.value('cds_b', '202401', 'quantity.act7.odd')).toBe(-3.5);
+    expect(computed.errors).toMatchObject([
+      { code: 'DIV_ZERO', at: 'quantity.activityFormulas.odd', orgUnit: 'cds_a', activity: 'act2099' },
+    ]);
+  });
+});

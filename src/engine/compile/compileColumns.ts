@@ -1,0 +1,230 @@
+import { assertNever, type BinaryOp, type Expr } from '../formula/ast.ts';
+import { findFunction } from '../functions/catalogue.ts';
+import { OPERATORS, not } from '../functions/operators.ts';
+import { columnOf, type Block, type Column } from './block.ts';
+import { compileFormula, type NameBinding } from './compileFormula.ts';
+import { FAULT } from './cursor.ts';
+import { leafColumn, type Fn } from './leaves.ts';
+
+/**
+ * Compiles a checked formula of a row scope into columns: each node computes its values for
+ * a whole block of elements in one loop, so the cost of calling a closure is paid once a
+ * block rather than once a value. The values are those of `compileFormula`, operation for
+ * operation; faults are not recorded here (a fault is a NaN, and the evaluation loop
+ * evaluates a NaN element again one at a time to report it). `IF` computes both branches
+ * and picks per element: a branch's NaN where it is not taken is dropped, as if never
+ * evaluated. Aggregates, which read lists of their own per element, run one element at a
+ * time through `compileFormula`'s closures. `leaves` shares the reading of each name among
+ * the formulas of one scope of a package.
+ */
+export function compileColumns(
+  expr: Expr,
+  bind: (name: string) => NameBinding,
+  leaves: Map<string, Column> = new Map(),
+): Column {
+  return compile(expr);
+
+  function compile(node: Expr): Column {
+    switch (node.kind) {
+      case 'number':
+        return constantColumn(node.value);
+      case 'name': {
+        const binding = bind(node.name);
+        if (binding.kind !== 'scalar') throw new Error(`list '${node.name}' outside an aggregate passed the checks`);
+        let leaf = leaves.get(node.name);
+        if (!leaf) leaves.set(node.name, (leaf = leafColumn(binding.leaf)));
+        return leaf;
+      }
+      case 'negate':
+        return mapColumn(compile(node.operand), (x) => -x);
+      case 'not':
+        return mapColumn(compile(node.operand), not);
+      case 'binary':
+        return node.right.kind === 'number' && node.op !== '/'
+          ? withConstant(node.op, compile(node.left), node.right.value)
+          : binary(node.op, compile(node.left), compile(node.right));
+      case 'call':
+        return compileCall(node);
+      default:
+        return assertNever(node);
+    }
+  }
+
+  function compileCall(call: Expr & { kind: 'call' }): Column {
+    const spec = findFunction(call.fn);
+    if (!spec) throw new Error(`unknown function '${call.fn}' passed the checks`);
+    if (spec.kind === 'conditional') {
+      const [condition, then, otherwise] = call.args.map(compile) as [Column, Column, Column];
+      return choose(condition, then, otherwise);
+    }
+    if (spec.kind === 'scalar' && call.args.length === 1) return mapColumn(compile(call.args[0]!), spec.apply);
+    if (spec.kind === 'scalar' && call.args.length === 2) {
+      return zipColumns(compile(call.args[0]!), compile(call.args[1]!), spec.apply);
+    }
+    const readsList = call.args.some((arg) => arg.kind === 'name' && bind(arg.name).kind === 'list');
+    if (spec.kind === 'aggregate' && !readsList) return gather(call.args.map(compile), spec.apply);
+    return oneAtATime(compileFormula(call, bind));
+  }
+}
+
+function constantColumn(value: number): Column {
+  let out = new Float64Array(0);
+  return (b) => (out.length >= b.capacity ? out : (out = new Float64Array(b.capacity).fill(value)));
+}
+
+function mapColumn(operand: Column, apply: (x: number) => number): Column {
+  const column = columnOf();
+  return (b) => {
+    const x = operand(b);
+    const out = column(b);
+    for (let k = 0; k < b.n; k++) out[k] = apply(x[k]!);
+    return out;
+  };
+}
+
+function zipColumns(left: Column, right: Column, apply: (x: number, y: number) => number): Column {
+  const column = columnOf();
+  return (b) => {
+    const x = left(b);
+    const y = right(b);
+    const out = column(b);
+    for (let k = 0; k < b.n; k++) out[k] = apply(x[k]!, y[k]!);
+    return out;
+  };
+}
+
+/** An aggregate of numbers only, such as `MIN(points, available)`. */
+function gather(parts: readonly Column[], apply: (values: readonly number[]) => number): Column {
+  const column = columnOf();
+  const values = new Array<number>(parts.length).fill(0);
+  return (b) => {
+    const columns = parts.map((part) => part(b));
+    const out = column(b);
+    for (let k = 0; k < b.n; k++) {
+      for (let i = 0; i < columns.length; i++) values[i] = columns[i]![k]!;
+      out[k] = apply(values);
+    }
+    return out;
+  };
+}
+
+function choose(condition: Column, then: Column, otherwise: Column): Column {
+  const column = columnOf();
+  return (b) => {
+    const test = condition(b);
+    const yes = then(b);
+    const no = otherwise(b);
+    const out = column(b);
+    for (let k = 0; k < b.n; k++) {
+      const t = test[k]!;
+      out[k] = t !== t ? t : t !== 0 ? yes[k]! : no[k]!;
+    }
+    return out;
+  };
+}
+
+/** The arithmetic operators in loops of their own: the bulk of PBF formulas. */
+function binary(op: BinaryOp, left: Column, right: Column): Column {
+  const column = columnOf();
+  const loop = (body: (out: Float64Array, x: Float64Array, y: Float64Array, n: number) => void): Column => {
+    return (b) => {
+      const x = left(b);
+      const y = right(b);
+      const out = column(b);
+      body(out, x, y, b.n);
+      return out;
+    };
+  };
+  switch (op) {
+    case '+':
+      return loop((out, x, y, n) => {
+        for (let k = 0; k < n; k++) out[k] = x[k]! + y[k]!;
+      });
+    case '-':
+      return loop((out, x, y, n) => {
+        for (let k = 0; k < n; k++) out[k] = x[k]! - y[k]!;
+      });
+    case '*':
+      return loop((out, x, y, n) => {
+        for (let k = 0; k < n; k++) out[k] = x[k]! * y[k]!;
+      });
+    case '/':
+      return loop((out, x, y, n) => {
+        for (let k = 0; k < n; k++) {
+          const d = y[k]!;
+          out[k] = d === 0 ? Number.NaN : x[k]! / d;
+        }
+      });
+    default:
+      return zipColumns(left, right, OPERATORS[op]);
+  }
+}
+
+/** `x > 0.1`, `x * 2`: as `compileFormula` does, the literal is captured, not read. */
+function withConstant(op: Exclude<BinaryOp, '/'>, left: Column, c: number): Column {
+  const column = columnOf();
+  const loop = (body: (out: Float64Array, x: Float64Array, n: number) => void): Column => {
+    return (b) => {
+      const x = left(b);
+      const out = column(b);
+      body(out, x, b.n);
+      return out;
+    };
+  };
+  switch (op) {
+    case '+':
+      return loop((out, x, n) => {
+        for (let k = 0; k < n; k++) out[k] = x[k]! + c;
+      });
+    case '-':
+      return loop((out, x, n) => {
+        for (let k = 0; k < n; k++) out[k] = x[k]! - c;
+      });
+    case '*':
+      return loop((out, x, n) => {
+        for (let k = 0; k < n; k++) out[k] = x[k]! * c;
+      });
+    case '=':
+      return loop((out, x, n) => {
+        for (let k = 0; k < n; k++) {
+          const a = x[k]!;
+          out[k] = a === c ? 1 : a === a ? 0 : Number.NaN;
+        }
+      });
+    case '>':
+      return loop((out, x, n) => {
+        for (let k = 0; k < n; k++) {
+          const a = x[k]!;
+          out[k] = a > c ? 1 : a <= c ? 0 : Number.NaN;
+        }
+      });
+    case '<':
+      return loop((out, x, n) => {
+        for (let k = 0; k < n; k++) {
+          const a = x[k]!;
+          out[k] = a < c ? 1 : a >= c ? 0 : Number.NaN;
+        }
+      });
+    default: {
+      const apply = OPERATORS[op];
+      return mapColumn(left, (a) => apply(a, c));
+    }
+  }
+}
+
+/** A part of a formula computed element by element with the cursor placed on each. */
+function oneAtATime(fn: Fn): Column {
+  const column = columnOf();
+  return (b: Block) => {
+    const out = column(b);
+    const c = b.cursor;
+    for (let row = b.rowStart, k = 0; row < b.rowEnd; row++) {
+      for (let a = 0; a < b.per; a++) {
+        b.place(row, a);
+        out[k++] = fn(c);
+      }
+    }
+    c.fault = FAULT.none;
+    return out;
+  };
+}
