@@ -51,7 +51,7 @@ function formulas(scalars: string[], lists: string[]) {
       tie('expr').map((a) => `-(${a})`),
       tie('expr').map((a) => `NOT(${a})`),
       fc.tuple(tie('expr'), tie('expr'), tie('expr')).map(([a, b, c]) => `IF(${a}, ${b}, ${c})`),
-      fc.tuple(fc.constantFrom('ABS', 'ROUND', 'FLOOR', 'CEILING'), tie('expr')).map(([f, a]) => `${f}(${a})`),
+      fc.tuple(fc.constantFrom('ABS', 'ROUND', 'FLOOR', 'CEILING', 'MIN', 'MAX', 'AVG'), tie('expr')).map(([f, a]) => `${f}(${a})`),
       fc.tuple(fc.constantFrom('SAFE_DIV', 'ROUND', 'AND', 'OR', 'MIN', 'MAX', 'SUM', 'AVG', 'COUNT'), tie('expr'), tie('expr')).map(
         ([f, a, b]) => `${f}(${a}, ${b})`,
       ),

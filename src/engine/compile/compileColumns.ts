@@ -1,5 +1,5 @@
 import { assertNever, type BinaryOp, type Expr } from '../formula/ast.ts';
-import { findFunction } from '../functions/catalogue.ts';
+import { findFunction, type ColumnLoop } from '../functions/catalogue.ts';
 import { OPERATORS, not } from '../functions/operators.ts';
 import { columnOf, type Block, type Column } from './block.ts';
 import { compileFormula, type NameBinding } from './compileFormula.ts';
@@ -57,12 +57,12 @@ export function compileColumns(
       const [condition, then, otherwise] = call.args.map(compile) as [Column, Column, Column];
       return choose(condition, then, otherwise);
     }
-    if (spec.kind === 'scalar' && call.args.length === 1) return mapColumn(compile(call.args[0]!), spec.apply);
-    if (spec.kind === 'scalar' && call.args.length === 2) {
-      return zipColumns(compile(call.args[0]!), compile(call.args[1]!), spec.apply);
-    }
     const readsList = call.args.some((arg) => arg.kind === 'name' && bind(arg.name).kind === 'list');
-    if (spec.kind === 'aggregate' && !readsList) return gather(call.args.map(compile), spec.apply);
+    if (readsList) return oneAtATime(compileFormula(call, bind));
+    if (spec.columns) return loopColumn(call.args.map(compile), spec.columns);
+    if (spec.kind === 'aggregate') return gather(call.args.map(compile), spec.apply);
+    if (call.args.length === 1) return mapColumn(compile(call.args[0]!), spec.apply);
+    if (call.args.length === 2) return zipColumns(compile(call.args[0]!), compile(call.args[1]!), spec.apply);
     return oneAtATime(compileFormula(call, bind));
   }
 }
@@ -93,7 +93,18 @@ function zipColumns(left: Column, right: Column, apply: (x: number, y: number) =
   };
 }
 
-/** An aggregate of numbers only, such as `MIN(points, available)`. */
+/** A function with a loop of its own over columns (see ColumnLoop). */
+function loopColumn(parts: readonly Column[], loop: ColumnLoop): Column {
+  const column = columnOf();
+  return (b) => {
+    const args = parts.map((part) => part(b));
+    const out = column(b);
+    loop(out, args, b.n);
+    return out;
+  };
+}
+
+/** An aggregate of numbers only, such as `AVG(a, b)`. */
 function gather(parts: readonly Column[], apply: (values: readonly number[]) => number): Column {
   const column = columnOf();
   const values = new Array<number>(parts.length).fill(0);
@@ -108,16 +119,23 @@ function gather(parts: readonly Column[], apply: (values: readonly number[]) => 
   };
 }
 
+/**
+ * IF per element, without a branch on the condition (which a processor cannot predict in
+ * PBF data): both branches side by side in one array, the condition picking the half.
+ */
 function choose(condition: Column, then: Column, otherwise: Column): Column {
   const column = columnOf();
+  let both = new Float64Array(0);
   return (b) => {
     const test = condition(b);
-    const yes = then(b);
-    const no = otherwise(b);
+    const n = b.n;
+    if (both.length < 2 * b.capacity) both = new Float64Array(2 * b.capacity);
+    both.set(otherwise(b).subarray(0, n));
+    both.set(then(b).subarray(0, n), n);
     const out = column(b);
-    for (let k = 0; k < b.n; k++) {
+    for (let k = 0; k < n; k++) {
       const t = test[k]!;
-      out[k] = t !== t ? t : t !== 0 ? yes[k]! : no[k]!;
+      out[k] = t !== t ? t : both[k + n * +(t !== 0)]!;
     }
     return out;
   };
@@ -160,7 +178,10 @@ function binary(op: BinaryOp, left: Column, right: Column): Column {
   }
 }
 
-/** `x > 0.1`, `x * 2`: as `compileFormula` does, the literal is captured, not read. */
+/**
+ * `x > 0.1`, `x * 2`: as `compileFormula` does, the literal is captured, not read.
+ * Comparisons turn the boolean into a number without a branch; the literal is never NaN.
+ */
 function withConstant(op: Exclude<BinaryOp, '/'>, left: Column, c: number): Column {
   const column = columnOf();
   const loop = (body: (out: Float64Array, x: Float64Array, n: number) => void): Column => {
@@ -188,21 +209,21 @@ function withConstant(op: Exclude<BinaryOp, '/'>, left: Column, c: number): Colu
       return loop((out, x, n) => {
         for (let k = 0; k < n; k++) {
           const a = x[k]!;
-          out[k] = a === c ? 1 : a === a ? 0 : Number.NaN;
+          out[k] = a !== a ? Number.NaN : +(a === c);
         }
       });
     case '>':
       return loop((out, x, n) => {
         for (let k = 0; k < n; k++) {
           const a = x[k]!;
-          out[k] = a > c ? 1 : a <= c ? 0 : Number.NaN;
+          out[k] = a !== a ? Number.NaN : +(a > c);
         }
       });
     case '<':
       return loop((out, x, n) => {
         for (let k = 0; k < n; k++) {
           const a = x[k]!;
-          out[k] = a < c ? 1 : a >= c ? 0 : Number.NaN;
+          out[k] = a !== a ? Number.NaN : +(a < c);
         }
       });
     default: {

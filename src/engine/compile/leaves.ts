@@ -121,11 +121,16 @@ function inputColumn(column: (b: Block) => Float64Array, input: number, isNull: 
   return (b) => {
     const out = column(b);
     const { inputs, inputCount } = b.cursor;
-    for (let a = 0; a < b.per; a++) {
+    const { units, per, rowStart, rowEnd } = b;
+    for (let a = 0; a < per; a++) {
       const entered = inputs[a * inputCount + input]!;
-      for (let row = b.rowStart, k = a; row < b.rowEnd; row++, k += b.per) {
-        const value = entered[b.units[row]!]!;
-        out[k] = value !== value ? (isNull ? 1 : 0) : isNull ? 0 : value;
+      if (isNull) {
+        for (let row = rowStart, k = a; row < rowEnd; row++, k += per) out[k] = entered[units[row]!]! !== entered[units[row]!]! ? 1 : 0;
+        continue;
+      }
+      for (let row = rowStart, k = a; row < rowEnd; row++, k += per) {
+        const value = entered[units[row]!]!;
+        out[k] = value !== value ? 0 : value;
       }
     }
     return out;

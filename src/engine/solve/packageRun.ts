@@ -284,7 +284,8 @@ export class PackageRun {
         }
         return lookups.push({ values, ids }) - 1;
       };
-      const rowStride = this.activityCount * this.actStride;
+      const { act, actStride } = this;
+      const rowStride = this.activityCount * actStride;
       const signatures = new Array<number>(matchers.length).fill(0);
       for (let row = 0; row < units.length; row++) {
         for (let m = 0; m < matchers.length; m++) signatures[m] = matchers[m]!.matcher.signature(units[row]!);
@@ -300,7 +301,7 @@ export class PackageRun {
           this.pkg[row * this.pkgStride + output.slot] = values[0]!;
           continue;
         }
-        for (let a = 0, i = row * rowStride + output.slot; a < perRow; a++, i += this.actStride) this.act[i] = values[a]!;
+        for (let a = 0, i = row * rowStride + output.slot; a < perRow; a++, i += actStride) act[i] = values[a]!;
       }
       this.tableRows.set(output.name, new TableRowsUsed(lookupOfRow, lookups.map((lookup) => lookup.ids)));
     }
