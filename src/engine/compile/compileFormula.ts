@@ -179,7 +179,11 @@ function sumList(list: ListReader): Fn {
   }
   if (list.over === 'constants') {
     const values: number[] = [];
-    return (c) => (collect(c, list, values) ? Number.NaN : values.splice(0).reduce((total, value) => total + value, 0));
+    return (c) => {
+      // Emptied first: a failed collect leaves what it gathered before the missing constant.
+      values.length = 0;
+      return collect(c, list, values) ? Number.NaN : values.reduce((total, value) => total + value, 0);
+    };
   }
   const sum =
     list.over === 'activities'
