@@ -43,14 +43,19 @@ export async function readDataValues(db: Db | Tx, props: ReadDataValuesProps): P
   const keys = packages.map((pkg) => ({ orgUnit, ...holdingOf(pkg, period) }));
   const stored = await statusesOf(db, programmeId, keys);
   const values = await valuesOf(db, programmeId, orgUnit, period.id);
-  const read = new Set(packages.flatMap((pkg) => pkg.activities.flatMap((activity) => pkg.inputs.map((state) => `${activity.code}\u0000${state}`))));
   return {
     orgUnit,
     period: period.id,
     programmeVersion: version.version,
     packages: keys.map((key) => packageStatus(key, stored.get(workflowKey(key)))),
-    values: props.package === undefined ? values : values.filter((value) => read.has(`${value.activity}\u0000${value.state}`)),
+    values: props.package === undefined ? values : valuesRead(packages, values),
   };
+}
+
+/** The values the given packages read. */
+function valuesRead(packages: readonly { activities: readonly { code: string }[]; inputs: readonly string[] }[], values: StoredValue[]) {
+  const read = new Set(packages.flatMap((pkg) => pkg.activities.flatMap((activity) => pkg.inputs.map((state) => `${activity.code}\u0000${state}`))));
+  return values.filter((value) => read.has(`${value.activity}\u0000${value.state}`));
 }
 
 function packageStatus(key: { period: string; package: string }, stored: StoredStatus | undefined): PackageStatus {
