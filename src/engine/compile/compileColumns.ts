@@ -13,7 +13,8 @@ import { leafColumn, type Fn } from './leaves.ts';
  * operation; faults are not recorded here (a fault is a NaN, and the evaluation loop
  * evaluates a NaN element again one at a time to report it). `IF` computes both branches
  * and picks per element: a branch's NaN where it is not taken is dropped, as if never
- * evaluated. Aggregates, which read lists of their own per element, run one element at a
+ * evaluated. Calls reading a list (`SUM(amount)` over a unit's activities), and functions of
+ * three or more numbers without a loop of their own (`SCORE_TABLE`), run one element at a
  * time through `compileFormula`'s closures. `leaves` shares the reading of each name among
  * the formulas of one scope of a package.
  */
