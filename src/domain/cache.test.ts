@@ -58,12 +58,35 @@ describe('Expiring', () => {
     expect(await cache.getOrLoad('b', db, async () => 2)).toBe(2);
   });
 
-  it('keeps nothing read in a transaction, which may see writes never committed', async () => {
+  it('keeps nothing read in a transaction, which may see writes never committed, until it commits', async () => {
     const cache = new Expiring<string, number>(1000);
     expect(await cache.getOrLoad('a', aTransaction(), async () => 1)).toBe(1);
     expect(cache.get('a')).toBeUndefined();
     cache.setRead('b', 2, aTransaction(), cache.generation());
     expect(cache.get('b')).toBeUndefined();
+    const database = { transaction: (command: (tx: Tx) => Promise<void>) => command(aTransaction()) } as unknown as Db;
+    await transaction(database, async (handle) => {
+      expect(await cache.getOrLoad('c', handle, async () => 3)).toBe(3);
+      expect(cache.get('c')).toBeUndefined();
+    });
+    expect(cache.get('c')).toBe(3);
+    const failing = transaction(database, async (handle) => {
+      await cache.getOrLoad('d', handle, async () => 4);
+      throw new Error('rolled back');
+    });
+    await expect(failing).rejects.toThrow('rolled back');
+    expect(cache.get('d')).toBeUndefined();
+  });
+
+  it('does not keep what a transaction read once the transaction changed it', async () => {
+    const cache = new Expiring<string, number>(1000);
+    const database = { transaction: (command: (tx: Tx) => Promise<void>) => command(aTransaction()) } as unknown as Db;
+    await transaction(database, async (handle) => {
+      expect(await cache.getOrLoad('a', handle, async () => 1)).toBe(1);
+      cache.forgetChanged(handle);
+      expect(await cache.getOrLoad('b', handle, async () => 2)).toBe(2);
+    });
+    expect([cache.get('a'), cache.get('b')]).toEqual([undefined, undefined]);
   });
 
   it('forgets a change again once it commits, so the old rows read meanwhile are not kept', async () => {

@@ -1,12 +1,12 @@
 import type { Db, Tx } from '../store/database.ts';
-import { afterCommit, isTransaction } from '../store/transaction.ts';
+import { afterCommit, isTransaction, onCommit } from '../store/transaction.ts';
 
 /**
  * A small per-process cache whose entries expire after `ttlMs`. It spares the hot path
  * (every request checks a session, roles and an org unit's place in the tree) queries whose
  * answers change rarely. Changes made through this process forget the entries they touch at
  * once and again when they commit (`forgetChanged`); values read inside a transaction are
- * never kept. Other processes of a deployment see changes within the time to live.
+ * kept only once it has committed. Other processes of a deployment see changes within the time to live.
  */
 export class Expiring<K, V> {
   private readonly entries = new Map<K, { value: V; expires: number }>();
@@ -25,11 +25,16 @@ export class Expiring<K, V> {
   }
 
   /**
-   * Stores a value read through `db` since `generation`, unless a forget came meanwhile or
-   * it was read in a transaction (which may see writes that are never committed).
+   * Stores a value read through `db` since `generation`, unless a forget came meanwhile. Read
+   * in a transaction, it may show writes that are never committed: it is stored only once the
+   * transaction has committed, and if no forget came by then.
    */
   setRead(key: K, value: V, db: Db | Tx, generation: number): void {
-    if (generation === this.forgets && !isTransaction(db)) this.set(key, value);
+    const store = () => {
+      if (generation === this.forgets) this.set(key, value);
+    };
+    if (isTransaction(db)) onCommit(db, store);
+    else store();
   }
 
   constructor(

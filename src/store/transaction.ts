@@ -24,6 +24,14 @@ export function afterCommit(db: Db | Tx, hook: () => void): void {
   else hook();
 }
 
+/**
+ * Runs `hook` once `tx` has committed, when `transaction` opened it; never otherwise (a
+ * savepoint's work may yet be rolled back with its parent).
+ */
+export function onCommit(tx: Tx, hook: () => void): void {
+  afterCommits.get(tx)?.push(hook);
+}
+
 /** Whether `db` is a transaction, whose reads may see writes that are never committed. */
 export function isTransaction(db: Db | Tx): db is Tx {
   return db instanceof PgTransaction;
