@@ -17,11 +17,15 @@ import { DEMO_PROGRAMME, demoProgramme } from '../src/demo/programme.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+/** `mix` (the figure), or one kind of request alone: `list`, `unit`, `sheet` or `write`. */
+const KIND = process.env.BENCH_API_KIND ?? 'mix';
 const CLERK = DEMO_LOGINS.find((login) => login.role === 'clerk')!.username;
 const BASE = `/api/programmes/${DEMO_PROGRAMME.id}`;
 
+/** Figures of one kind alone are named apart (api.write.p99_ms): only the mix is the target's. */
 function emit(name: string, value: number, unit: string) {
-  console.log(JSON.stringify({ name, value: Number(value.toPrecision(4)), unit }));
+  const named = KIND === 'mix' ? name : name.replace(/^api\./, `api.${KIND}.`);
+  console.log(JSON.stringify({ name: named, value: Number(value.toPrecision(4)), unit }));
 }
 
 async function startServer(): Promise<{ server: ChildProcess; url: string; kind: string; loadSeconds: number }> {
@@ -60,16 +64,16 @@ function* declarations(facilities: readonly string[]): Generator<string> {
   }
 }
 
-/** The clerk's round: a district's list, a facility, its month's sheet, one declared value. */
+/** The clerk's round (or one kind of its requests, see KIND): a district's list, a facility, its month's sheet, one declared value. */
 function clerkRequests(csrfToken: string, districts: readonly string[], facilities: readonly string[]): autocannon.Request[] {
   let turn = 0;
   const next = <T>(items: readonly T[]) => items[turn++ % items.length]!;
   const keys = declarations(facilities.filter((id) => id.startsWith('cds')));
-  return [
-    { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/org-units?parent=${next(districts)}` }) },
-    { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/org-units/${next(facilities)}` }) },
-    { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/data-values?orgUnitId=${next(facilities)}&period=202412` }) },
-    {
+  const round: Record<string, autocannon.Request> = {
+    list: { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/org-units?parent=${next(districts)}` }) },
+    unit: { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/org-units/${next(facilities)}` }) },
+    sheet: { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/data-values?orgUnitId=${next(facilities)}&period=202412` }) },
+    write: {
       method: 'PUT',
       setupRequest: (request) => ({
         ...request,
@@ -78,7 +82,10 @@ function clerkRequests(csrfToken: string, districts: readonly string[], faciliti
         body: JSON.stringify({ value: 1 + (turn++ % 500) }),
       }),
     },
-  ];
+  };
+  if (KIND === 'mix') return Object.values(round);
+  if (!round[KIND]) throw new Error(`BENCH_API_KIND: '${KIND}' is not mix, ${Object.keys(round).join(', ')}`);
+  return [round[KIND]];
 }
 
 const { server, url, kind, loadSeconds } = await startServer();
@@ -89,7 +96,7 @@ try {
   const options = { url, connections: CONNECTIONS, headers: { cookie }, requests: clerkRequests(csrfToken, districts, facilities) };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, connection pools, caches
   const result = await autocannon({ ...options, duration: SECONDS });
-  console.error(`api: ${kind}, ${CONNECTIONS} connections for ${SECONDS} s, 3 reads and 1 write in 4`);
+  console.error(`api: ${kind}, ${CONNECTIONS} connections for ${SECONDS} s, ${KIND === 'mix' ? '3 reads and 1 write in 4' : `${KIND} requests alone`}`);
   emit('api.demo_load_seconds', loadSeconds, 's');
   emit('api.p99_ms', result.latency.p99, 'ms');
   emit('api.p50_ms', result.latency.p50, 'ms');
