@@ -4,7 +4,7 @@ import type { Actor } from '../actor.ts';
 import { AppError } from '../errors.ts';
 import { versionFor, type ProgrammeVersion } from '../programmes.ts';
 import { allows } from '../scope.ts';
-import { lockedMessage, statusesOf, workflowKey } from '../workflow/statuses.ts';
+import { lockedMessage, statusesOf, workflowKey, type WorkflowKey } from '../workflow/statuses.ts';
 import { isLocked } from '../workflow/steps.ts';
 import { holdingsOf } from '../workflow/packages.ts';
 import type { Problem } from '../workflow/problems.ts';
@@ -20,11 +20,9 @@ interface Context {
 }
 
 /**
- * Checks rows against the store in a few batched queries, whatever their number: the unit
- * exists; a package of the version in force for the period reads the activity and state and
- * is about the unit; the actor's role writes that state in a subtree holding the unit; no
- * package reading the value is locked. With `hold`, the locks checked stay held for the
- * caller's write (see statusesOf).
+ * Checks rows against the store in a few batched queries, whatever their number: the rules of
+ * the programme (see checkAgainstProgramme), then no package reading the value is locked. With
+ * `hold`, the locks checked stay held for the caller's write (see statusesOf).
  */
 export async function checkRows(
   db: Db | Tx,
@@ -33,24 +31,10 @@ export async function checkRows(
   rows: readonly ValueRow[],
   hold: boolean,
 ): Promise<{ checked: CheckedRow[]; errors: RowError[] }> {
-  const context: Context = {
-    actor,
-    programmeId,
-    units: await Units.load(db, programmeId, rows.map((row) => row.orgUnit)),
-    versions: await versionsByPeriod(db, programmeId, rows.map((row) => row.period)),
-  };
-  const candidates: CheckedRow[] = [];
-  const errors: RowError[] = [];
-  for (const row of rows) {
-    const result = checkRow(context, row);
-    if ('problem' in result) errors.push({ row: row.row, ...result.problem });
-    else candidates.push(result.checked);
-  }
-  const keys = candidates.flatMap((row) => row.holdings.map((held) => ({ orgUnit: row.orgUnit, ...held })));
-  const statuses = await statusesOf(db, programmeId, keys, hold);
+  const { checked: candidates, errors } = await checkAgainstProgramme(db, actor, programmeId, rows);
+  const statuses = await statusesOf(db, programmeId, candidates.flatMap(heldBy), hold);
   const checked = candidates.filter((row) => {
-    for (const held of row.holdings) {
-      const key = { orgUnit: row.orgUnit, ...held };
+    for (const key of heldBy(row)) {
       const status = statuses.get(workflowKey(key))?.status;
       if (status && isLocked(status)) {
         errors.push({ row: row.row, field: 'period', code: 'LOCKED', message: lockedMessage(key, status) });
@@ -61,6 +45,38 @@ export async function checkRows(
   });
   errors.sort((a, b) => a.row - b.row);
   return { checked, errors };
+}
+
+/**
+ * The checks that read no lock, from cached facts (a query only on a miss): the unit exists; a
+ * package of the version in force for the period reads the activity and state and is about the
+ * unit; the actor's role writes that state in a subtree holding the unit.
+ */
+export async function checkAgainstProgramme(
+  db: Db | Tx,
+  actor: Actor,
+  programmeId: string,
+  rows: readonly ValueRow[],
+): Promise<{ checked: CheckedRow[]; errors: RowError[] }> {
+  const context: Context = {
+    actor,
+    programmeId,
+    units: await Units.load(db, programmeId, rows.map((row) => row.orgUnit)),
+    versions: await versionsByPeriod(db, programmeId, rows.map((row) => row.period)),
+  };
+  const checked: CheckedRow[] = [];
+  const errors: RowError[] = [];
+  for (const row of rows) {
+    const result = checkRow(context, row);
+    if ('problem' in result) errors.push({ row: row.row, ...result.problem });
+    else checked.push(result.checked);
+  }
+  return { checked, errors };
+}
+
+/** The workflow keys (unit, period, package) whose locks govern a checked row. */
+export function heldBy(row: CheckedRow): WorkflowKey[] {
+  return row.holdings.map((held) => ({ orgUnit: row.orgUnit, ...held }));
 }
 
 function checkRow(context: Context, row: ValueRow): { checked: CheckedRow } | { problem: Problem } {

@@ -1,7 +1,7 @@
 import type { Tx } from '../../store/database.ts';
 import type { Actor } from '../actor.ts';
 import { errors } from '../errors.ts';
-import { checkRows } from './checkRows.ts';
+import { checkRows, heldBy } from './checkRows.ts';
 import { parseCsvRows, parseJsonRows } from './parseImport.ts';
 import { describeValue, valueKey, type CheckedRow, type RowError } from './rows.ts';
 import { applyChanges, storedValues, type ValueChange } from './storedValues.ts';
@@ -46,8 +46,8 @@ export async function importDataValues(tx: Tx, actor: Actor, props: ImportDataVa
     dryRun,
     partial,
     rows: parsed.rows.length + new Set(parsed.errors.map((error) => error.row)).size,
-    created: changes.filter((change) => !change.previous).length,
-    updated: changes.filter((change) => change.previous).length,
+    created: changes.filter((change) => change.over === 0).length,
+    updated: changes.filter((change) => change.over > 0).length,
     unchanged: distinct.length - changes.length + repeated,
     rejected,
     errors: rowErrors,
@@ -56,7 +56,8 @@ export async function importDataValues(tx: Tx, actor: Actor, props: ImportDataVa
   if (rejected > 0 && !partial) {
     throw errors.validation(`${rejected} of ${report.rows} rows have errors; nothing was imported (row ${describe(rowErrors[0]!)})`, rowErrors);
   }
-  const { stale } = await applyChanges(tx, actor, programmeId, changes, IMPORT_REASON);
+  // The rows' locks are held since checkRows: only a change made meanwhile can refuse a row here.
+  const { notWritten: stale } = await applyChanges(tx, actor, programmeId, changes, distinct.flatMap(heldBy), IMPORT_REASON);
   if (stale.length > 0) {
     const names = stale.slice(0, 5).map(describeValue).join(', ');
     throw errors.conflict(`${stale.length} values were changed by someone else during the import (${names}); nothing was imported, import again`, { stale });
@@ -103,6 +104,6 @@ async function plan(tx: Tx, programmeId: string, rows: readonly CheckedRow[]): P
   return rows.flatMap((row) => {
     const previous = stored.get(valueKey(row));
     if (previous && previous.value === row.value) return [];
-    return [{ key: { orgUnit: row.orgUnit, period: row.period, activity: row.activity, state: row.state }, value: row.value, previous }];
+    return [{ key: { orgUnit: row.orgUnit, period: row.period, activity: row.activity, state: row.state }, value: row.value, over: previous?.version ?? 0 }];
   });
 }

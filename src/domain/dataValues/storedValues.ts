@@ -1,11 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
-import { inBatches, tupleIn } from '../../store/bulk.ts';
+import { tupleIn } from '../../store/bulk.ts';
 import { prepared } from '../../store/prepared.ts';
+import { queryRows } from '../../store/sql.ts';
 import { dataValues, users } from '../../store/schema.ts';
 import type { Actor, UserRef } from '../actor.ts';
-import { recordAudit, type AuditEntry } from '../audit.ts';
-import { describeValue, valueKey, type ValueKey } from './rows.ts';
+import type { WorkflowKey } from '../workflow/statuses.ts';
+import { LOCKED_STATUSES } from '../workflow/steps.ts';
+import { valueKey, type ValueKey } from './rows.ts';
 import { storedText } from './value.ts';
 
 /** A stored value as the API shows it: the number, its version, who changed it last and when. */
@@ -82,84 +84,88 @@ export async function valuesOf(db: Db | Tx, programmeId: string, orgUnit: string
   return rows.map(present);
 }
 
-/** A new value for a key, and the stored value it replaces (absent when it creates one). */
+/** A new value for a key, over the stored version it replaces (0 to create the value). */
 export interface ValueChange {
   readonly key: ValueKey;
   readonly value: number;
-  readonly previous: StoredValue | undefined;
+  readonly over: number;
 }
 
 /**
- * Writes changes in one upsert, each applied only while the stored version is still the
- * one read (none, for a creation), and audits what was written. Returns the keys someone else
- * changed meanwhile: the caller must then fail the transaction, so nothing is overwritten.
+ * Writes changes in one statement, atomic on its own or in the caller's transaction: a value is
+ * written only while its stored version is still the one it replaces (none, for a creation) and
+ * its number differs, and nothing at all while a package holding the values (`holdings`) is
+ * locked; the status rows read stay share-locked until the write commits (decision 0004). What
+ * is written is audited by the same statement. Returns the values written and the changes that
+ * were not: the caller must find out why (locked, changed meanwhile, unchanged) and, inside a
+ * transaction, fail it, so nothing is overwritten.
  */
 export async function applyChanges(
-  tx: Tx,
+  db: Db | Tx,
   actor: Actor,
   programmeId: string,
   changes: readonly ValueChange[],
+  holdings: readonly WorkflowKey[],
   reason?: string,
-): Promise<{ written: StoredValue[]; stale: ValueKey[] }> {
-  if (changes.length === 0) return { written: [], stale: [] };
-  const rows = await upsert(tx, actor, programmeId, changes);
+): Promise<{ written: StoredValue[]; notWritten: ValueKey[] }> {
+  if (changes.length === 0) return { written: [], notWritten: [] };
+  const rows = await queryRows<WrittenRow>(db, guardedUpsert(actor, programmeId, changes, holdings, reason ?? null));
   const done = new Map(rows.map((row) => [valueKey(row), row]));
   const by = { id: actor.userId, username: actor.username, name: actor.name };
   const written: StoredValue[] = [];
-  const stale: ValueKey[] = [];
-  const entries: AuditEntry[] = [];
+  const notWritten: ValueKey[] = [];
   for (const change of changes) {
     const row = done.get(valueKey(change.key));
-    if (!row) {
-      stale.push(change.key);
-      continue;
-    }
-    written.push({ ...change.key, value: change.value, version: row.version, updatedBy: by, updatedAt: row.updatedAt });
-    entries.push(auditEntry(actor, programmeId, change, row.version, reason));
+    if (row) written.push({ ...change.key, value: change.value, version: row.version, updatedBy: by, updatedAt: new Date(row.updatedAt) });
+    else notWritten.push(change.key);
   }
-  for (const batch of inBatches(entries)) await recordAudit(tx, batch);
-  return { written, stale };
+  return { written, notWritten };
+}
+
+interface WrittenRow extends ValueKey {
+  readonly version: number;
+  /** timestamptz as PostgreSQL writes it ('2026-12-04 18:58:11.052633+00'): raw SQL gets no column mapping. */
+  readonly updatedAt: string;
 }
 
 /**
- * One insert-or-update for all changes, the keys sent as arrays (see tupleIn): many times
- * faster than a VALUES list, and without a limit on the number of rows.
+ * The keys, values and holdings go as one array per column (see tupleIn): one statement, and
+ * one round trip, whatever the number of rows. Every part reads one snapshot; the version in it
+ * must be the one replaced, and the upsert checks the row again when it conflicts, so a value
+ * changed after the snapshot is not overwritten either.
  */
-function upsert(tx: Tx, actor: Actor, programmeId: string, changes: readonly ValueChange[]) {
-  const column = (pick: (change: ValueChange) => string) => sql`${sql.param(changes.map(pick))}::text[]`;
-  // Columns in the table's order, as insert … select needs them.
-  const rows = sql`select ${programmeId}, k.org_unit_id, k.period, k.activity, k.state, k.value::numeric, k.version::integer, ${actor.userId}::integer, now()
-    from unnest(${column((c) => c.key.orgUnit)}, ${column((c) => c.key.period)}, ${column((c) => c.key.activity)}, ${column((c) => c.key.state)},
-      ${column((c) => storedText(c.value))}, ${column((c) => String((c.previous?.version ?? 0) + 1))}) as k(org_unit_id, period, activity, state, value, version)`;
-  return tx
-    .insert(dataValues)
-    .select(rows)
-    .onConflictDoUpdate({
-      target: [dataValues.programmeId, dataValues.orgUnitId, dataValues.period, dataValues.activity, dataValues.state],
-      set: { value: sql`excluded.value`, version: sql`excluded.version`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`excluded.updated_at` },
-      // Only over the version read: a creation (version 1) never overwrites a row that appeared meanwhile.
-      setWhere: sql`${dataValues.version} = excluded.version - 1`,
-    })
-    .returning({
-      orgUnit: dataValues.orgUnitId,
-      period: dataValues.period,
-      activity: dataValues.activity,
-      state: dataValues.state,
-      version: dataValues.version,
-      updatedAt: dataValues.updatedAt,
-    });
-}
-
-function auditEntry(actor: Actor, programmeId: string, change: ValueChange, version: number, reason: string | undefined): AuditEntry {
-  const previous = change.previous;
-  return {
-    programmeId,
-    userId: actor.userId,
-    action: previous ? 'update' : 'create',
-    entity: 'data_value',
-    entityKey: describeValue(change.key),
-    oldValue: previous ? { value: previous.value, version: previous.version } : null,
-    newValue: { value: change.value, version },
-    ...(reason ? { reason } : {}),
-  };
+function guardedUpsert(actor: Actor, programmeId: string, changes: readonly ValueChange[], holdings: readonly WorkflowKey[], reason: string | null) {
+  const column = <T>(pick: (change: ValueChange) => T, type: string) => sql`${sql.param(changes.map(pick))}::${sql.raw(type)}[]`;
+  const held = (pick: (key: WorkflowKey) => string) => sql`${sql.param(holdings.map(pick))}::text[]`;
+  return sql`with k as (
+      select * from unnest(${column((c) => c.key.orgUnit, 'text')}, ${column((c) => c.key.period, 'text')}, ${column((c) => c.key.activity, 'text')},
+        ${column((c) => c.key.state, 'text')}, ${column((c) => storedText(c.value), 'numeric')}, ${column((c) => c.over, 'integer')}) with ordinality
+        as k(org_unit_id, period, activity, state, value, over, ord)
+    ), held as (
+      select s.status from period_status s
+      where s.programme_id = ${programmeId}
+        and (s.org_unit_id, s.period, s.package) in (select * from unnest(${held((h) => h.orgUnit)}, ${held((h) => h.period)}, ${held((h) => h.package)}))
+      for share of s
+    ), prev as (
+      select d.org_unit_id, d.period, d.activity, d.state, d.value, d.version from data_values d join k using (org_unit_id, period, activity, state)
+      where d.programme_id = ${programmeId}
+    ), written as (
+      insert into data_values (programme_id, org_unit_id, period, activity, state, value, version, updated_by, updated_at)
+      select ${programmeId}, k.org_unit_id, k.period, k.activity, k.state, k.value, k.over + 1, ${actor.userId}::integer, now()
+      from k left join prev p using (org_unit_id, period, activity, state)
+      where coalesce(p.version, 0) = k.over and not exists (select from held where held.status::text = any(${sql.param(LOCKED_STATUSES)}::text[]))
+      on conflict (programme_id, org_unit_id, period, activity, state) do update
+        set value = excluded.value, version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+        where data_values.version = excluded.version - 1 and data_values.value <> excluded.value
+      returning org_unit_id, period, activity, state, version, updated_at
+    ), audited as (
+      insert into audit_log (programme_id, user_id, action, entity, entity_key, old_value, new_value, reason)
+      select ${programmeId}, ${actor.userId}::integer, case when p.version is null then 'create' else 'update' end, 'data_value',
+        concat_ws('/', w.org_unit_id, w.period, w.activity, w.state),
+        case when p.version is null then null else jsonb_build_object('value', trim_scale(p.value), 'version', p.version) end,
+        jsonb_build_object('value', trim_scale(k.value), 'version', w.version), ${reason}::text
+      from written w join k using (org_unit_id, period, activity, state) left join prev p using (org_unit_id, period, activity, state)
+      order by k.ord
+    )
+    select org_unit_id as "orgUnit", period, activity, state, version, updated_at as "updatedAt" from written`;
 }

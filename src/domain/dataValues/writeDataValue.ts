@@ -1,7 +1,8 @@
-import type { Tx } from '../../store/database.ts';
+import type { Db, Tx } from '../../store/database.ts';
+import { transaction } from '../../store/transaction.ts';
 import type { Actor } from '../actor.ts';
 import { errors } from '../errors.ts';
-import { checkRows } from './checkRows.ts';
+import { checkAgainstProgramme, checkRows, heldBy } from './checkRows.ts';
 import { problemError } from '../workflow/problems.ts';
 import { describeValue, valueKey, type ValueKey } from './rows.ts';
 import { applyChanges, storedValues, type StoredValue } from './storedValues.ts';
@@ -19,17 +20,38 @@ export interface WriteDataValueProps extends ValueKey {
  * Stores one value over the version its writer read (optimistic concurrency): when the stored
  * version differs, a 409 carries the current value, its version, who changed it and when.
  * Writing the value already stored changes nothing, not even the version.
+ *
+ * The write is tried first as one guarded statement (applyChanges), which refuses a locked
+ * period, another version and an unchanged value by itself: the usual write costs one round
+ * trip. Only when it refused are the checks run again in a transaction, to say why.
  */
-export async function writeDataValue(tx: Tx, actor: Actor, props: WriteDataValueProps): Promise<{ stored: StoredValue; created: boolean }> {
+export async function writeDataValue(db: Db, actor: Actor, props: WriteDataValueProps): Promise<{ stored: StoredValue; created: boolean }> {
   const { programmeId } = props;
-  const { errors: problems } = await checkRows(tx, actor, programmeId, [{ row: 1, ...props }], true);
+  const { checked, errors: problems } = await checkAgainstProgramme(db, actor, programmeId, [{ row: 1, ...props }]);
   if (problems[0]) throw problemError(problems[0]);
-  const previous = await storedValue(tx, programmeId, props);
-  if (previous?.version !== props.version) throw conflict(props, props.version, previous);
+  const over = props.version ?? 0;
+  const { written } = await applyChanges(db, actor, programmeId, [{ key: keyOf(props), value: props.value, over }], heldBy(checked[0]!), props.reason);
+  if (written[0]) return { stored: written[0], created: over === 0 };
+  return transaction(db, (tx) => writeOrExplain(tx, actor, props));
+}
+
+/** Checks, holding the locks, and says why the value cannot be written; writes it if it now can (what refused it has passed). */
+async function writeOrExplain(tx: Tx, actor: Actor, props: WriteDataValueProps): Promise<{ stored: StoredValue; created: boolean }> {
+  const { programmeId } = props;
+  const { checked, errors: problems } = await checkRows(tx, actor, programmeId, [{ row: 1, ...props }], true);
+  if (problems[0]) throw problemError(problems[0]);
+  const key = keyOf(props);
+  const previous = await storedValue(tx, programmeId, key);
+  if (previous?.version !== props.version) throw conflict(key, props.version, previous);
   if (previous && previous.value === props.value) return { stored: previous, created: false };
-  const { written, stale } = await applyChanges(tx, actor, programmeId, [{ key: props, value: props.value, previous }], props.reason);
-  if (stale.length > 0) throw conflict(props, props.version, await storedValue(tx, programmeId, props));
-  return { stored: written[0]!, created: previous === undefined };
+  const change = { key, value: props.value, over: previous?.version ?? 0 };
+  const { written } = await applyChanges(tx, actor, programmeId, [change], heldBy(checked[0]!), props.reason);
+  if (!written[0]) throw conflict(key, props.version, await storedValue(tx, programmeId, key));
+  return { stored: written[0], created: previous === undefined };
+}
+
+function keyOf({ orgUnit, period, activity, state }: ValueKey): ValueKey {
+  return { orgUnit, period, activity, state };
 }
 
 async function storedValue(tx: Tx, programmeId: string, key: ValueKey): Promise<StoredValue | undefined> {

@@ -131,22 +131,45 @@ describe.each(backends)('data values (%s)', (kind) => {
     await api.put('clerk2', key, { value: 2, version: 1 });
     const clerk = { userId: api.users.clerk, username: 'clerk', name: 'The clerk', locale: 'en', grants: [] };
     const outcome = await api.database.db.transaction((tx) =>
-      applyChanges(tx, clerk, PROGRAMME, [
-        { key, value: 5, previous: { ...created, updatedAt: new Date(created.updatedAt) } },
-        { key: { ...key, activity: 'consultation' }, value: 5, previous: undefined },
-      ]),
+      applyChanges(
+        tx,
+        clerk,
+        PROGRAMME,
+        [
+          { key, value: 5, over: created.version },
+          { key: { ...key, activity: 'consultation' }, value: 5, over: 0 },
+        ],
+        [],
+      ),
     );
-    expect(outcome.stale).toEqual([key]);
+    expect(outcome.notWritten).toEqual([key]);
     expect(outcome.written).toMatchObject([{ activity: 'consultation', value: 5, version: 1 }]);
     await api.put('clerk', { ...key, activity: 'consultation' }, { value: 6, version: 1 });
     const raced = await api.database.db.transaction((tx) =>
-      applyChanges(tx, clerk, PROGRAMME, [{ key: { ...key, activity: 'consultation' }, value: 7, previous: undefined }]),
+      applyChanges(tx, clerk, PROGRAMME, [{ key: { ...key, activity: 'consultation' }, value: 7, over: 0 }], []),
     );
-    expect(raced.stale).toHaveLength(1);
+    expect(raced.notWritten).toHaveLength(1);
     expect((await read('clerk', 'orgUnitId=cds_2&period=202406')).json().values).toMatchObject([
       { activity: 'consultation', value: 6, version: 2 },
       { activity: 'delivery', value: 2, version: 2 },
     ]);
+  });
+
+  it('writes nothing, and audits nothing, while a package holding the values is locked', async () => {
+    const key = { orgUnit: 'cds_1', period: '202408', activity: 'consultation', state: 'declared' };
+    await api.put('clerk', key, { value: 3 });
+    await validate(api, { orgUnit: 'cds_1', period: '202408', package: 'quantity' });
+    const clerk = { userId: api.users.clerk, username: 'clerk', name: 'The clerk', locale: 'en', grants: [] };
+    const holdings = [{ orgUnit: 'cds_1', period: '202408', package: 'quantity' }];
+    const changes = [
+      { key, value: 4, over: 1 },
+      { key: { ...key, activity: 'delivery' }, value: 4, over: 0 },
+    ];
+    const outcome = await applyChanges(api.database.db, clerk, PROGRAMME, changes, holdings);
+    expect(outcome).toEqual({ written: [], notWritten: [key, { ...key, activity: 'delivery' }] });
+    expect((await read('clerk', 'orgUnitId=cds_1&period=202408')).json().values).toMatchObject([{ activity: 'consultation', value: 3, version: 1 }]);
+    expect((await api.audit('cds_1/202408/consultation/declared')).map((row) => row.action)).toEqual(['create']);
+    expect(await api.audit('cds_1/202408/delivery/declared')).toEqual([]);
   });
 
   it('answers 409 to a creation over an existing value and to a version of a missing one', async () => {

@@ -109,9 +109,7 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
       const actor = actorOf(request);
       const { programmeId, orgUnitId, period, activity, state } = request.params;
       await authorize(db, actor, programmeId, actionForState(state), orgUnitId);
-      const { stored, created } = await inTransaction(database, (tx) =>
-        writeDataValue(tx, actor, { programmeId, orgUnit: orgUnitId, period, activity, state, ...request.body }),
-      );
+      const { stored, created } = await writeDataValue(db, actor, { programmeId, orgUnit: orgUnitId, period, activity, state, ...request.body });
       return reply.status(created ? 201 : 200).send(stored);
     },
   );
