@@ -54,12 +54,14 @@ async function children(url: string, cookie: string, parent: string): Promise<st
   return body.items.map((unit) => unit.id);
 }
 
-/** Every (month of 2025, facility, activity) once: the keys the clerk's writes fill in turn. */
-function* declarations(facilities: readonly string[]): Generator<string> {
+/** Every (month from 2025 on, facility, activity) once, without end: the keys the clerk's writes fill in turn. */
+function* declarations(facilities: readonly string[]): Generator<string, never> {
   const activities = demoProgramme().packages.find((pkg) => pkg.code === 'pma')!.activities.map((a) => a.code);
-  for (let month = 1; month <= 12; month++) {
-    for (const facility of facilities) {
-      for (const activity of activities) yield `${facility}/2025${String(month).padStart(2, '0')}/${activity}/declared`;
+  for (let year = 2025; ; year++) {
+    for (let month = 1; month <= 12; month++) {
+      for (const facility of facilities) {
+        for (const activity of activities) yield `${facility}/${year}${String(month).padStart(2, '0')}/${activity}/declared`;
+      }
     }
   }
 }
