@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, testDatabase } from '../../test/support/database.ts';
 import type { Database, Db, Tx } from './database.ts';
 import { prepared } from './prepared.ts';
+import { queryRows } from './sql.ts';
 
 const notes = pgTable('notes', { id: integer('id').primaryKey(), body: text('body').notNull() });
 
@@ -49,5 +50,20 @@ describe.each(backends)('prepared on %s', (kind) => {
     expect(await rolledBack).toBeInstanceOf(Error);
     expect(inside).toEqual([{ body: 'three' }]);
     expect(await outside.execute({ id: 3 })).toEqual([]);
+  });
+
+  it('runs named raw SQL with each call’s parameters, on the pool and in a transaction', async () => {
+    const bodies = (db: Db | Tx, ids: number[]) =>
+      queryRows<{ body: string }>(db, sql`select body from notes where id = any(${sql.param(ids)}::int4[]) order by id`, 'note_bodies');
+    expect(await bodies(database.db, [1, 2])).toEqual([{ body: 'one' }, { body: 'two' }]);
+    expect(await bodies(database.db, [2])).toEqual([{ body: 'two' }]);
+    const inside = await database.db.transaction(async (tx) => {
+      await tx.insert(notes).values({ id: 4, body: 'four' });
+      const rows = await bodies(tx, [4, 1]);
+      await tx.delete(notes).where(eq(notes.id, 4));
+      return rows;
+    });
+    expect(inside).toEqual([{ body: 'one' }, { body: 'four' }]);
+    expect(await bodies(database.db, [4])).toEqual([]);
   });
 });

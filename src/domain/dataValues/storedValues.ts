@@ -109,7 +109,7 @@ export async function applyChanges(
   reason?: string,
 ): Promise<{ written: StoredValue[]; notWritten: ValueKey[] }> {
   if (changes.length === 0) return { written: [], notWritten: [] };
-  const rows = await queryRows<WrittenRow>(db, guardedUpsert(actor, programmeId, changes, holdings, reason ?? null));
+  const rows = await queryRows<WrittenRow>(db, guardedUpsert(actor, programmeId, changes, holdings, reason ?? null), 'guarded_upsert');
   const done = new Map(rows.map((row) => [valueKey(row), row]));
   const by = { id: actor.userId, username: actor.username, name: actor.name };
   const written: StoredValue[] = [];
@@ -130,7 +130,7 @@ interface WrittenRow extends ValueKey {
 
 /**
  * The keys, values and holdings go as one array per column (see tupleIn): one statement, and
- * one round trip, whatever the number of rows. Every part reads one snapshot; the version in it
+ * one round trip, whatever the number of rows; its text never changes, so it is a named one. Every part reads one snapshot; the version in it
  * must be the one replaced, and the upsert checks the row again when it conflicts, so a value
  * changed after the snapshot is not overwritten either.
  */
