@@ -3,8 +3,7 @@ import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, testDatabase } from '../../test/support/database.ts';
 import type { Database, Db, Tx } from './database.ts';
-import { prepared } from './prepared.ts';
-import { queryRows } from './sql.ts';
+import { prepared, preparedSql } from './prepared.ts';
 
 const notes = pgTable('notes', { id: integer('id').primaryKey(), body: text('body').notNull() });
 
@@ -52,9 +51,9 @@ describe.each(backends)('prepared on %s', (kind) => {
     expect(await outside.execute({ id: 3 })).toEqual([]);
   });
 
-  it('runs named raw SQL with each call’s parameters, on the pool and in a transaction', async () => {
+  it('prepares raw SQL with placeholders, run with each call’s parameters on the pool and in a transaction', async () => {
     const bodies = (db: Db | Tx, ids: number[]) =>
-      queryRows<{ body: string }>(db, sql`select body from notes where id = any(${sql.param(ids)}::int4[]) order by id`, 'note_bodies');
+      preparedSql<{ ids: number[] }, { body: string }>(db, 'note_bodies', () => sql`select body from notes where id = any(${sql.placeholder('ids')}::int4[]) order by id`).execute({ ids });
     expect(await bodies(database.db, [1, 2])).toEqual([{ body: 'one' }, { body: 'two' }]);
     expect(await bodies(database.db, [2])).toEqual([{ body: 'two' }]);
     const inside = await database.db.transaction(async (tx) => {

@@ -1,3 +1,5 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './database.ts';
 
 interface Executable<Params, Result> {
@@ -21,4 +23,19 @@ export function prepared<Params, Result>(
   let statement = byName.get(name) as Executable<Params, Result> | undefined;
   if (!statement) byName.set(name, (statement = build(db, name) as Executable<never, unknown> as Executable<Params, Result>));
   return statement;
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Raw SQL, its parameters as drizzle placeholders, prepared like a query builder's (see
+ * prepared): for a statement the builder cannot write (data-modifying CTEs). Rows come as
+ * PostgreSQL writes them (timestamps as text): raw SQL has no column to map them.
+ */
+export function preparedSql<Params, Row>(db: Db | Tx, name: string, query: () => SQL): Executable<Params, Row[]> {
+  return prepared(db, name, (handle, statementName) => {
+    // What db.execute does, with a name.
+    const statement = handle._.session.prepareQuery(dialect.sqlToQuery(query()), undefined, statementName, false);
+    return { execute: async (params: Params) => ((await statement.execute(params as Record<string, unknown>)) as unknown as { rows: Row[] }).rows };
+  });
 }

@@ -1,20 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { copyCell, copyInto, type CopyCell } from './copy.ts';
 import type { Db, Tx } from './database.ts';
 
-const dialect = new PgDialect();
-
-/**
- * Runs raw SQL and returns its rows, the same on PGlite and node-postgres (timestamps come as
- * PostgreSQL's text: raw SQL has no column to map them). This is what `db.execute` does, plus
- * an optional statement name: a hot statement named once is parsed and planned once per
- * connection instead of at each call (PGlite ignores the name). One name, one SQL text: only
- * the parameters may change.
- */
-export async function queryRows<T>(db: Db | Tx, query: SQL, name?: string): Promise<T[]> {
-  const statement = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
-  const result = await statement.execute();
+/** Runs raw SQL and returns its rows, the same on PGlite and node-postgres. */
+export async function queryRows<T>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result = await db.execute(query);
   return (result as unknown as { rows: T[] }).rows;
 }
 

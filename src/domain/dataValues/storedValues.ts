@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
 import { tupleIn } from '../../store/bulk.ts';
-import { prepared } from '../../store/prepared.ts';
-import { queryRows } from '../../store/sql.ts';
+import { prepared, preparedSql } from '../../store/prepared.ts';
 import { dataValues, users } from '../../store/schema.ts';
 import type { Actor, UserRef } from '../actor.ts';
 import type { WorkflowKey } from '../workflow/statuses.ts';
@@ -109,7 +108,20 @@ export async function applyChanges(
   reason?: string,
 ): Promise<{ written: StoredValue[]; notWritten: ValueKey[] }> {
   if (changes.length === 0) return { written: [], notWritten: [] };
-  const rows = await queryRows<WrittenRow>(db, guardedUpsert(actor, programmeId, changes, holdings, reason ?? null), 'guarded_upsert');
+  const rows = await preparedSql<GuardedUpsertParams, WrittenRow>(db, 'guarded_upsert', guardedUpsert).execute({
+    programmeId,
+    userId: actor.userId,
+    reason: reason ?? null,
+    orgUnits: changes.map((change) => change.key.orgUnit),
+    periods: changes.map((change) => change.key.period),
+    activities: changes.map((change) => change.key.activity),
+    states: changes.map((change) => change.key.state),
+    values: changes.map((change) => storedText(change.value)),
+    overs: changes.map((change) => change.over),
+    heldUnits: holdings.map((key) => key.orgUnit),
+    heldPeriods: holdings.map((key) => key.period),
+    heldPackages: holdings.map((key) => key.package),
+  });
   const done = new Map(rows.map((row) => [valueKey(row), row]));
   const by = { id: actor.userId, username: actor.username, name: actor.name };
   const written: StoredValue[] = [];
@@ -128,30 +140,44 @@ interface WrittenRow extends ValueKey {
   readonly updatedAt: string;
 }
 
+interface GuardedUpsertParams {
+  readonly programmeId: string;
+  readonly userId: number;
+  readonly reason: string | null;
+  readonly orgUnits: string[];
+  readonly periods: string[];
+  readonly activities: string[];
+  readonly states: string[];
+  readonly values: string[];
+  readonly overs: number[];
+  readonly heldUnits: string[];
+  readonly heldPeriods: string[];
+  readonly heldPackages: string[];
+}
+
 /**
  * The keys, values and holdings go as one array per column (see tupleIn): one statement, and
- * one round trip, whatever the number of rows; its text never changes, so it is a named one. Every part reads one snapshot; the version in it
- * must be the one replaced, and the upsert checks the row again when it conflicts, so a value
- * changed after the snapshot is not overwritten either.
+ * one round trip, whatever the number of rows; prepared, as it never changes. Every part reads
+ * one snapshot; the version in it must be the one replaced, and the upsert checks the row again
+ * when it conflicts, so a value changed after the snapshot is not overwritten either.
  */
-function guardedUpsert(actor: Actor, programmeId: string, changes: readonly ValueChange[], holdings: readonly WorkflowKey[], reason: string | null) {
-  const column = <T>(pick: (change: ValueChange) => T, type: string) => sql`${sql.param(changes.map(pick))}::${sql.raw(type)}[]`;
-  const held = (pick: (key: WorkflowKey) => string) => sql`${sql.param(holdings.map(pick))}::text[]`;
+function guardedUpsert() {
+  const p = (name: keyof GuardedUpsertParams, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
   return sql`with k as (
-      select * from unnest(${column((c) => c.key.orgUnit, 'text')}, ${column((c) => c.key.period, 'text')}, ${column((c) => c.key.activity, 'text')},
-        ${column((c) => c.key.state, 'text')}, ${column((c) => storedText(c.value), 'numeric')}, ${column((c) => c.over, 'integer')}) with ordinality
+      select * from unnest(${p('orgUnits', 'text[]')}, ${p('periods', 'text[]')}, ${p('activities', 'text[]')},
+        ${p('states', 'text[]')}, ${p('values', 'numeric[]')}, ${p('overs', 'integer[]')}) with ordinality
         as k(org_unit_id, period, activity, state, value, over, ord)
     ), held as (
       select s.status from period_status s
-      where s.programme_id = ${programmeId}
-        and (s.org_unit_id, s.period, s.package) in (select * from unnest(${held((h) => h.orgUnit)}, ${held((h) => h.period)}, ${held((h) => h.package)}))
+      where s.programme_id = ${p('programmeId', 'text')}
+        and (s.org_unit_id, s.period, s.package) in (select * from unnest(${p('heldUnits', 'text[]')}, ${p('heldPeriods', 'text[]')}, ${p('heldPackages', 'text[]')}))
       for share of s
     ), prev as (
       select d.org_unit_id, d.period, d.activity, d.state, d.value, d.version from data_values d join k using (org_unit_id, period, activity, state)
-      where d.programme_id = ${programmeId}
+      where d.programme_id = ${p('programmeId', 'text')}
     ), written as (
       insert into data_values (programme_id, org_unit_id, period, activity, state, value, version, updated_by, updated_at)
-      select ${programmeId}, k.org_unit_id, k.period, k.activity, k.state, k.value, k.over + 1, ${actor.userId}::integer, now()
+      select ${p('programmeId', 'text')}, k.org_unit_id, k.period, k.activity, k.state, k.value, k.over + 1, ${p('userId', 'integer')}, now()
       from k left join prev p using (org_unit_id, period, activity, state)
       where coalesce(p.version, 0) = k.over and not exists (select from held where held.status::text = any(${sql.param(LOCKED_STATUSES)}::text[]))
       on conflict (programme_id, org_unit_id, period, activity, state) do update
@@ -160,10 +186,10 @@ function guardedUpsert(actor: Actor, programmeId: string, changes: readonly Valu
       returning org_unit_id, period, activity, state, version, updated_at
     ), audited as (
       insert into audit_log (programme_id, user_id, action, entity, entity_key, old_value, new_value, reason)
-      select ${programmeId}, ${actor.userId}::integer, case when p.version is null then 'create' else 'update' end, 'data_value',
+      select ${p('programmeId', 'text')}, ${p('userId', 'integer')}, case when p.version is null then 'create' else 'update' end, 'data_value',
         concat_ws('/', w.org_unit_id, w.period, w.activity, w.state),
         case when p.version is null then null else jsonb_build_object('value', trim_scale(p.value), 'version', p.version) end,
-        jsonb_build_object('value', trim_scale(k.value), 'version', w.version), ${reason}::text
+        jsonb_build_object('value', trim_scale(k.value), 'version', w.version), ${p('reason', 'text')}
       from written w join k using (org_unit_id, period, activity, state) left join prev p using (org_unit_id, period, activity, state)
       order by k.ord
     )
