@@ -111,7 +111,7 @@ export async function applyChanges(
   const rows = await preparedSql<GuardedUpsertParams, WrittenRow>(db, 'guarded_upsert', guardedUpsert).execute({
     programmeId,
     userId: actor.userId,
-    reason: reason ?? null,
+    reason: reason || null, // an empty reason is none
     orgUnits: changes.map((change) => change.key.orgUnit),
     periods: changes.map((change) => change.key.period),
     activities: changes.map((change) => change.key.activity),
@@ -172,26 +172,27 @@ function guardedUpsert() {
       where s.programme_id = ${p('programmeId', 'text')}
         and (s.org_unit_id, s.period, s.package) in (select * from unnest(${p('heldUnits', 'text[]')}, ${p('heldPeriods', 'text[]')}, ${p('heldPackages', 'text[]')}))
       for share of s
-    ), prev as (
-      select d.org_unit_id, d.period, d.activity, d.state, d.value, d.version from data_values d join k using (org_unit_id, period, activity, state)
-      where d.programme_id = ${p('programmeId', 'text')}
+    ), src as (
+      select k.*, d.value as old_value, d.version as old_version from k left join data_values d
+        on d.programme_id = ${p('programmeId', 'text')} and (d.org_unit_id, d.period, d.activity, d.state) = (k.org_unit_id, k.period, k.activity, k.state)
     ), written as (
       insert into data_values (programme_id, org_unit_id, period, activity, state, value, version, updated_by, updated_at)
-      select ${p('programmeId', 'text')}, k.org_unit_id, k.period, k.activity, k.state, k.value, k.over + 1, ${p('userId', 'integer')}, now()
-      from k left join prev p using (org_unit_id, period, activity, state)
-      where coalesce(p.version, 0) = k.over and not exists (select from held where held.status::text = any(${sql.param(LOCKED_STATUSES)}::text[]))
+      select ${p('programmeId', 'text')}, s.org_unit_id, s.period, s.activity, s.state, s.value, s.over + 1, ${p('userId', 'integer')}, now()
+      from src s
+      where coalesce(s.old_version, 0) = s.over and not exists (select from held where held.status::text = any(${sql.param(LOCKED_STATUSES)}::text[]))
       on conflict (programme_id, org_unit_id, period, activity, state) do update
         set value = excluded.value, version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
         where data_values.version = excluded.version - 1 and data_values.value <> excluded.value
       returning org_unit_id, period, activity, state, version, updated_at
     ), audited as (
+      -- The old values ride in src, one row a key: a CTE of them apart was joined by a loop over it per row (quadratic).
       insert into audit_log (programme_id, user_id, action, entity, entity_key, old_value, new_value, reason)
-      select ${p('programmeId', 'text')}, ${p('userId', 'integer')}, case when p.version is null then 'create' else 'update' end, 'data_value',
+      select ${p('programmeId', 'text')}, ${p('userId', 'integer')}, case when s.old_version is null then 'create' else 'update' end, 'data_value',
         concat_ws('/', w.org_unit_id, w.period, w.activity, w.state),
-        case when p.version is null then null else jsonb_build_object('value', trim_scale(p.value), 'version', p.version) end,
-        jsonb_build_object('value', trim_scale(k.value), 'version', w.version), ${p('reason', 'text')}
-      from written w join k using (org_unit_id, period, activity, state) left join prev p using (org_unit_id, period, activity, state)
-      order by k.ord
+        case when s.old_version is null then null else jsonb_build_object('value', trim_scale(s.old_value), 'version', s.old_version) end,
+        jsonb_build_object('value', trim_scale(s.value), 'version', w.version), ${p('reason', 'text')}
+      from written w join src s using (org_unit_id, period, activity, state)
+      order by s.ord
     )
     select org_unit_id as "orgUnit", period, activity, state, version, updated_at as "updatedAt" from written`;
 }

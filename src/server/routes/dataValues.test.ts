@@ -192,10 +192,12 @@ describe.each(backends)('data values (%s)', (kind) => {
     const same = await api.put('verifier', key, { value: 38, version: 2 });
     expect(same.statusCode).toBe(200);
     expect(same.json()).toMatchObject({ value: 38, version: 2 });
+    expect((await api.put('verifier', key, { value: 0.5, version: 2, reason: '' })).statusCode).toBe(200);
     const audit = await api.audit('cds_1/202404/consultation/verified');
     expect(audit).toMatchObject([
       { action: 'create', entity: 'data_value', userId: api.users.verifier, oldValue: null, newValue: { value: 40, version: 1 }, reason: null },
       { action: 'update', oldValue: { value: 40, version: 1 }, newValue: { value: 38, version: 2 }, reason: 'register recount' },
+      { action: 'update', oldValue: { value: 38, version: 2 }, newValue: { value: 0.5, version: 3 }, reason: null },
     ]);
   });
 
