@@ -8,12 +8,12 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.ts';
 import type { Database } from '../store/database.ts';
 import { authPlugin } from './auth/plugin.ts';
+import { serializerCompiler } from './serializer.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppOptions {
