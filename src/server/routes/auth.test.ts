@@ -25,6 +25,15 @@ describe.each(backends)('sign-in and sessions (%s)', (kind) => {
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
+  it('sets the security headers on refusals and unknown routes too', async () => {
+    for (const url of ['/api/programmes', '/api/no-such-route']) {
+      const response = await api.app.inject({ method: 'GET', url });
+      expect([401, 404]).toContain(response.statusCode);
+      expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
+
   it('refuses a wrong password without saying whether the user exists', async () => {
     for (const username of ['clerk', 'nobody']) {
       const response = await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: 'wrong' } });
