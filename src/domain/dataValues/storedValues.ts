@@ -39,9 +39,18 @@ interface Selected extends ValueKey {
   readonly name: string | null;
 }
 
+/** Built field by field: a sheet presents dozens of rows, and rest and spread copies cost more. */
 function present(row: Selected): StoredValue {
-  const { userId, username, name, value, ...rest } = row;
-  return { ...rest, value: Number(value), updatedBy: userId === null ? null : { id: userId, username: username!, name: name! } };
+  return {
+    orgUnit: row.orgUnit,
+    period: row.period,
+    activity: row.activity,
+    state: row.state,
+    value: Number(row.value),
+    version: row.version,
+    updatedBy: row.userId === null ? null : { id: row.userId, username: row.username!, name: row.name! },
+    updatedAt: row.updatedAt,
+  };
 }
 
 /** The stored values among `keys`, by valueKey, in one query. */

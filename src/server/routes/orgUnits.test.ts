@@ -29,6 +29,14 @@ describe.each(backends)('org-unit lists (%s)', (kind) => {
     expect((await call(api.app, clerk, 'GET', `${UNITS}?parent=d1&offset=5`)).json()).toMatchObject({ total: 2, items: [] });
   });
 
+  it('answers a unit and a list with the fields the API documents, not the stored row', async () => {
+    const unit = (await call(api.app, clerk, 'GET', `${UNITS}/cds_1`)).json();
+    const [listed] = (await call(api.app, clerk, 'GET', `${UNITS}?ids=cds_1`)).json().items;
+    for (const answer of [unit, listed]) {
+      expect(Object.keys(answer).sort()).toEqual(['attributes', 'groups', 'id', 'level', 'name', 'parentId', 'path', 'validFrom', 'validTo']);
+    }
+  });
+
   it('searches ids and names in the user’s scope, taking _ and % literally', async () => {
     const ids = async (search: string) =>
       (await call(api.app, clerk, 'GET', `${UNITS}?search=${encodeURIComponent(search)}`)).json().items.map((unit: { id: string }) => unit.id);

@@ -122,7 +122,8 @@ export async function orgUnitRoutes(app: FastifyInstance, { database }: { databa
       };
       const rows = await listStatement(db, filters).execute(params);
       const total = rows[0]?.total ?? (offset === 0 ? 0 : (await countStatement(db, filters).execute(params))[0]!.total);
-      return { items: rows.map(({ programmeId: _p, total: _t, ...unit }) => unit), total, limit, offset };
+      // The serializer leaves out the columns the schema does not declare (programmeId, total).
+      return { items: rows, total, limit, offset };
     },
   );
 
@@ -145,8 +146,7 @@ export async function orgUnitRoutes(app: FastifyInstance, { database }: { databa
           .where(and(eq(orgUnits.programmeId, sql.placeholder('programmeId')), eq(orgUnits.id, sql.placeholder('orgUnitId'))))
           .prepare(name),
       ).execute({ programmeId, orgUnitId });
-      const { programmeId: _p, ...rest } = unit!;
-      return rest;
+      return unit!;
     },
   );
 
