@@ -2,7 +2,7 @@
  * The server side of `bench/api.ts`, in its own process so the load generator does not
  * share its event loop: a throwaway database (PostgreSQL beside DATABASE_URL, else
  * in-memory PGlite), the demo, and the app on a free loopback port. Reports
- * {url, kind, loadSeconds} to its parent, and closes everything on SIGTERM.
+ * {url, kind, loadSeconds} to its parent, its CPU time when asked, and closes everything on SIGTERM.
  */
 import { performance } from 'node:perf_hooks';
 import { testDatabase } from '../test/support/database.ts';
@@ -20,6 +20,10 @@ const loadSeconds = (performance.now() - started) / 1000;
 const app = await buildApp({ database, loginAttemptsPerMinute: 1_000_000 });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 process.send!({ url, kind, loadSeconds });
+// The parent asks for this process's CPU time around its measured run.
+process.on('message', (message) => {
+  if (message === 'cpu') process.send!({ cpu: process.cpuUsage() });
+});
 
 process.once('SIGTERM', async () => {
   await app.close();
