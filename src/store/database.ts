@@ -6,6 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { runPreparedThrough } from './prepared.ts';
 import * as schema from './schema.ts';
 
 /** The one interface to storage: the same query builder and SQL on PGlite and PostgreSQL. */
@@ -28,16 +29,32 @@ export interface DatabaseOptions {
   readonly dataDir?: string;
 }
 
+/**
+ * The hot path's prepared statements (a write, a sheet, a unit) run on connections of their
+ * own that plan each one once: PostgreSQL otherwise plans them again at every call when it
+ * cannot tell a generic plan is as good (a list given as an array, estimated at 100 rows),
+ * which was a third of the cost of a write (docs/decisions/0009). Other queries keep plans
+ * made for their parameters, on the main pool.
+ */
+const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
+
+function openPool(url: string, options?: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10, ...(options ? { options } : {}) });
+  // An idle connection the server drops (restart, admin command) must not crash the process:
+  // the pool replaces it on the next query.
+  pool.on('error', (error) => console.error(`database: an idle connection was lost (${error.message})`));
+  return pool;
+}
+
 /** Opens (creating or migrating as needed) the database. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
-    // An idle connection the server drops (restart, admin command) must not crash the process:
-    // the pool replaces it on the next query.
-    pool.on('error', (error) => console.error(`database: an idle connection was lost (${error.message})`));
+    const pool = openPool(options.url);
+    const statementPool = openPool(options.url, GENERIC_PLANS);
     const db = drizzlePostgres(pool, { schema }) as unknown as Db;
+    runPreparedThrough(db, drizzlePostgres(statementPool, { schema }) as unknown as Db);
     await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), statementPool.end()])) };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema }) as unknown as Db;

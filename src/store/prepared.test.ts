@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, testDatabase } from '../../test/support/database.ts';
 import type { Database, Db, Tx } from './database.ts';
 import { prepared, preparedSql } from './prepared.ts';
+import { queryRows } from './sql.ts';
 
 const notes = pgTable('notes', { id: integer('id').primaryKey(), body: text('body').notNull() });
 
@@ -64,5 +65,13 @@ describe.each(backends)('prepared on %s', (kind) => {
     });
     expect(inside).toEqual([{ body: 'one' }, { body: 'four' }]);
     expect(await bodies(database.db, [4])).toEqual([]);
+  });
+
+  it.runIf(kind === 'postgres')('plans a statement once per connection outside transactions, for its parameters inside', async () => {
+    const planMode = (db: Db | Tx) =>
+      preparedSql<Record<string, never>, { mode: string }>(db, 'plan_mode', () => sql`select current_setting('plan_cache_mode') as mode`).execute({});
+    expect(await planMode(database.db)).toEqual([{ mode: 'force_generic_plan' }]);
+    expect(await database.db.transaction((tx) => planMode(tx))).toEqual([{ mode: 'auto' }]);
+    expect(await queryRows(database.db, sql`select current_setting('plan_cache_mode') as mode`)).toEqual([{ mode: 'auto' }]);
   });
 });

@@ -8,6 +8,17 @@ interface Executable<Params, Result> {
 
 const statements = new WeakMap<Db | Tx, Map<string, Executable<never, unknown>>>();
 
+/** For each database handle, the handle its prepared statements run through outside transactions. */
+const statementHandles = new WeakMap<Db, Db>();
+
+/**
+ * Prepared statements run through `handle` when called with `db` outside a transaction
+ * (see openDatabase: PostgreSQL's own pool, planned once per connection).
+ */
+export function runPreparedThrough(db: Db, handle: Db): void {
+  statementHandles.set(db, handle);
+}
+
 /**
  * A hot query built and prepared once per database handle, then run with its parameters
  * (drizzle placeholders): the query is not rebuilt for each request, and PostgreSQL plans a
@@ -21,7 +32,10 @@ export function prepared<Params, Result>(
   let byName = statements.get(db);
   if (!byName) statements.set(db, (byName = new Map()));
   let statement = byName.get(name) as Executable<Params, Result> | undefined;
-  if (!statement) byName.set(name, (statement = build(db, name) as Executable<never, unknown> as Executable<Params, Result>));
+  if (!statement) {
+    const handle = statementHandles.get(db as Db) ?? db;
+    byName.set(name, (statement = build(handle, name) as Executable<never, unknown> as Executable<Params, Result>));
+  }
   return statement;
 }
 
