@@ -49,8 +49,10 @@ describe('the response serializer', () => {
     expect(JSON.parse(writeUnion({ kind: 'amount', amount: '12.50' }))).toEqual({ kind: 'amount', amount: '12.50' });
   });
 
-  it('refuses a schema that is not zod', () => {
+  it('refuses a schema that is not zod, or holds what JSON Schema cannot describe', () => {
     expect(() => serializerCompiler({ schema: { type: 'object' } })).toThrow(/zod/);
+    expect(() => serializerCompiler({ schema: z.object({ row: z.custom<object>() }) })).toThrow(/custom/);
+    expect(() => serializerCompiler({ schema: z.object({ amount: z.number().transform(String) }) })).toThrow(/transform/);
   });
 
   it('reads back any text, number and record as JSON.parse(JSON.stringify) would', () => {

@@ -16,6 +16,12 @@ export function serializerCompiler({ schema }: { schema: unknown }): (data: unkn
   return fastJson(responseJsonSchema(schema) as unknown as Parameters<typeof fastJson>[0]);
 }
 
+/**
+ * Types JSON Schema cannot describe: `unrepresentable: 'any'` would make them `{}`, which
+ * fast-json-stringify writes with JSON.stringify, whatever they hold (dates are described).
+ */
+const UNWRITABLE = new Set(['custom', 'transform', 'bigint', 'symbol', 'map', 'set', 'function', 'promise', 'nan']);
+
 /** The JSON schema fast-json-stringify writes a zod schema's output by. */
 export function responseJsonSchema(schema: z.ZodType): JsonSchema {
   const json = z.toJSONSchema(schema, {
@@ -23,8 +29,10 @@ export function responseJsonSchema(schema: z.ZodType): JsonSchema {
     target: 'draft-7',
     unrepresentable: 'any',
     override: (ctx) => {
+      const type = ctx.zodSchema._zod.def.type;
       // What JSON.stringify writes of a Date, as the OpenAPI document says.
-      if (ctx.zodSchema._zod.def.type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+      if (type === 'date') Object.assign(ctx.jsonSchema, { type: 'string', format: 'date-time' });
+      else if (UNWRITABLE.has(type)) throw new Error(`a response schema cannot hold a ${type}: it would be written whole, unchecked`);
     },
   });
   return forWriting(json as JsonSchema);

@@ -34,12 +34,22 @@ export interface DatabaseOptions {
  * own that plan each one once: PostgreSQL otherwise plans them again at every call when it
  * cannot tell a generic plan is as good (a list given as an array, estimated at 100 rows),
  * which was a third of the cost of a write (docs/decisions/0009). Other queries keep plans
- * made for their parameters, on the main pool.
+ * made for their parameters, on the main pool. Set by a statement, not a startup parameter,
+ * which connection poolers refuse and a DATABASE_URL's own `options` would replace. The
+ * connections are renewed every minute: a plan made while the tables were nearly empty does
+ * not outlive a bulk import that autovacuum has not yet analysed.
  */
-const GENERIC_PLANS = '-c plan_cache_mode=force_generic_plan';
+function openStatementPool(url: string): pg.Pool {
+  const pool = openPool(url, { maxLifetimeSeconds: 60 });
+  pool.on('connect', (client) => {
+    // Queued before any query the pool then gives the connection.
+    client.query('set plan_cache_mode = force_generic_plan').catch((error: Error) => console.error(`database: plan_cache_mode not set (${error.message})`));
+  });
+  return pool;
+}
 
-function openPool(url: string, options?: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 10, ...(options ? { options } : {}) });
+function openPool(url: string, options: pg.PoolConfig = {}): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10, ...options });
   // An idle connection the server drops (restart, admin command) must not crash the process:
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.error(`database: an idle connection was lost (${error.message})`));
@@ -50,7 +60,7 @@ function openPool(url: string, options?: string): pg.Pool {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = openPool(options.url);
-    const statementPool = openPool(options.url, GENERIC_PLANS);
+    const statementPool = openStatementPool(options.url);
     const db = drizzlePostgres(pool, { schema }) as unknown as Db;
     runPreparedThrough(db, drizzlePostgres(statementPool, { schema }) as unknown as Db);
     await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });

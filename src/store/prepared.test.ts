@@ -3,7 +3,7 @@ import { integer, pgTable, text } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, testDatabase } from '../../test/support/database.ts';
 import type { Database, Db, Tx } from './database.ts';
-import { prepared, preparedSql } from './prepared.ts';
+import { prepared, preparedSql, type Planning } from './prepared.ts';
 import { queryRows } from './sql.ts';
 
 const notes = pgTable('notes', { id: integer('id').primaryKey(), body: text('body').notNull() });
@@ -67,11 +67,15 @@ describe.each(backends)('prepared on %s', (kind) => {
     expect(await bodies(database.db, [4])).toEqual([]);
   });
 
-  it.runIf(kind === 'postgres')('plans a statement once per connection outside transactions, for its parameters inside', async () => {
+  it.runIf(kind === 'postgres')('plans a statement once per connection outside transactions, unless asked, and for its parameters inside', async () => {
     const planMode = (db: Db | Tx) =>
       preparedSql<Record<string, never>, { mode: string }>(db, 'plan_mode', () => sql`select current_setting('plan_cache_mode') as mode`).execute({});
     expect(await planMode(database.db)).toEqual([{ mode: 'force_generic_plan' }]);
     expect(await database.db.transaction((tx) => planMode(tx))).toEqual([{ mode: 'auto' }]);
     expect(await queryRows(database.db, sql`select current_setting('plan_cache_mode') as mode`)).toEqual([{ mode: 'auto' }]);
+    const planned = (planning: Planning) =>
+      prepared(database.db, `plan_mode_${planning}`, (handle, name) => handle.select({ mode: sql<string>`current_setting('plan_cache_mode')` }).from(notes).limit(1).prepare(name), planning);
+    expect(await planned('per call').execute({})).toEqual([{ mode: 'auto' }]);
+    expect(await planned('once').execute({})).toEqual([{ mode: 'force_generic_plan' }]);
   });
 });

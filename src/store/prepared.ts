@@ -12,12 +12,19 @@ const statements = new WeakMap<Db | Tx, Map<string, Executable<never, unknown>>>
 const statementHandles = new WeakMap<Db, Db>();
 
 /**
- * Prepared statements run through `handle` when called with `db` outside a transaction
- * (see openDatabase: PostgreSQL's own pool, planned once per connection).
+ * Prepared statements planned `once` run through `handle` when called with `db` outside a
+ * transaction (see openDatabase: a pool of its own, planning once per connection).
  */
 export function runPreparedThrough(db: Db, handle: Db): void {
   statementHandles.set(db, handle);
 }
+
+/**
+ * How PostgreSQL plans a statement called outside a transaction: `once` a connection, for
+ * statements whose plan does not depend on their parameters' values (lookups by key), or
+ * `per call`, for those it does (a search whose best order of filters depends on the text).
+ */
+export type Planning = 'once' | 'per call';
 
 /**
  * A hot query built and prepared once per database handle, then run with its parameters
@@ -28,12 +35,13 @@ export function prepared<Params, Result>(
   db: Db | Tx,
   name: string,
   build: (db: Db | Tx, name: string) => Executable<Params, Result>,
+  planning: Planning = 'once',
 ): Executable<Params, Result> {
   let byName = statements.get(db);
   if (!byName) statements.set(db, (byName = new Map()));
   let statement = byName.get(name) as Executable<Params, Result> | undefined;
   if (!statement) {
-    const handle = statementHandles.get(db as Db) ?? db;
+    const handle = (planning === 'once' && statementHandles.get(db as Db)) || db;
     byName.set(name, (statement = build(handle, name) as Executable<never, unknown> as Executable<Params, Result>));
   }
   return statement;
