@@ -23,7 +23,7 @@ export function serializerCompiler({ schema }: { schema: unknown }): (data: unkn
 const UNWRITABLE = new Set(['custom', 'transform', 'bigint', 'symbol', 'map', 'set', 'function', 'promise', 'nan']);
 
 /** The JSON schema fast-json-stringify writes a zod schema's output by. */
-export function responseJsonSchema(schema: z.ZodType): JsonSchema {
+function responseJsonSchema(schema: z.ZodType): JsonSchema {
   const json = z.toJSONSchema(schema, {
     io: 'output',
     target: 'draft-7',
