@@ -6,6 +6,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import postgres from 'postgres';
+import { drizzle as drizzlePostgresJs } from 'drizzle-orm/postgres-js';
 import { runPreparedThrough } from './prepared.ts';
 import * as schema from './schema.ts';
 
@@ -29,27 +31,38 @@ export interface DatabaseOptions {
   readonly dataDir?: string;
 }
 
+/** Startup parameters of the statement client's connections. */
+const PLAN_ONCE = { plan_cache_mode: 'force_generic_plan' };
+
 /**
- * The hot path's prepared statements (a write, a sheet, a unit) run on connections of their
- * own that plan each one once: PostgreSQL otherwise plans them again at every call when it
- * cannot tell a generic plan is as good (a list given as an array, estimated at 100 rows),
- * which was a third of the cost of a write (docs/decisions/0009). Other queries keep plans
- * made for their parameters, on the main pool. Set by a statement, not a startup parameter,
- * which connection poolers refuse and a DATABASE_URL's own `options` would replace. The
- * connections are renewed every minute: a plan made while the tables were nearly empty does
- * not outlive a bulk import that autovacuum has not yet analysed.
+ * The hot path's prepared statements (a write, a sheet, a unit) run on a postgres.js client
+ * of their own (decision 0010): it pipelines the queries of concurrent requests on each
+ * connection, one write and one read for several, where node-postgres makes a round trip a
+ * query. Its connections plan each statement once (decision 0009): PostgreSQL otherwise plans
+ * them again at every call when it cannot tell a generic plan is as good (a list given as an
+ * array, estimated at 100 rows). Other queries keep plans made for their parameters, on the
+ * main pool. The connections are renewed every minute: a plan made while the tables were
+ * nearly empty does not outlive a bulk import that autovacuum has not yet analysed.
  */
-function openStatementPool(url: string): pg.Pool {
-  const pool = openPool(url, { maxLifetimeSeconds: 60 });
-  pool.on('connect', (client) => {
-    // Queued before any query the pool then gives the connection.
-    client.query('set plan_cache_mode = force_generic_plan').catch((error: Error) => console.error(`database: plan_cache_mode not set (${error.message})`));
-  });
-  return pool;
+export async function openStatementClient(url: string, planOnce: Record<string, string> = PLAN_ONCE): Promise<postgres.Sql> {
+  const options = { max: 10, max_lifetime: 60, idle_timeout: 30, onnotice: () => {} };
+  const planningOnce = postgres(url, { ...options, connection: planOnce });
+  try {
+    await planningOnce`select 1`;
+    return planningOnce;
+  } catch (error) {
+    await planningOnce.end();
+    // A connection pooler may refuse the startup parameter (PgBouncer before 1.20, or without
+    // track_extra_parameters): the statements then run, planned at every call.
+    const plain = postgres(url, options);
+    await plain`select 1`;
+    console.error(`database: hot statements planned at every call (plan_cache_mode refused: ${(error as Error).message})`);
+    return plain;
+  }
 }
 
-function openPool(url: string, options: pg.PoolConfig = {}): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 10, ...options });
+function openPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server drops (restart, admin command) must not crash the process:
   // the pool replaces it on the next query.
   pool.on('error', (error) => console.error(`database: an idle connection was lost (${error.message})`));
@@ -60,11 +73,11 @@ function openPool(url: string, options: pg.PoolConfig = {}): pg.Pool {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = openPool(options.url);
-    const statementPool = openStatementPool(options.url);
     const db = drizzlePostgres(pool, { schema }) as unknown as Db;
-    runPreparedThrough(db, drizzlePostgres(statementPool, { schema }) as unknown as Db);
     await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), statementPool.end()])) };
+    const statements = await openStatementClient(options.url);
+    runPreparedThrough(db, drizzlePostgresJs(statements, { schema }) as unknown as Db);
+    return { db, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), statements.end()])) };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema }) as unknown as Db;

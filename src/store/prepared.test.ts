@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backends, testDatabase } from '../../test/support/database.ts';
-import type { Database, Db, Tx } from './database.ts';
+import { openStatementClient, type Database, type Db, type Tx } from './database.ts';
 import { prepared, preparedSql, type Planning } from './prepared.ts';
 import { queryRows } from './sql.ts';
 
@@ -77,5 +77,27 @@ describe.each(backends)('prepared on %s', (kind) => {
       prepared(database.db, `plan_mode_${planning}`, (handle, name) => handle.select({ mode: sql<string>`current_setting('plan_cache_mode')` }).from(notes).limit(1).prepare(name), planning);
     expect(await planned('per call').execute({})).toEqual([{ mode: 'auto' }]);
     expect(await planned('once').execute({})).toEqual([{ mode: 'force_generic_plan' }]);
+  });
+});
+
+describe.runIf(backends.includes('postgres'))('the statement client', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await testDatabase('postgres');
+  });
+  afterAll(() => database.close());
+
+  it('runs the statements planned at every call, and says so, when the server refuses the setting (a connection pooler)', async () => {
+    const url = new URL(process.env.DATABASE_URL!);
+    url.pathname = `/${await queryRows<{ name: string }>(database.db, sql`select current_database() as name`).then(([row]) => row!.name)}`;
+    const said = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const client = await openStatementClient(url.toString(), { plan_cache_mode: 'refused' });
+    try {
+      expect(await client`select current_setting('plan_cache_mode') as mode`).toEqual([{ mode: 'auto' }]);
+      expect(said).toHaveBeenCalledWith(expect.stringMatching(/^database: hot statements planned at every call \(plan_cache_mode refused: invalid value for parameter "plan_cache_mode"/));
+    } finally {
+      said.mockRestore();
+      await client.end();
+    }
   });
 });

@@ -58,6 +58,12 @@ export function preparedSql<Params, Row>(db: Db | Tx, name: string, query: () =>
   return prepared(db, name, (handle, statementName) => {
     // What db.execute does, with a name.
     const statement = handle._.session.prepareQuery(dialect.sqlToQuery(query()), undefined, statementName, false);
-    return { execute: async (params: Params) => ((await statement.execute(params as Record<string, unknown>)) as unknown as { rows: Row[] }).rows };
+    return {
+      execute: async (params: Params) => {
+        // node-postgres and PGlite answer a result holding rows, postgres.js the rows (decision 0010).
+        const result = (await statement.execute(params as Record<string, unknown>)) as unknown as { rows: Row[] } | Row[];
+        return Array.isArray(result) ? result : result.rows;
+      },
+    };
   });
 }
