@@ -41,8 +41,8 @@ export async function readDataValues(db: Db | Tx, props: ReadDataValuesProps): P
     (pkg) => (props.package === undefined || pkg.code === props.package) && readsPeriod(pkg, period) && units.takesPart(orgUnit, pkg),
   );
   const keys = packages.map((pkg) => ({ orgUnit, ...holdingOf(pkg, period) }));
-  const stored = await statusesOf(db, programmeId, keys);
-  const values = await valuesOf(db, programmeId, orgUnit, period.id);
+  // Asked together: the statement client pipelines them (decision 0010).
+  const [stored, values] = await Promise.all([statusesOf(db, programmeId, keys), valuesOf(db, programmeId, orgUnit, period.id)]);
   return {
     orgUnit,
     period: period.id,
