@@ -35,28 +35,30 @@ export interface DatabaseOptions {
 const PLAN_ONCE = { plan_cache_mode: 'force_generic_plan' };
 
 /**
- * The hot path's prepared statements (a write, a sheet, a unit) run on a postgres.js client
- * of their own (decision 0010): it pipelines the queries of concurrent requests on each
- * connection, one write and one read for several, where node-postgres makes a round trip a
- * query. Its connections plan each statement once (decision 0009): PostgreSQL otherwise plans
- * them again at every call when it cannot tell a generic plan is as good (a list given as an
- * array, estimated at 100 rows). Other queries keep plans made for their parameters, on the
- * main pool. The connections are renewed every minute: a plan made while the tables were
- * nearly empty does not outlive a bulk import that autovacuum has not yet analysed.
+ * The hot path's prepared statements (decision 0010) run on postgres.js clients, one for
+ * lookups and one for writes (see StatementKind): postgres.js pipelines the queries of
+ * concurrent requests on each connection, one write and one read for several, where
+ * node-postgres makes a round trip a query. Their connections plan each statement once
+ * (decision 0009): PostgreSQL otherwise plans them again at every call when it cannot tell a
+ * generic plan is as good (a list given as an array, estimated at 100 rows). Other queries
+ * keep plans made for their parameters, on the main pool. The connections are renewed every
+ * minute: a plan made while the tables were nearly empty does not outlive a bulk import that
+ * autovacuum has not yet analysed.
  */
-export async function openStatementClient(url: string, planOnce: Record<string, string> = PLAN_ONCE): Promise<postgres.Sql> {
-  const options = { max: 10, max_lifetime: 60, idle_timeout: 30, onnotice: () => {} };
-  const planningOnce = postgres(url, { ...options, connection: planOnce });
+export async function openStatementClient(url: string, purpose: string, planOnce: Record<string, string> = PLAN_ONCE): Promise<postgres.Sql> {
+  // Named for pg_stat_activity.
+  const options = { max: 10, max_lifetime: 60, idle_timeout: 30, onnotice: () => {}, connection: { application_name: `openpbf ${purpose}` } };
+  const planningOnce = postgres(url, { ...options, connection: { ...options.connection, ...planOnce } });
   try {
     await planningOnce`select 1`;
     return planningOnce;
   } catch (error) {
     await planningOnce.end();
-    // A connection pooler may refuse the startup parameter (PgBouncer before 1.20, or without
-    // track_extra_parameters): the statements then run, planned at every call.
+    // A connection pooler may refuse the startup parameter (PgBouncer refuses those it does
+    // not know): the statements then run, planned at every call.
     const plain = postgres(url, options);
     await plain`select 1`;
-    console.error(`database: hot statements planned at every call (plan_cache_mode refused: ${(error as Error).message})`);
+    console.error(`database: hot ${purpose} planned at every call (plan_cache_mode refused: ${(error as Error).message})`);
     return plain;
   }
 }
@@ -75,9 +77,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = openPool(options.url);
     const db = drizzlePostgres(pool, { schema }) as unknown as Db;
     await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
-    const statements = await openStatementClient(options.url);
-    runPreparedThrough(db, drizzlePostgresJs(statements, { schema }) as unknown as Db);
-    return { db, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), statements.end()])) };
+    const [lookups, writes] = await Promise.all([openStatementClient(options.url, 'lookups'), openStatementClient(options.url, 'writes')]);
+    const through = (client: postgres.Sql) => drizzlePostgresJs(client, { schema }) as unknown as Db;
+    runPreparedThrough(db, { lookup: through(lookups), write: through(writes) });
+    return { db, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), lookups.end(), writes.end()])) };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -117,7 +117,7 @@ export async function applyChanges(
   reason?: string,
 ): Promise<{ written: StoredValue[]; notWritten: ValueKey[] }> {
   if (changes.length === 0) return { written: [], notWritten: [] };
-  const rows = await preparedSql<GuardedUpsertParams, WrittenRow>(db, 'guarded_upsert', guardedUpsert).execute({
+  const rows = await preparedSql<GuardedUpsertParams, WrittenRow>(db, 'guarded_upsert', guardedUpsert, 'write').execute({
     programmeId,
     userId: actor.userId,
     reason: reason || null, // an empty reason is none
