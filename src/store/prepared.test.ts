@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, testDatabase } from '../../test/support/database.ts';
-import { openStatementClient, type Database, type Db, type Tx } from './database.ts';
-import { prepared, preparedSql, type StatementKind } from './prepared.ts';
+import type { Database, Db, Tx } from './database.ts';
+import { prepared, preparedSql, type Planning } from './prepared.ts';
 import { queryRows } from './sql.ts';
 
 const notes = pgTable('notes', { id: integer('id').primaryKey(), body: text('body').notNull() });
@@ -67,48 +67,15 @@ describe.each(backends)('prepared on %s', (kind) => {
     expect(await bodies(database.db, [4])).toEqual([]);
   });
 
-  it.runIf(kind === 'postgres')('runs lookups and writes planned once, apart from each other, searches and transactions planned for their parameters', async () => {
-    type Session = { mode: string; name: string };
-    const session = (statementKind: StatementKind) =>
-      prepared(
-        database.db,
-        `session_${statementKind}`,
-        (handle, name) =>
-          handle
-            .select({ mode: sql<string>`current_setting('plan_cache_mode')`, name: sql<string>`current_setting('application_name')` })
-            .from(notes)
-            .limit(1)
-            .prepare(name),
-        statementKind,
-      ).execute({}) as Promise<Session[]>;
-    const [lookup, write, search] = await Promise.all([session('lookup'), session('write'), session('search')]);
-    // A lookup never queues behind a write's commit.
-    expect([lookup, write, search]).toEqual([[{ mode: 'force_generic_plan', name: 'openpbf lookups' }], [{ mode: 'force_generic_plan', name: 'openpbf writes' }], [{ mode: 'auto', name: '' }]]);
-    const inTransaction = await database.db.transaction((tx) =>
-      preparedSql<Record<string, never>, { mode: string }>(tx, 'plan_mode', () => sql`select current_setting('plan_cache_mode') as mode`, 'write').execute({}),
-    );
-    expect(inTransaction).toEqual([{ mode: 'auto' }]);
-  });
-});
-
-describe.runIf(backends.includes('postgres'))('the statement client', () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await testDatabase('postgres');
-  });
-  afterAll(() => database.close());
-
-  it('runs the statements planned at every call, and says so, when the server refuses the setting (a connection pooler)', async () => {
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${await queryRows<{ name: string }>(database.db, sql`select current_database() as name`).then(([row]) => row!.name)}`;
-    const said = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const client = await openStatementClient(url.toString(), 'lookups', { plan_cache_mode: 'refused' });
-    try {
-      expect(await client`select current_setting('plan_cache_mode') as mode, current_setting('application_name') as name`).toEqual([{ mode: 'auto', name: 'openpbf lookups' }]);
-      expect(said).toHaveBeenCalledWith(expect.stringMatching(/^database: hot lookups planned at every call \(plan_cache_mode refused: invalid value for parameter "plan_cache_mode"/));
-    } finally {
-      said.mockRestore();
-      await client.end();
-    }
+  it.runIf(kind === 'postgres')('plans a statement once per connection outside transactions, unless asked, and for its parameters inside', async () => {
+    const planMode = (db: Db | Tx) =>
+      preparedSql<Record<string, never>, { mode: string }>(db, 'plan_mode', () => sql`select current_setting('plan_cache_mode') as mode`).execute({});
+    expect(await planMode(database.db)).toEqual([{ mode: 'force_generic_plan' }]);
+    expect(await database.db.transaction((tx) => planMode(tx))).toEqual([{ mode: 'auto' }]);
+    expect(await queryRows(database.db, sql`select current_setting('plan_cache_mode') as mode`)).toEqual([{ mode: 'auto' }]);
+    const planned = (planning: Planning) =>
+      prepared(database.db, `plan_mode_${planning}`, (handle, name) => handle.select({ mode: sql<string>`current_setting('plan_cache_mode')` }).from(notes).limit(1).prepare(name), planning);
+    expect(await planned('per call').execute({})).toEqual([{ mode: 'auto' }]);
+    expect(await planned('once').execute({})).toEqual([{ mode: 'force_generic_plan' }]);
   });
 });

@@ -8,24 +8,23 @@ interface Executable<Params, Result> {
 
 const statements = new WeakMap<Db | Tx, Map<string, Executable<never, unknown>>>();
 
+/** For each database handle, the handle its prepared statements run through outside transactions. */
+const statementHandles = new WeakMap<Db, Db>();
+
 /**
- * What a hot statement does, which decides where it runs outside a transaction (see
- * openDatabase): a `lookup` reads by key and is planned once per connection; a `search` reads
- * with a plan that depends on its parameters' values (the order of its filters on a text) and
- * is planned at every call; a `write` is planned once, on connections of its own: its commit
- * waits for the disk, and reads sent after it on the same connection would wait too.
+ * Prepared statements planned `once` run through `handle` when called with `db` outside a
+ * transaction (see openDatabase: a pool of its own, planning once per connection).
  */
-export type StatementKind = 'lookup' | 'search' | 'write';
-
-/** The handles a database's statements run through outside transactions, by kind. */
-export type StatementHandles = Readonly<Record<Exclude<StatementKind, 'search'>, Db>>;
-
-const statementHandles = new WeakMap<Db, StatementHandles>();
-
-/** Statements called with `db` outside a transaction run through `handles` (a search through `db` itself). */
-export function runPreparedThrough(db: Db, handles: StatementHandles): void {
-  statementHandles.set(db, handles);
+export function runPreparedThrough(db: Db, handle: Db): void {
+  statementHandles.set(db, handle);
 }
+
+/**
+ * How PostgreSQL plans a statement called outside a transaction: `once` a connection, for
+ * statements whose plan does not depend on their parameters' values (lookups by key), or
+ * `per call`, for those it does (a search whose best order of filters depends on the text).
+ */
+export type Planning = 'once' | 'per call';
 
 /**
  * A hot query built and prepared once per database handle, then run with its parameters
@@ -36,13 +35,13 @@ export function prepared<Params, Result>(
   db: Db | Tx,
   name: string,
   build: (db: Db | Tx, name: string) => Executable<Params, Result>,
-  kind: StatementKind = 'lookup',
+  planning: Planning = 'once',
 ): Executable<Params, Result> {
   let byName = statements.get(db);
   if (!byName) statements.set(db, (byName = new Map()));
   let statement = byName.get(name) as Executable<Params, Result> | undefined;
   if (!statement) {
-    const handle = (kind !== 'search' && statementHandles.get(db as Db)?.[kind]) || db;
+    const handle = (planning === 'once' && statementHandles.get(db as Db)) || db;
     byName.set(name, (statement = build(handle, name) as Executable<never, unknown> as Executable<Params, Result>));
   }
   return statement;
@@ -55,21 +54,10 @@ const dialect = new PgDialect();
  * prepared): for a statement the builder cannot write (data-modifying CTEs). Rows come as
  * PostgreSQL writes them (timestamps as text): raw SQL has no column to map them.
  */
-export function preparedSql<Params, Row>(db: Db | Tx, name: string, query: () => SQL, kind: StatementKind = 'lookup'): Executable<Params, Row[]> {
-  return prepared(
-    db,
-    name,
-    (handle, statementName) => {
-      // What db.execute does, with a name.
-      const statement = handle._.session.prepareQuery(dialect.sqlToQuery(query()), undefined, statementName, false);
-      return {
-        execute: async (params: Params) => {
-          // node-postgres and PGlite answer a result holding rows, postgres.js the rows (decision 0010).
-          const result = (await statement.execute(params as Record<string, unknown>)) as unknown as { rows: Row[] } | Row[];
-          return Array.isArray(result) ? result : result.rows;
-        },
-      };
-    },
-    kind,
-  );
+export function preparedSql<Params, Row>(db: Db | Tx, name: string, query: () => SQL): Executable<Params, Row[]> {
+  return prepared(db, name, (handle, statementName) => {
+    // What db.execute does, with a name.
+    const statement = handle._.session.prepareQuery(dialect.sqlToQuery(query()), undefined, statementName, false);
+    return { execute: async (params: Params) => ((await statement.execute(params as Record<string, unknown>)) as unknown as { rows: Row[] }).rows };
+  });
 }

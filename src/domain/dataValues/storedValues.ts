@@ -117,7 +117,7 @@ export async function applyChanges(
   reason?: string,
 ): Promise<{ written: StoredValue[]; notWritten: ValueKey[] }> {
   if (changes.length === 0) return { written: [], notWritten: [] };
-  const rows = await preparedSql<GuardedUpsertParams, WrittenRow>(db, 'guarded_upsert', guardedUpsert, 'write').execute({
+  const rows = await preparedSql<GuardedUpsertParams, WrittenRow>(db, 'guarded_upsert', guardedUpsert).execute({
     programmeId,
     userId: actor.userId,
     reason: reason || null, // an empty reason is none
@@ -171,11 +171,10 @@ interface GuardedUpsertParams {
  * when it conflicts, so a value changed after the snapshot is not overwritten either.
  */
 function guardedUpsert() {
-  // The values go as text: drizzle's postgres.js driver passes a numeric array unserialised.
   const p = (name: keyof GuardedUpsertParams, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
   return sql`with k as (
       select * from unnest(${p('orgUnits', 'text[]')}, ${p('periods', 'text[]')}, ${p('activities', 'text[]')},
-        ${p('states', 'text[]')}, ${p('values', 'text[]')}::numeric[], ${p('overs', 'integer[]')}) with ordinality
+        ${p('states', 'text[]')}, ${p('values', 'numeric[]')}, ${p('overs', 'integer[]')}) with ordinality
         as k(org_unit_id, period, activity, state, value, over, ord)
     ), held as (
       select s.status from period_status s

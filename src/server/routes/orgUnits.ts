@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { importOrgUnits } from '../../domain/orgUnits.ts';
 import { authorize, scopePaths } from '../../domain/scope.ts';
 import type { Database, Db } from '../../store/database.ts';
-import { prepared, type StatementKind } from '../../store/prepared.ts';
+import { prepared, type Planning } from '../../store/prepared.ts';
 import { orgUnits } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
@@ -57,7 +57,7 @@ function listWhere(filters: ListFilters): SQL | undefined {
 const variant = (filters: ListFilters) => `${filters.parent ? 'p' : ''}${filters.search ? 's' : ''}${filters.ids ? 'i' : ''}`;
 
 /** A search is planned for its text: a plan made without it tests every name before the scope. */
-const kindOf = (filters: ListFilters): StatementKind => (filters.search ? 'search' : 'lookup');
+const planning = (filters: ListFilters): Planning => (filters.search ? 'per call' : 'once');
 
 /**
  * The page and the total in one query: the browser asks for pages all the time. Ordered by
@@ -74,7 +74,7 @@ function listStatement(db: Db, filters: ListFilters) {
       .limit(placeholder('limit'))
       .offset(placeholder('offset'))
       .prepare(name),
-    kindOf(filters),
+    planning(filters),
   );
 }
 
@@ -82,7 +82,7 @@ function listStatement(db: Db, filters: ListFilters) {
 function countStatement(db: Db, filters: ListFilters) {
   return prepared(db, `org_units_count_${variant(filters)}`, (handle, name) =>
     handle.select({ total: count() }).from(orgUnits).where(listWhere(filters)).prepare(name),
-    kindOf(filters),
+    planning(filters),
   );
 }
 
