@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
-import { tupleIn } from '../../store/bulk.ts';
+import { columnsIn, tupleIn } from '../../store/bulk.ts';
+import { coalesced } from '../../store/coalesced.ts';
 import { prepared, preparedSql } from '../../store/prepared.ts';
 import { dataValues, users } from '../../store/schema.ts';
 import type { Actor, UserRef } from '../actor.ts';
@@ -72,24 +73,42 @@ export async function storedValues(db: Db | Tx, programmeId: string, keys: reado
   return new Map(rows.map((row) => [valueKey(row), present(row)]));
 }
 
-/** Every stored value of one unit and period. */
-export async function valuesOf(db: Db | Tx, programmeId: string, orgUnit: string, period: string): Promise<StoredValue[]> {
-  const rows = await prepared(db, 'values_of_unit_period', (handle, name) =>
+interface UnitPeriod {
+  readonly programmeId: string;
+  readonly orgUnit: string;
+  readonly period: string;
+}
+
+const unitPeriodKey = (key: UnitPeriod) => `${key.programmeId}\u0000${key.orgUnit}\u0000${key.period}`;
+
+/** Every stored value of one unit and period (with those other requests ask for meanwhile, see coalesced). */
+export function valuesOf(db: Db | Tx, programmeId: string, orgUnit: string, period: string): Promise<StoredValue[]> {
+  return coalesced(db, 'values_of_unit_periods', { programmeId, orgUnit, period }, valuesOfUnitPeriods);
+}
+
+/** The stored values of each unit and period, in the order of `keys`, each ordered by activity and state. */
+async function valuesOfUnitPeriods(db: Db | Tx, keys: readonly UnitPeriod[]): Promise<StoredValue[][]> {
+  const rows = await prepared(db, 'values_of_unit_periods', (handle, name) =>
     handle
-      .select(selection)
+      .select({ ...selection, programmeId: dataValues.programmeId })
       .from(dataValues)
       .leftJoin(users, eq(users.id, dataValues.updatedBy))
       .where(
-        and(
-          eq(dataValues.programmeId, sql.placeholder('programmeId')),
-          eq(dataValues.orgUnitId, sql.placeholder('orgUnit')),
-          eq(dataValues.period, sql.placeholder('period')),
+        columnsIn(
+          [dataValues.programmeId, dataValues.orgUnitId, dataValues.period],
+          [sql.placeholder('programmeIds'), sql.placeholder('orgUnits'), sql.placeholder('periods')],
         ),
       )
       .orderBy(dataValues.activity, dataValues.state)
       .prepare(name),
-  ).execute({ programmeId, orgUnit, period });
-  return rows.map(present);
+  ).execute({
+    programmeIds: keys.map((key) => key.programmeId),
+    orgUnits: keys.map((key) => key.orgUnit),
+    periods: keys.map((key) => key.period),
+  });
+  const byKey = new Map<string, StoredValue[]>(keys.map((key) => [unitPeriodKey(key), []]));
+  for (const row of rows) byKey.get(unitPeriodKey(row))!.push(present(row));
+  return keys.map((key) => byKey.get(unitPeriodKey(key))!);
 }
 
 /** A new value for a key, over the stored version it replaces (0 to create the value). */

@@ -1,6 +1,7 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
 import { columnsIn } from '../../store/bulk.ts';
+import { coalesced } from '../../store/coalesced.ts';
 import { prepared } from '../../store/prepared.ts';
 import { orgUnits, periodStatus, users } from '../../store/schema.ts';
 import type { UserRef } from '../actor.ts';
@@ -52,9 +53,10 @@ function present({ userId, username, name, ...row }: Selected): StoredStatus {
 }
 
 /**
- * The stored statuses among `keys`, in one query. With `hold`, the rows read stay share-locked
- * until the transaction ends, so a step cannot land between a caller's check and its write:
- * the step waits for the write, or the check sees the step.
+ * The stored statuses among `keys`, in one query (with those other requests ask for
+ * meanwhile, see coalesced). With `hold`, the rows read stay share-locked until the
+ * transaction ends, so a step cannot land between a caller's check and its write: the step
+ * waits for the write, or the check sees the step.
  */
 export async function statusesOf(
   db: Db | Tx,
@@ -64,6 +66,28 @@ export async function statusesOf(
 ): Promise<Map<string, StoredStatus>> {
   if (keys.length === 0) return new Map();
   const unique = [...new Map(keys.map((key) => [workflowKey(key), key])).values()];
+  const found = hold
+    ? await storedStatuses(db, programmeId, unique, true)
+    : await Promise.all(unique.map((key) => coalesced(db, 'statuses_of', { programmeId, key }, statusesOfKeys)));
+  return new Map(found.flatMap((status) => (status ? [[workflowKey(status), status] as const] : [])));
+}
+
+/** The stored status of each key, in order (undefined: still open). */
+async function statusesOfKeys(db: Db | Tx, keys: readonly { programmeId: string; key: WorkflowKey }[]): Promise<(StoredStatus | undefined)[]> {
+  const byProgramme = new Map<string, WorkflowKey[]>();
+  for (const { programmeId, key } of keys) {
+    const inProgramme = byProgramme.get(programmeId);
+    if (inProgramme) inProgramme.push(key);
+    else byProgramme.set(programmeId, [key]);
+  }
+  const stored = new Map<string, StoredStatus>();
+  for (const [programmeId, inProgramme] of byProgramme) {
+    for (const status of await storedStatuses(db, programmeId, inProgramme, false)) stored.set(`${programmeId}\u0000${workflowKey(status)}`, status);
+  }
+  return keys.map(({ programmeId, key }) => stored.get(`${programmeId}\u0000${workflowKey(key)}`));
+}
+
+async function storedStatuses(db: Db | Tx, programmeId: string, keys: readonly WorkflowKey[], hold: boolean): Promise<StoredStatus[]> {
   const statement = prepared(db, hold ? 'statuses_of_held' : 'statuses_of', (handle, name) => {
     const query = handle
       .select(selection)
@@ -82,11 +106,11 @@ export async function statusesOf(
   });
   const rows = await statement.execute({
     programmeId,
-    orgUnits: unique.map((key) => key.orgUnit),
-    periods: unique.map((key) => key.period),
-    packages: unique.map((key) => key.package),
+    orgUnits: keys.map((key) => key.orgUnit),
+    periods: keys.map((key) => key.period),
+    packages: keys.map((key) => key.package),
   });
-  return new Map(rows.map((row) => [workflowKey(row), present(row)]));
+  return rows.map(present);
 }
 
 /** The stored statuses of one period in the subtrees rooted at `paths`. */

@@ -217,6 +217,23 @@ describe.each(backends)('data values (%s)', (kind) => {
     expect(sheet.packages).toMatchObject([{ package: 'quantity', status: 'validated', locked: true, updatedBy: { username: 'validator' } }]);
   });
 
+  it('answers sheets read at the same time (one query for all) each with its own unit and period', async () => {
+    await api.put('clerk', { orgUnit: 'cds_1', period: '202409', activity: 'consultation', state: 'declared' }, { value: 11 });
+    await api.put('clerk', { orgUnit: 'cds_2', period: '202409', activity: 'consultation', state: 'declared' }, { value: 22 });
+    await api.put('clerk', { orgUnit: 'cds_1', period: '202410', activity: 'delivery', state: 'declared' }, { value: 33 });
+    const queries = ['orgUnitId=cds_1&period=202409', 'orgUnitId=cds_2&period=202409', 'orgUnitId=cds_1&period=202410', 'orgUnitId=cds_2&period=202411'];
+    const together = await Promise.all(queries.map((query) => read('clerk', query)));
+    const alone = [];
+    for (const query of queries) alone.push(await read('clerk', query));
+    expect(together.map((sheet) => sheet.json())).toEqual(alone.map((sheet) => sheet.json()));
+    expect(together.map((sheet) => sheet.json().values.map((v: { orgUnit: string; activity: string; value: number }) => `${v.orgUnit} ${v.activity} ${v.value}`))).toEqual([
+      ['cds_1 consultation 11'],
+      ['cds_2 consultation 22'],
+      ['cds_1 delivery 33'],
+      [],
+    ]);
+  });
+
   it('filters the sheet by package and names an unknown one', async () => {
     await api.put('clerk', { orgUnit: 'cds_1', period: '202408', activity: 'consultation', state: 'declared' }, { value: 2 });
     await api.put('verifier', { orgUnit: 'cds_1', period: '202408', activity: 'hygiene', state: 'points' }, { value: 4 });

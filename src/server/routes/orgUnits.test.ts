@@ -37,6 +37,13 @@ describe.each(backends)('org-unit lists (%s)', (kind) => {
     }
   });
 
+  it('answers units asked for at the same time (one query for all) each with its own row', async () => {
+    const ids = ['cds_2', 'cds_1', 'd1', 'cds_1'];
+    const together = await Promise.all(ids.map((id) => call(api.app, clerk, 'GET', `${UNITS}/${id}`)));
+    expect(together.map((unit) => unit.json().id)).toEqual(ids);
+    expect(together[1]!.json()).toEqual((await call(api.app, clerk, 'GET', `${UNITS}/cds_1`)).json());
+  });
+
   it('searches ids and names in the user’s scope, taking _ and % literally', async () => {
     const ids = async (search: string) =>
       (await call(api.app, clerk, 'GET', `${UNITS}?search=${encodeURIComponent(search)}`)).json().items.map((unit: { id: string }) => unit.id);
