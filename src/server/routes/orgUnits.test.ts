@@ -29,6 +29,22 @@ describe.each(backends)('org-unit lists (%s)', (kind) => {
     expect((await call(api.app, clerk, 'GET', `${UNITS}?parent=d1&offset=5`)).json()).toMatchObject({ total: 2, items: [] });
   });
 
+  it('answers lists of children asked for at the same time (one query for those alike) each with its own page and total', async () => {
+    const queries = ['parent=d1&limit=1', 'parent=d1&limit=1&offset=1', 'parent=p1', 'parent=d1', 'parent=d1&offset=7', 'parent=cds_1'];
+    const together = await Promise.all(queries.map((query) => call(api.app, clerk, 'GET', `${UNITS}?${query}`)));
+    const alone = [];
+    for (const query of queries) alone.push((await call(api.app, clerk, 'GET', `${UNITS}?${query}`)).json());
+    expect(together.map((list) => list.json())).toEqual(alone);
+    expect(alone.map((list) => `${list.items.map((unit: { id: string }) => unit.id).join(' ')} of ${list.total}`)).toEqual([
+      'cds_1 of 2',
+      'cds_2 of 2',
+      'd1 of 1',
+      'cds_1 cds_2 of 2',
+      ' of 2',
+      ' of 0',
+    ]);
+  });
+
   it('answers a unit and a list with the fields the API documents, not the stored row', async () => {
     const unit = (await call(api.app, clerk, 'GET', `${UNITS}/cds_1`)).json();
     const [listed] = (await call(api.app, clerk, 'GET', `${UNITS}?ids=cds_1`)).json().items;

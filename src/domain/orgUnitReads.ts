@@ -1,0 +1,166 @@
+import { and, count, eq, getTableColumns, gt, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import { columnsIn } from '../store/bulk.ts';
+import { coalesced } from '../store/coalesced.ts';
+import type { Db, Tx } from '../store/database.ts';
+import { prepared, type Planning } from '../store/prepared.ts';
+import { orgUnits } from '../store/schema.ts';
+import { subtreePattern } from './subtree.ts';
+
+export type OrgUnitRow = typeof orgUnits.$inferSelect;
+
+/** A page of the units in the actor's subtrees (`scopes`: their root paths, see scopePaths) matching the filters given. */
+export interface OrgUnitQuery {
+  readonly programmeId: string;
+  readonly scopes: readonly string[];
+  readonly parent?: string | undefined;
+  /** Part of an id or a name (_ and % taken literally). */
+  readonly search?: string | undefined;
+  readonly ids?: readonly string[] | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface OrgUnitPage {
+  readonly items: OrgUnitRow[];
+  readonly total: number;
+}
+
+/**
+ * A page and the total. A parent's children, what the tree browser asks for all the time,
+ * are read with those other requests ask for meanwhile (see coalesced); other lists alone.
+ */
+export async function listOrgUnits(db: Db, query: OrgUnitQuery): Promise<OrgUnitPage> {
+  const { parent, search, ids, offset } = query;
+  const filters = { parent: parent !== undefined, search: search !== undefined, ids: ids !== undefined };
+  const params = { ...query, scopes: query.scopes.map(subtreePattern), search: search === undefined ? undefined : `%${search.replace(/[\\%_]/g, '\\$&')}%` };
+  const rows =
+    parent !== undefined && !filters.search && !filters.ids
+      ? await coalesced(db, 'org_unit_children', { ...params, parent }, childrenPages)
+      : await listStatement(db, filters).execute(params);
+  const total = rows[0]?.total ?? (offset === 0 ? 0 : (await countStatement(db, filters).execute(params))[0]!.total);
+  return { items: rows, total };
+}
+
+/** A unit by id, with those other requests ask for meanwhile (see coalesced). */
+export function orgUnitById(db: Db | Tx, programmeId: string, orgUnitId: string): Promise<OrgUnitRow | undefined> {
+  return coalesced(db, 'org_units_by_id', { programmeId, orgUnitId }, unitsById);
+}
+
+/** Which filters a list asks for: each combination is one prepared statement. */
+interface ListFilters {
+  readonly parent: boolean;
+  readonly search: boolean;
+  readonly ids: boolean;
+}
+
+const placeholder = sql.placeholder;
+const inScope = sql`${orgUnits.path} like any(${placeholder('scopes')}::text[])`;
+
+function listWhere(filters: ListFilters): SQL | undefined {
+  return and(
+    eq(orgUnits.programmeId, placeholder('programmeId')),
+    inScope,
+    filters.parent ? eq(orgUnits.parentId, placeholder('parent')) : undefined,
+    filters.search ? or(ilike(orgUnits.name, placeholder('search')), ilike(orgUnits.id, placeholder('search'))) : undefined,
+    filters.ids ? sql`${orgUnits.id} = any(${placeholder('ids')}::text[])` : undefined,
+  );
+}
+
+const variant = (filters: ListFilters) => `${filters.parent ? 'p' : ''}${filters.search ? 's' : ''}${filters.ids ? 'i' : ''}`;
+
+/** A search is planned for its text: a plan made without it tests every name before the scope. */
+const planning = (filters: ListFilters): Planning => (filters.search ? 'per call' : 'once');
+
+/**
+ * Ordered by the bytes of the path (ids are codes): the database may then find a unit's
+ * children by the parent index and sort them, instead of walking the whole tree in path order.
+ */
+const pathOrder = sql`${orgUnits.path} collate "C"`;
+
+/** The page and the total in one query: the browser asks for pages all the time. */
+function listStatement(db: Db, filters: ListFilters) {
+  return prepared(
+    db,
+    `org_units_${variant(filters)}`,
+    (handle, name) =>
+      handle
+        .select({ ...getTableColumns(orgUnits), total: sql<number>`count(*) over ()`.mapWith(Number) })
+        .from(orgUnits)
+        .where(listWhere(filters))
+        .orderBy(pathOrder)
+        .limit(placeholder('limit'))
+        .offset(placeholder('offset'))
+        .prepare(name),
+    planning(filters),
+  );
+}
+
+/** The total alone, for a page past the end. */
+function countStatement(db: Db, filters: ListFilters) {
+  return prepared(db, `org_units_count_${variant(filters)}`, (handle, name) => handle.select({ total: count() }).from(orgUnits).where(listWhere(filters)).prepare(name), planning(filters));
+}
+
+type ChildrenQuery = OrgUnitQuery & { readonly parent: string };
+
+/** The page of each parent's children asked for, in order: one query for the parents of lists alike but for the parent. */
+async function childrenPages(db: Db | Tx, queries: readonly ChildrenQuery[]): Promise<(OrgUnitRow & { total: number })[][]> {
+  const alike = new Map<string, ChildrenQuery[]>();
+  for (const query of queries) {
+    const key = JSON.stringify([query.programmeId, query.scopes, query.limit, query.offset]);
+    const group = alike.get(key);
+    if (group) group.push(query);
+    else alike.set(key, [query]);
+  }
+  const pages = new Map<ChildrenQuery, (OrgUnitRow & { total: number })[]>();
+  for (const group of alike.values()) {
+    const { programmeId, scopes, limit, offset } = group[0]!;
+    const rows = await childrenStatement(db).execute({ programmeId, scopes, parents: [...new Set(group.map((query) => query.parent))], limit, offset });
+    const byParent = groupByParent(rows);
+    for (const query of group) pages.set(query, byParent.get(query.parent) ?? []);
+  }
+  return queries.map((query) => pages.get(query)!);
+}
+
+function groupByParent<T extends { parentId: string | null }>(rows: readonly T[]): Map<string | null, T[]> {
+  const byParent = new Map<string | null, T[]>();
+  for (const row of rows) {
+    const siblings = byParent.get(row.parentId);
+    if (siblings) siblings.push(row);
+    else byParent.set(row.parentId, [row]);
+  }
+  return byParent;
+}
+
+/** A page of the children of each of several parents, numbered and counted per parent. */
+function childrenStatement(db: Db | Tx) {
+  return prepared(db, 'org_unit_children', (handle, name) => {
+    const numbered = handle
+      .select({
+        ...getTableColumns(orgUnits),
+        total: sql<number>`count(*) over (partition by ${orgUnits.parentId})`.mapWith(Number).as('total'),
+        position: sql<number>`row_number() over (partition by ${orgUnits.parentId} order by ${pathOrder})`.mapWith(Number).as('position'),
+      })
+      .from(orgUnits)
+      .where(and(eq(orgUnits.programmeId, placeholder('programmeId')), inScope, sql`${orgUnits.parentId} = any(${placeholder('parents')}::text[])`))
+      .as('numbered');
+    return handle
+      .select()
+      .from(numbered)
+      .where(and(gt(numbered.position, placeholder('offset')), lte(numbered.position, sql`${placeholder('offset')}::int8 + ${placeholder('limit')}::int8`)))
+      .orderBy(numbered.parentId, numbered.position)
+      .prepare(name);
+  });
+}
+
+/** Each unit asked for, in order (undefined: none). */
+async function unitsById(db: Db | Tx, keys: readonly { programmeId: string; orgUnitId: string }[]): Promise<(OrgUnitRow | undefined)[]> {
+  const rows = await prepared(db, 'org_units_by_id', (handle, name) =>
+    handle
+      .select()
+      .from(orgUnits)
+      .where(columnsIn([orgUnits.programmeId, orgUnits.id], [placeholder('programmeIds'), placeholder('ids')]))
+      .prepare(name),
+  ).execute({ programmeIds: keys.map((key) => key.programmeId), ids: keys.map((key) => key.orgUnitId) });
+  const byKey = new Map(rows.map((row) => [`${row.programmeId}\u0000${row.id}`, row]));
+  return keys.map((key) => byKey.get(`${key.programmeId}\u0000${key.orgUnitId}`));
+}
