@@ -40,12 +40,8 @@ export interface DatabaseOptions {
  * not outlive a bulk import that autovacuum has not yet analysed.
  */
 function openStatementPool(url: string): pg.Pool {
-  const pool = openPool(url, { maxLifetimeSeconds: 60 });
-  pool.on('connect', (client) => {
-    // Queued before any query the pool then gives the connection.
-    client.query('set plan_cache_mode = force_generic_plan').catch((error: Error) => console.error(`database: plan_cache_mode not set (${error.message})`));
-  });
-  return pool;
+  // Awaited by the pool before it gives out a new connection; a connection it fails on is closed.
+  return openPool(url, { maxLifetimeSeconds: 60, onConnect: (client) => client.query('set plan_cache_mode = force_generic_plan') });
 }
 
 function openPool(url: string, options: pg.PoolConfig = {}): pg.Pool {
