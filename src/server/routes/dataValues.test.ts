@@ -26,6 +26,8 @@ describe.each(backends)('data values (%s)', (kind) => {
       packages: [{ package: 'quantity', period: '202401', status: 'open', locked: false, version: 0 }],
       values: [{ activity: 'consultation', state: 'declared', value: 120, version: 1, updatedBy: { username: 'clerk' } }],
     });
+    // Read back to the millisecond the write answered (PostgreSQL keeps microseconds).
+    expect(sheet.json().values[0].updatedAt).toBe(created.json().updatedAt);
   });
 
   it('lets each role write only its own state', async () => {
