@@ -35,15 +35,15 @@ export async function listOrgUnits(db: Db, query: OrgUnitQuery): Promise<OrgUnit
   const params = { ...query, scopes: query.scopes.map(subtreePattern), search: search === undefined ? undefined : `%${search.replace(/[\\%_]/g, '\\$&')}%` };
   const rows =
     parent !== undefined && !filters.search && !filters.ids
-      ? await coalesced(db, 'org_unit_children', { ...params, parent }, childrenPages)
+      ? (await coalesced(db, [{ ...params, parent }], childrenPages))[0]!
       : await listStatement(db, filters).execute(params);
   const total = rows[0]?.total ?? (offset === 0 ? 0 : (await countStatement(db, filters).execute(params))[0]!.total);
   return { items: rows, total };
 }
 
 /** A unit by id, with those other requests ask for meanwhile (see coalesced). */
-export function orgUnitById(db: Db | Tx, programmeId: string, orgUnitId: string): Promise<OrgUnitRow | undefined> {
-  return coalesced(db, 'org_units_by_id', { programmeId, orgUnitId }, unitsById);
+export async function orgUnitById(db: Db | Tx, programmeId: string, orgUnitId: string): Promise<OrgUnitRow | undefined> {
+  return (await coalesced(db, [{ programmeId, orgUnitId }], unitsById))[0];
 }
 
 /** Which filters a list asks for: each combination is one prepared statement. */
@@ -112,12 +112,15 @@ async function childrenPages(db: Db | Tx, queries: readonly ChildrenQuery[]): Pr
     else alike.set(key, [query]);
   }
   const pages = new Map<ChildrenQuery, (OrgUnitRow & { total: number })[]>();
-  for (const group of alike.values()) {
-    const { programmeId, scopes, limit, offset } = group[0]!;
-    const rows = await childrenStatement(db).execute({ programmeId, scopes, parents: [...new Set(group.map((query) => query.parent))], limit, offset });
-    const byParent = groupByParent(rows);
-    for (const query of group) pages.set(query, byParent.get(query.parent) ?? []);
-  }
+  // At once, each on a connection of its own: no group waits for the others.
+  await Promise.all(
+    [...alike.values()].map(async (group) => {
+      const { programmeId, scopes, limit, offset } = group[0]!;
+      const rows = await childrenStatement(db).execute({ programmeId, scopes, parents: [...new Set(group.map((query) => query.parent))], limit, offset });
+      const byParent = groupByParent(rows);
+      for (const query of group) pages.set(query, byParent.get(query.parent) ?? []);
+    }),
+  );
   return queries.map((query) => pages.get(query)!);
 }
 

@@ -5,6 +5,11 @@ import { coalesced } from './coalesced.ts';
 import type { Database, Db, Tx } from './database.ts';
 import { queryRows } from './sql.ts';
 
+async function failingBodies(db: Db | Tx, ids: readonly number[]): Promise<string[]> {
+  await queryRows(db, sql`select no_such_column from notes`);
+  return ids.map(() => 'never');
+}
+
 describe.each(backends)('coalesced lookups on %s', (kind) => {
   let database: Database;
   /** The keys of each query run, in order. */
@@ -23,7 +28,7 @@ describe.each(backends)('coalesced lookups on %s', (kind) => {
     const byId = new Map(rows.map((row) => [row.id, row.body]));
     return ids.map((id) => byId.get(id));
   }
-  const body = (db: Db | Tx, id: number) => coalesced(db, 'note_body', id, bodies);
+  const body = async (db: Db | Tx, id: number) => (await coalesced(db, [id], bodies))[0];
 
   it('runs the lookups asked for in one turn as one query, each answered with its own row', async () => {
     queries = [];
@@ -39,7 +44,7 @@ describe.each(backends)('coalesced lookups on %s', (kind) => {
     expect(queries).toEqual([[1], [3]]);
   });
 
-  it('runs a lookup in a transaction alone, on its connection, seeing its uncommitted writes', async () => {
+  it('runs a lookup in a transaction on its connection, seeing its uncommitted writes, apart from other lookups', async () => {
     queries = [];
     const seen = await database.db
       .transaction(async (tx) => {
@@ -54,12 +59,15 @@ describe.each(backends)('coalesced lookups on %s', (kind) => {
     expect(await body(database.db, 5)).toBeUndefined();
   });
 
+  it('runs the keys of a lookup in a transaction as one query', async () => {
+    queries = [];
+    const inside = await database.db.transaction((tx) => coalesced(tx, [3, 1, 2], bodies));
+    expect(inside).toEqual(['three', 'one', 'two']);
+    expect(queries).toEqual([[3, 1, 2]]);
+  });
+
   it('fails every lookup of a query that fails, and the next turn’s query runs again', async () => {
-    const failing = (db: Db | Tx, id: number) =>
-      coalesced(db, 'note_body_failing', id, async (handle, ids) => {
-        await queryRows(handle, sql`select no_such_column from notes`);
-        return ids.map(() => 'never');
-      });
+    const failing = (db: Db | Tx, id: number) => coalesced(db, [id], failingBodies);
     const answers = await Promise.allSettled([failing(database.db, 1), failing(database.db, 2)]);
     expect(answers.map((answer) => answer.status)).toEqual(['rejected', 'rejected']);
     expect(await body(database.db, 2)).toBe('two');

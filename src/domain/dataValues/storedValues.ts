@@ -80,8 +80,9 @@ interface UnitPeriod {
 }
 
 /** Every stored value of one unit and period (with those other requests ask for meanwhile, see coalesced). */
-export function valuesOf(db: Db | Tx, programmeId: string, orgUnit: string, period: string): Promise<StoredValue[]> {
-  return coalesced(db, 'values_of_unit_periods', { programmeId, orgUnit, period }, valuesOfUnitPeriods);
+export async function valuesOf(db: Db | Tx, programmeId: string, orgUnit: string, period: string): Promise<StoredValue[]> {
+  const [values] = await coalesced(db, [{ programmeId, orgUnit, period }], valuesOfUnitPeriods);
+  return values!;
 }
 
 /** The stored values of each unit and period, in the order of `keys`, each ordered by activity and state. */

@@ -68,7 +68,11 @@ export async function statusesOf(
   const unique = [...new Map(keys.map((key) => [workflowKey(key), key])).values()];
   const found = hold
     ? await storedStatuses(db, programmeId, unique, true)
-    : await Promise.all(unique.map((key) => coalesced(db, 'statuses_of', { programmeId, key }, statusesOfKeys)));
+    : await coalesced(
+        db,
+        unique.map((key) => ({ programmeId, key })),
+        statusesOfKeys,
+      );
   return new Map(found.flatMap((status) => (status ? [[workflowKey(status), status] as const] : [])));
 }
 
@@ -81,8 +85,9 @@ async function statusesOfKeys(db: Db | Tx, keys: readonly { programmeId: string;
     else byProgramme.set(programmeId, [key]);
   }
   const stored = new Map<string, StoredStatus>();
-  for (const [programmeId, inProgramme] of byProgramme) {
-    for (const status of await storedStatuses(db, programmeId, inProgramme, false)) stored.set(`${programmeId}\u0000${workflowKey(status)}`, status);
+  const read = await Promise.all([...byProgramme].map(async ([programmeId, inProgramme]) => ({ programmeId, statuses: await storedStatuses(db, programmeId, inProgramme, false) })));
+  for (const { programmeId, statuses } of read) {
+    for (const status of statuses) stored.set(`${programmeId}\u0000${workflowKey(status)}`, status);
   }
   return keys.map(({ programmeId, key }) => stored.get(`${programmeId}\u0000${workflowKey(key)}`));
 }

@@ -63,7 +63,7 @@ export async function orgUnitRoutes(app: FastifyInstance, { database }: { databa
       await authorize(db, actor, programmeId, 'read', parent);
       const scopes = scopePaths(actor, programmeId, 'read');
       const { items, total } = await listOrgUnits(db, { programmeId, scopes, parent, search, ids, limit, offset });
-      // The serializer leaves out the columns the schema does not declare (programmeId, total).
+      // The serializer leaves out the columns the schema does not declare (programmeId, total, position).
       return { items, total, limit, offset };
     },
   );
