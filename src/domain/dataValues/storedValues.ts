@@ -167,31 +167,61 @@ export async function applyChanges(
   holdings: readonly WorkflowKey[],
   reason?: string,
 ): Promise<{ written: StoredValue[]; notWritten: ValueKey[] }> {
-  if (changes.length === 0) return { written: [], notWritten: [] };
-  const rows = await preparedSql<GuardedUpsertParams, WrittenRow>(db, 'guarded_upsert', guardedUpsert).execute({
-    programmeId,
-    userId: actor.userId,
-    reason: reason || null, // an empty reason is none
-    orgUnits: changes.map((change) => change.key.orgUnit),
-    periods: changes.map((change) => change.key.period),
-    activities: changes.map((change) => change.key.activity),
-    states: changes.map((change) => change.key.state),
-    values: changes.map((change) => storedText(change.value)),
-    overs: changes.map((change) => change.over),
-    heldUnits: holdings.map((key) => key.orgUnit),
-    heldPeriods: holdings.map((key) => key.period),
-    heldPackages: holdings.map((key) => key.package),
-  });
-  const done = new Map(rows.map((row) => [valueKey(row), row]));
-  const by = { id: actor.userId, username: actor.username, name: actor.name };
+  const authored = changes.map((change) => ({ change, actor, reason }));
+  const outcome = await applyAuthoredChanges(db, programmeId, authored, holdings.map((key) => ({ key, guards: 0 })));
   const written: StoredValue[] = [];
   const notWritten: ValueKey[] = [];
-  for (const change of changes) {
-    const row = done.get(valueKey(change.key));
-    if (row) written.push({ ...change.key, value: change.value, version: row.version, updatedBy: by, updatedAt: new Date(row.updatedAt) });
-    else notWritten.push(change.key);
-  }
+  outcome.forEach((stored, i) => (stored ? written.push(stored) : notWritten.push(changes[i]!.key)));
   return { written, notWritten };
+}
+
+/** A change with who makes it and why. */
+export interface AuthoredChange {
+  readonly change: ValueChange;
+  readonly actor: Actor;
+  readonly reason?: string | undefined;
+}
+
+/** A package whose lock refuses the change numbered `guards` (from 1, in order), or every change (0). */
+export interface Guard {
+  readonly key: WorkflowKey;
+  readonly guards: number;
+}
+
+/**
+ * The guarded write of applyChanges for changes by several people, each refused while a
+ * package guarding it is locked; no two changes may have the same key. The stored value of
+ * each change, in order, or undefined where it was not written.
+ */
+export async function applyAuthoredChanges(
+  db: Db | Tx,
+  programmeId: string,
+  changes: readonly AuthoredChange[],
+  guards: readonly Guard[],
+): Promise<(StoredValue | undefined)[]> {
+  if (changes.length === 0) return [];
+  const rows = await preparedSql<GuardedUpsertParams, WrittenRow>(db, 'guarded_upsert', guardedUpsert).execute({
+    programmeId,
+    orgUnits: changes.map(({ change }) => change.key.orgUnit),
+    periods: changes.map(({ change }) => change.key.period),
+    activities: changes.map(({ change }) => change.key.activity),
+    states: changes.map(({ change }) => change.key.state),
+    values: changes.map(({ change }) => storedText(change.value)),
+    overs: changes.map(({ change }) => change.over),
+    userIds: changes.map(({ actor }) => actor.userId),
+    reasons: changes.map(({ reason }) => reason || null), // an empty reason is none
+    guarded: guards.map((guard) => guard.guards),
+    heldUnits: guards.map(({ key }) => key.orgUnit),
+    heldPeriods: guards.map(({ key }) => key.period),
+    heldPackages: guards.map(({ key }) => key.package),
+  });
+  const done = new Map(rows.map((row) => [valueKey(row), row]));
+  return changes.map(({ change, actor }) => {
+    const row = done.get(valueKey(change.key));
+    if (!row) return undefined;
+    const updatedBy = { id: actor.userId, username: actor.username, name: actor.name };
+    return { ...change.key, value: change.value, version: row.version, updatedBy, updatedAt: new Date(row.updatedAt) };
+  });
 }
 
 interface WrittenRow extends ValueKey {
@@ -202,14 +232,15 @@ interface WrittenRow extends ValueKey {
 
 interface GuardedUpsertParams {
   readonly programmeId: string;
-  readonly userId: number;
-  readonly reason: string | null;
   readonly orgUnits: string[];
   readonly periods: string[];
   readonly activities: string[];
   readonly states: string[];
   readonly values: string[];
   readonly overs: number[];
+  readonly userIds: number[];
+  readonly reasons: (string | null)[];
+  readonly guarded: number[];
   readonly heldUnits: string[];
   readonly heldPeriods: string[];
   readonly heldPackages: string[];
@@ -225,21 +256,24 @@ function guardedUpsert() {
   const p = (name: keyof GuardedUpsertParams, type: string) => sql`${sql.placeholder(name)}::${sql.raw(type)}`;
   return sql`with k as (
       select * from unnest(${p('orgUnits', 'text[]')}, ${p('periods', 'text[]')}, ${p('activities', 'text[]')},
-        ${p('states', 'text[]')}, ${p('values', 'numeric[]')}, ${p('overs', 'integer[]')}) with ordinality
-        as k(org_unit_id, period, activity, state, value, over, ord)
+        ${p('states', 'text[]')}, ${p('values', 'numeric[]')}, ${p('overs', 'integer[]')}, ${p('userIds', 'integer[]')},
+        ${p('reasons', 'text[]')}) with ordinality as k(org_unit_id, period, activity, state, value, over, user_id, reason, ord)
     ), held as (
-      select s.status from period_status s
+      select h.guarded, s.status from period_status s
+      join unnest(${p('guarded', 'integer[]')}, ${p('heldUnits', 'text[]')}, ${p('heldPeriods', 'text[]')}, ${p('heldPackages', 'text[]')})
+        as h(guarded, org_unit_id, period, package)
+        on (s.org_unit_id, s.period, s.package) = (h.org_unit_id, h.period, h.package)
       where s.programme_id = ${p('programmeId', 'text')}
-        and (s.org_unit_id, s.period, s.package) in (select * from unnest(${p('heldUnits', 'text[]')}, ${p('heldPeriods', 'text[]')}, ${p('heldPackages', 'text[]')}))
       for share of s
     ), src as (
       select k.*, d.value as old_value, d.version as old_version from k left join data_values d
         on d.programme_id = ${p('programmeId', 'text')} and (d.org_unit_id, d.period, d.activity, d.state) = (k.org_unit_id, k.period, k.activity, k.state)
     ), written as (
       insert into data_values (programme_id, org_unit_id, period, activity, state, value, version, updated_by, updated_at)
-      select ${p('programmeId', 'text')}, s.org_unit_id, s.period, s.activity, s.state, s.value, s.over + 1, ${p('userId', 'integer')}, now()
+      select ${p('programmeId', 'text')}, s.org_unit_id, s.period, s.activity, s.state, s.value, s.over + 1, s.user_id, now()
       from src s
-      where coalesce(s.old_version, 0) = s.over and not exists (select from held where held.status::text = any(${sql.param(LOCKED_STATUSES)}::text[]))
+      where coalesce(s.old_version, 0) = s.over
+        and not exists (select from held where held.guarded in (0, s.ord) and held.status::text = any(${sql.param(LOCKED_STATUSES)}::text[]))
       on conflict (programme_id, org_unit_id, period, activity, state) do update
         set value = excluded.value, version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
         where data_values.version = excluded.version - 1 and data_values.value <> excluded.value
@@ -247,10 +281,10 @@ function guardedUpsert() {
     ), audited as (
       -- The old values ride in src, one row a key: a CTE of them apart was joined by a loop over it per row (quadratic).
       insert into audit_log (programme_id, user_id, action, entity, entity_key, old_value, new_value, reason)
-      select ${p('programmeId', 'text')}, ${p('userId', 'integer')}, case when s.old_version is null then 'create' else 'update' end, 'data_value',
+      select ${p('programmeId', 'text')}, s.user_id, case when s.old_version is null then 'create' else 'update' end, 'data_value',
         concat_ws('/', w.org_unit_id, w.period, w.activity, w.state),
         case when s.old_version is null then null else jsonb_build_object('value', trim_scale(s.old_value), 'version', s.old_version) end,
-        jsonb_build_object('value', trim_scale(s.value), 'version', w.version), ${p('reason', 'text')}
+        jsonb_build_object('value', trim_scale(s.value), 'version', w.version), s.reason
       from written w join src s using (org_unit_id, period, activity, state)
       order by s.ord
     )
