@@ -6,7 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { runPreparedThrough } from './prepared.ts';
+import { runImpatientThrough, runPreparedThrough } from './prepared.ts';
 import * as schema from './schema.ts';
 
 /** The one interface to storage: the same query builder and SQL on PGlite and PostgreSQL. */
@@ -44,6 +44,16 @@ function openStatementPool(url: string): pg.Pool {
   return openPool(url, { maxLifetimeSeconds: 60, onConnect: (client) => client.query('set plan_cache_mode = force_generic_plan') });
 }
 
+/**
+ * Connections for writes coalesced from several requests (decision 0010): a statement that
+ * meets a lock gives up after 100 ms, and its writes are tried again one by one, so that one
+ * write waiting for a workflow step or an import does not hold back the others.
+ */
+function openImpatientPool(url: string): pg.Pool {
+  const settings = "set plan_cache_mode = force_generic_plan; set lock_timeout = '100ms'";
+  return openPool(url, { max: 4, maxLifetimeSeconds: 60, onConnect: (client) => client.query(settings) });
+}
+
 function openPool(url: string, options: pg.PoolConfig = {}): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 10, ...options });
   // An idle connection the server drops (restart, admin command) must not crash the process:
@@ -58,9 +68,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = openPool(options.url);
     const statementPool = openStatementPool(options.url);
     const db = drizzlePostgres(pool, { schema }) as unknown as Db;
+    const impatientPool = openImpatientPool(options.url);
     runPreparedThrough(db, drizzlePostgres(statementPool, { schema }) as unknown as Db);
+    runImpatientThrough(db, drizzlePostgres(impatientPool, { schema }) as unknown as Db);
     await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), statementPool.end()])) };
+    return { db, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), statementPool.end(), impatientPool.end()])) };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema }) as unknown as Db;

@@ -11,12 +11,29 @@ const statements = new WeakMap<Db | Tx, Map<string, Executable<never, unknown>>>
 /** For each database handle, the handle its prepared statements run through outside transactions. */
 const statementHandles = new WeakMap<Db, Db>();
 
+/** For each database handle, the handle of statements that must not wait long for a lock (see impatientHandle). */
+const impatientHandles = new WeakMap<Db, Db>();
+
 /**
  * Prepared statements planned `once` run through `handle` when called with `db` outside a
  * transaction (see openDatabase: a pool of its own, planning once per connection).
  */
 export function runPreparedThrough(db: Db, handle: Db): void {
   statementHandles.set(db, handle);
+}
+
+/** Coalesced writes of `db` run through `handle` (see openDatabase: connections with a short lock_timeout). */
+export function runImpatientThrough(db: Db, handle: Db): void {
+  impatientHandles.set(db, handle);
+}
+
+/**
+ * Where a statement that would rather fail than wait for a lock runs: connections that give up
+ * after a short lock_timeout, their statements planned once like the hot path's. PGlite has
+ * one connection, on which no lock is ever waited for: `db` itself.
+ */
+export function impatientHandle(db: Db): Db {
+  return impatientHandles.get(db) ?? db;
 }
 
 /**

@@ -5,6 +5,7 @@ import { errors } from '../errors.ts';
 import { checkAgainstProgramme, checkRows, heldBy } from './checkRows.ts';
 import { problemError } from '../workflow/problems.ts';
 import { describeValue, valueKey, type ValueKey } from './rows.ts';
+import { writeCoalesced } from './coalescedWrites.ts';
 import { applyChanges, storedValues, type StoredValue } from './storedValues.ts';
 
 export interface WriteDataValueProps extends ValueKey {
@@ -21,17 +22,19 @@ export interface WriteDataValueProps extends ValueKey {
  * version differs, a 409 carries the current value, its version, who changed it and when.
  * Writing the value already stored changes nothing, not even the version.
  *
- * The write is tried first as one guarded statement (applyChanges), which refuses a locked
- * period, another version and an unchanged value by itself: the usual write costs one round
- * trip. Only when it refused are the checks run again in a transaction, to say why.
+ * The write is tried first as one guarded statement (applyChanges, with the writes of other
+ * requests meanwhile: writeCoalesced), which refuses a locked period, another version and an
+ * unchanged value by itself: the usual write costs a share of one round trip. Only when it
+ * refused are the checks run again in a transaction, to say why.
  */
 export async function writeDataValue(db: Db, actor: Actor, props: WriteDataValueProps): Promise<{ stored: StoredValue; created: boolean }> {
   const { programmeId } = props;
   const { checked, errors: problems } = await checkAgainstProgramme(db, actor, programmeId, [{ row: 1, ...props }]);
   if (problems[0]) throw problemError(problems[0]);
   const over = props.version ?? 0;
-  const { written } = await applyChanges(db, actor, programmeId, [{ key: keyOf(props), value: props.value, over }], heldBy(checked[0]!), props.reason);
-  if (written[0]) return { stored: written[0], created: over === 0 };
+  const change = { key: keyOf(props), value: props.value, over };
+  const stored = await writeCoalesced(db, { programmeId, actor, change, holdings: heldBy(checked[0]!), reason: props.reason });
+  if (stored) return { stored, created: over === 0 };
   return transaction(db, (tx) => writeOrExplain(tx, actor, props));
 }
 

@@ -127,6 +127,29 @@ describe.each(backends)('data values (%s)', (kind) => {
     expect((await read('clerk', 'orgUnitId=cds_1&period=202406')).json().values).toMatchObject([{ value: winner.value, version: 2 }]);
   });
 
+  it('writes the values several people send at the same time, each audited with its author and reason', async () => {
+    const mine = { orgUnit: 'cds_1', period: '202407', activity: 'consultation', state: 'declared' };
+    const theirs = { orgUnit: 'cds_2', period: '202407', activity: 'consultation', state: 'declared' };
+    const answers = await Promise.all([api.put('clerk', mine, { value: 5, reason: 'register' }), api.put('clerk2', theirs, { value: 6 })]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201]);
+    expect(answers.map((answer) => answer.json().updatedBy.username)).toEqual(['clerk', 'clerk2']);
+    const audited = [...(await api.audit('cds_1/202407/consultation/declared')), ...(await api.audit('cds_2/202407/consultation/declared'))];
+    expect(audited.map(({ userId, reason, newValue }) => ({ userId, reason, newValue }))).toEqual([
+      { userId: api.users.clerk, reason: 'register', newValue: { value: 5, version: 1 } },
+      { userId: api.users.clerk2, reason: null, newValue: { value: 6, version: 1 } },
+    ]);
+  });
+
+  it('refuses, of values sent at the same time, only those of a locked package', async () => {
+    await validate(api, { orgUnit: 'cds_1', period: '202412', package: 'quantity' });
+    const locked = { orgUnit: 'cds_1', period: '202412', activity: 'consultation', state: 'declared' };
+    const open = { orgUnit: 'cds_2', period: '202412', activity: 'consultation', state: 'declared' };
+    const answers = await Promise.all([api.put('clerk', locked, { value: 5 }), api.put('clerk', open, { value: 6 }), api.put('clerk2', open, { value: 7 })]);
+    expect(answers.map((answer) => answer.statusCode)).toEqual([423, 201, 409]);
+    expect((await read('clerk', 'orgUnitId=cds_2&period=202412')).json().values).toMatchObject([{ value: 6, version: 1 }]);
+    expect(await api.audit('cds_1/202412/consultation/declared')).toEqual([]);
+  });
+
   it('never overwrites a value changed between reading and writing it', async () => {
     const key = { orgUnit: 'cds_2', period: '202406', activity: 'delivery', state: 'declared' };
     const created = (await api.put('clerk', key, { value: 1 })).json();

@@ -2,7 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/database.ts';
+import { PROGRAMME } from '../../../test/support/api.ts';
 import { workflowApi, type WorkflowApi } from '../../../test/support/workflow.ts';
+import { writeCoalesced } from '../../domain/dataValues/coalescedWrites.ts';
 import { periodStatus } from '../../store/schema.ts';
 
 // PostgreSQL only (skipped without DATABASE_URL): PGlite has one connection, so a validation
@@ -43,5 +45,42 @@ describe.runIf(backends.includes('postgres'))('a write meeting a validation in p
     expect(response.statusCode, response.body).toBe(423);
     expect(response.json().error.message).toContain("package 'quantity' is validated and locked");
     expect((await api.audit('cds_1/202409/consultation/declared')).map((row) => row.newValue)).toEqual([{ value: 10, version: 1 }]);
+  });
+
+  it('does not hold back, while one write waits for a lock, the writes sent with it', async () => {
+    const key = (orgUnit: string, activity: string) => ({ orgUnit, period: '202410', activity, state: 'declared' });
+    const workflow = { orgUnit: 'cds_1', period: '202410', package: 'quantity' };
+    expect((await api.put('clerk', key('cds_1', 'consultation'), { value: 10 })).statusCode).toBe(201);
+    expect((await api.step('clerk', workflow, 'declare')).statusCode).toBe(200);
+    let commit!: () => void;
+    const committed = new Promise<void>((resolve) => (commit = resolve));
+    let updated!: () => void;
+    const holding = new Promise<void>((resolve) => (updated = resolve));
+    // A workflow step that holds the status row of cds_1's package, and of no other.
+    const step = api.database.db.transaction(async (tx) => {
+      await tx
+        .update(periodStatus)
+        .set({ version: 3 })
+        .where(and(eq(periodStatus.orgUnitId, 'cds_1'), eq(periodStatus.period, '202410'), eq(periodStatus.package, 'quantity')));
+      updated();
+      await committed;
+    });
+    await holding;
+    const clerk = { userId: api.users.clerk, username: 'clerk', name: 'The clerk', locale: 'en', grants: [] };
+    const write = (orgUnit: string, activity: string, value: number, over: number) =>
+      writeCoalesced(api.database.db, {
+        programmeId: PROGRAMME,
+        actor: clerk,
+        change: { key: key(orgUnit, activity), value, over },
+        holdings: [{ orgUnit, period: '202410', package: 'quantity' }],
+      });
+    // Asked for in one turn: one statement, which meets the lock.
+    let firstDone = false;
+    const first = write('cds_1', 'consultation', 11, 1).finally(() => (firstDone = true));
+    const others = await Promise.all([write('cds_2', 'consultation', 12, 0), write('cds_2', 'delivery', 13, 0)]).finally(commit);
+    expect(others.map((stored) => stored?.value)).toEqual([12, 13]);
+    expect(firstDone).toBe(false);
+    await step;
+    expect(await first).toMatchObject({ value: 11, version: 2 });
   });
 });
