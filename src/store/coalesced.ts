@@ -5,7 +5,7 @@ import { isTransaction } from './transaction.ts';
 /** Keys a query takes at most: beyond, the lookups waiting go in several queries. */
 const MAX_KEYS = 500;
 
-type LoadMany<K, V> = (db: Db | Tx, keys: readonly K[]) => Promise<(V | Error)[]>;
+type LoadMany<K, V> = (db: Db | Tx, keys: readonly K[]) => Promise<V[]>;
 
 /** Per database handle, a loader per batch function. */
 const loaders = new WeakMap<Db, Map<LoadMany<never, unknown>, DataLoader<unknown, unknown>>>();
@@ -16,19 +16,14 @@ const loaders = new WeakMap<Db, Map<LoadMany<never, unknown>, DataLoader<unknown
  * go to the database as one query (`loadMany`, answering in the order of its keys), instead
  * of one query, one round trip and one connection each. Under load, dozens of requests read
  * their sockets in the same turn; alone, a request waits only for the end of that turn.
- * `loadMany` may answer a key with an Error: that key's lookup fails with it. A write that may
- * wait for a lock must not hold back the others of its batch (see coalescedWrites).
+ * A batch's keys are answered together, when `loadMany` answers: to let one key settle later
+ * than the others (a write retried alone, see coalescedWrites), answer it with a promise.
  *
  * In a transaction, the keys run as one query of their own on the transaction's connection,
  * which sees its writes.
  */
 export async function coalesced<K, V>(db: Db | Tx, keys: readonly K[], loadMany: LoadMany<K, V>): Promise<V[]> {
-  if (isTransaction(db)) {
-    const values = await loadMany(db, keys);
-    const failed = values.find((value) => value instanceof Error);
-    if (failed) throw failed;
-    return values as V[];
-  }
+  if (isTransaction(db)) return loadMany(db, keys);
   const loader = loaderFor(db, loadMany);
   return Promise.all(keys.map((key) => loader.load(key)));
 }

@@ -4,12 +4,11 @@ import { impatientHandle } from '../../store/prepared.ts';
 import { isTransaction } from '../../store/transaction.ts';
 import type { WorkflowKey } from '../workflow/statuses.ts';
 import { valueKey } from './rows.ts';
-import { applyAuthoredChanges, type AuthoredChange, type Guard, type StoredValue, type ValueChange } from './storedValues.ts';
+import { applyAuthoredChanges, type AuthoredChange, type Guard, type StoredValue } from './storedValues.ts';
 
 /** One request's guarded write (see applyChanges): its change, who makes it and why, and the packages whose lock refuses it. */
 export interface PendingWrite extends AuthoredChange {
   readonly programmeId: string;
-  readonly change: ValueChange;
   readonly holdings: readonly WorkflowKey[];
 }
 
@@ -26,6 +25,9 @@ export async function writeCoalesced(db: Db, write: PendingWrite): Promise<Store
 }
 
 type Outcome = Promise<StoredValue | undefined>;
+
+/** PostgreSQL's error when lock_timeout expires. */
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * A promise for each write, given as soon as the batch's statement has answered: settled for
@@ -59,21 +61,25 @@ function batchesOf(writes: readonly PendingWrite[]): { batches: number[][]; repe
 
 async function applyBatch(db: Db | Tx, writes: readonly PendingWrite[], batch: readonly number[], outcomes: Outcome[]): Promise<void> {
   const inBatch = batch.map((i) => writes[i]!);
-  const guards: Guard[] = inBatch.flatMap((write, n) => write.holdings.map((key) => ({ key, guards: n + 1 })));
+  const guards: Guard[] = inBatch.flatMap((write, n) => write.holdings.map((key) => ({ key, change: n + 1 })));
   const handle = isTransaction(db) ? db : impatientHandle(db);
   try {
     const stored = await applyAuthoredChanges(handle, inBatch[0]!.programmeId, inBatch, guards);
     batch.forEach((i, n) => (outcomes[i] = Promise.resolve(stored[n])));
-  } catch {
-    // Nothing of a failed statement is written: a lock not granted in time, or any other
-    // failure, and each write goes alone, with its own outcome or error.
+  } catch (error) {
+    // Nothing of a failed statement is written: a lock not granted in time (expected now and
+    // then), or any other failure, which operators should see; each write goes alone, with its
+    // own outcome or error.
+    if ((error as { cause?: { code?: string } }).cause?.code !== LOCK_NOT_AVAILABLE) {
+      console.error(`database: a statement of ${batch.length} writes failed (${(error as Error).message.split('\n')[0]}); writing them one by one`);
+    }
     for (const i of batch) outcomes[i] = applyAlone(db, writes[i]!);
   }
 }
 
 /** A write alone, running; its failure is its caller's, not an unhandled rejection meanwhile (it may fail before the batch's other statements answer). */
 function applyAlone(db: Db | Tx, write: PendingWrite): Outcome {
-  const guards = write.holdings.map((key) => ({ key, guards: 0 }));
+  const guards = write.holdings.map((key) => ({ key, change: 0 }));
   const outcome = applyAuthoredChanges(db, write.programmeId, [write], guards).then(([stored]) => stored);
   outcome.catch(() => undefined);
   return outcome;

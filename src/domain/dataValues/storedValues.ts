@@ -168,7 +168,7 @@ export async function applyChanges(
   reason?: string,
 ): Promise<{ written: StoredValue[]; notWritten: ValueKey[] }> {
   const authored = changes.map((change) => ({ change, actor, reason }));
-  const outcome = await applyAuthoredChanges(db, programmeId, authored, holdings.map((key) => ({ key, guards: 0 })));
+  const outcome = await applyAuthoredChanges(db, programmeId, authored, holdings.map((key) => ({ key, change: 0 })));
   const written: StoredValue[] = [];
   const notWritten: ValueKey[] = [];
   outcome.forEach((stored, i) => (stored ? written.push(stored) : notWritten.push(changes[i]!.key)));
@@ -182,10 +182,10 @@ export interface AuthoredChange {
   readonly reason?: string | undefined;
 }
 
-/** A package whose lock refuses the change numbered `guards` (from 1, in order), or every change (0). */
+/** A package whose lock refuses the change numbered `change` (from 1, in order), or every change (0). */
 export interface Guard {
   readonly key: WorkflowKey;
-  readonly guards: number;
+  readonly change: number;
 }
 
 /**
@@ -210,7 +210,7 @@ export async function applyAuthoredChanges(
     overs: changes.map(({ change }) => change.over),
     userIds: changes.map(({ actor }) => actor.userId),
     reasons: changes.map(({ reason }) => reason || null), // an empty reason is none
-    guarded: guards.map((guard) => guard.guards),
+    guarded: guards.map((guard) => guard.change),
     heldUnits: guards.map(({ key }) => key.orgUnit),
     heldPeriods: guards.map(({ key }) => key.period),
     heldPackages: guards.map(({ key }) => key.package),
@@ -268,12 +268,15 @@ function guardedUpsert() {
     ), src as (
       select k.*, d.value as old_value, d.version as old_version from k left join data_values d
         on d.programme_id = ${p('programmeId', 'text')} and (d.org_unit_id, d.period, d.activity, d.state) = (k.org_unit_id, k.period, k.activity, k.state)
+    ), locked as (
+      -- Once, not per change: held has a row per guard, as many as the changes of an import.
+      select distinct guarded from held where held.status::text = any(${sql.param(LOCKED_STATUSES)}::text[])
     ), written as (
       insert into data_values (programme_id, org_unit_id, period, activity, state, value, version, updated_by, updated_at)
       select ${p('programmeId', 'text')}, s.org_unit_id, s.period, s.activity, s.state, s.value, s.over + 1, s.user_id, now()
       from src s
       where coalesce(s.old_version, 0) = s.over
-        and not exists (select from held where held.guarded in (0, s.ord) and held.status::text = any(${sql.param(LOCKED_STATUSES)}::text[]))
+        and not exists (select from locked where locked.guarded in (0, s.ord))
       on conflict (programme_id, org_unit_id, period, activity, state) do update
         set value = excluded.value, version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
         where data_values.version = excluded.version - 1 and data_values.value <> excluded.value
