@@ -7,6 +7,27 @@ import { workflowApi, type WorkflowApi } from '../../../test/support/workflow.ts
 import { writeCoalesced } from '../../domain/dataValues/coalescedWrites.ts';
 import { periodStatus } from '../../store/schema.ts';
 
+/**
+ * A workflow step's transaction that has changed the status row of cds_1's quantity package
+ * for `period` and holds it, uncommitted, until `commit` is called; `done` once committed.
+ */
+async function holdStatusRow(api: WorkflowApi, period: string, change: Partial<typeof periodStatus.$inferInsert>) {
+  let commit!: () => void;
+  const committed = new Promise<void>((resolve) => (commit = resolve));
+  let updated!: () => void;
+  const holding = new Promise<void>((resolve) => (updated = resolve));
+  const done = api.database.db.transaction(async (tx) => {
+    await tx
+      .update(periodStatus)
+      .set(change)
+      .where(and(eq(periodStatus.orgUnitId, 'cds_1'), eq(periodStatus.period, period), eq(periodStatus.package, 'quantity')));
+    updated();
+    await committed;
+  });
+  await holding;
+  return { commit, done };
+}
+
 // PostgreSQL only (skipped without DATABASE_URL): PGlite has one connection, so a validation
 // and a write never overlap there.
 describe.runIf(backends.includes('postgres'))('a write meeting a validation in progress (postgres)', () => {
@@ -22,20 +43,8 @@ describe.runIf(backends.includes('postgres'))('a write meeting a validation in p
     expect((await api.put('clerk', key, { value: 10 })).statusCode).toBe(201);
     expect((await api.step('clerk', workflow, 'declare')).statusCode).toBe(200);
     expect((await api.step('verifier', workflow, 'verify')).statusCode).toBe(200);
-    let commit!: () => void;
-    const committed = new Promise<void>((resolve) => (commit = resolve));
-    let updated!: () => void;
-    const holding = new Promise<void>((resolve) => (updated = resolve));
     // A validation that has changed the status row and not yet committed.
-    const validation = api.database.db.transaction(async (tx) => {
-      await tx
-        .update(periodStatus)
-        .set({ status: 'validated', version: 3 })
-        .where(and(eq(periodStatus.orgUnitId, 'cds_1'), eq(periodStatus.period, '202409'), eq(periodStatus.package, 'quantity')));
-      updated();
-      await committed;
-    });
-    await holding;
+    const { commit, done: validation } = await holdStatusRow(api, '202409', { status: 'validated', version: 3 });
     let answered = false;
     const write = api.put('clerk', key, { value: 11, version: 1 }).finally(() => (answered = true));
     await sleep(300).finally(commit);
@@ -52,20 +61,8 @@ describe.runIf(backends.includes('postgres'))('a write meeting a validation in p
     const workflow = { orgUnit: 'cds_1', period: '202410', package: 'quantity' };
     expect((await api.put('clerk', key('cds_1', 'consultation'), { value: 10 })).statusCode).toBe(201);
     expect((await api.step('clerk', workflow, 'declare')).statusCode).toBe(200);
-    let commit!: () => void;
-    const committed = new Promise<void>((resolve) => (commit = resolve));
-    let updated!: () => void;
-    const holding = new Promise<void>((resolve) => (updated = resolve));
     // A workflow step that holds the status row of cds_1's package, and of no other.
-    const step = api.database.db.transaction(async (tx) => {
-      await tx
-        .update(periodStatus)
-        .set({ version: 3 })
-        .where(and(eq(periodStatus.orgUnitId, 'cds_1'), eq(periodStatus.period, '202410'), eq(periodStatus.package, 'quantity')));
-      updated();
-      await committed;
-    });
-    await holding;
+    const { commit, done: step } = await holdStatusRow(api, '202410', { version: 3 });
     const clerk = { userId: api.users.clerk, username: 'clerk', name: 'The clerk', locale: 'en', grants: [] };
     const write = (orgUnit: string, activity: string, value: number, over: number) =>
       writeCoalesced(api.database.db, {
