@@ -1,5 +1,5 @@
 import { and, count, eq, getTableColumns, gt, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
-import { columnsIn } from '../store/bulk.ts';
+import { columnsIn, groupBy } from '../store/bulk.ts';
 import { coalesced } from '../store/coalesced.ts';
 import type { Db, Tx } from '../store/database.ts';
 import { prepared, type Planning } from '../store/prepared.ts';
@@ -104,34 +104,18 @@ type ChildrenQuery = OrgUnitQuery & { readonly parent: string };
 
 /** The page of each parent's children asked for, in order: one query for the parents of lists alike but for the parent. */
 async function childrenPages(db: Db | Tx, queries: readonly ChildrenQuery[]): Promise<(OrgUnitRow & { total: number })[][]> {
-  const alike = new Map<string, ChildrenQuery[]>();
-  for (const query of queries) {
-    const key = JSON.stringify([query.programmeId, query.scopes, query.limit, query.offset]);
-    const group = alike.get(key);
-    if (group) group.push(query);
-    else alike.set(key, [query]);
-  }
+  const alike = groupBy(queries, (query) => JSON.stringify([query.programmeId, query.scopes, query.limit, query.offset]));
   const pages = new Map<ChildrenQuery, (OrgUnitRow & { total: number })[]>();
   // At once, each on a connection of its own: no group waits for the others.
   await Promise.all(
     [...alike.values()].map(async (group) => {
       const { programmeId, scopes, limit, offset } = group[0]!;
       const rows = await childrenStatement(db).execute({ programmeId, scopes, parents: [...new Set(group.map((query) => query.parent))], limit, offset });
-      const byParent = groupByParent(rows);
+      const byParent = groupBy(rows, (row) => row.parentId);
       for (const query of group) pages.set(query, byParent.get(query.parent) ?? []);
     }),
   );
   return queries.map((query) => pages.get(query)!);
-}
-
-function groupByParent<T extends { parentId: string | null }>(rows: readonly T[]): Map<string | null, T[]> {
-  const byParent = new Map<string | null, T[]>();
-  for (const row of rows) {
-    const siblings = byParent.get(row.parentId);
-    if (siblings) siblings.push(row);
-    else byParent.set(row.parentId, [row]);
-  }
-  return byParent;
 }
 
 /** A page of the children of each of several parents, numbered and counted per parent. */

@@ -13,6 +13,18 @@ export function inBatches<T>(items: readonly T[], size = BATCH_ROWS): T[][] {
   return batches;
 }
 
+/** The items by key, each group in the items' order. */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 /**
  * `(column, …) in (tuples)` with the tuples sent as one text array per column: any number of
  * keys costs one parameter per column and a join. A literal list of row comparisons would

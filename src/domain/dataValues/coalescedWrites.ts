@@ -1,3 +1,4 @@
+import { groupBy } from '../../store/bulk.ts';
 import { coalesced } from '../../store/coalesced.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import { impatientHandle } from '../../store/prepared.ts';
@@ -45,18 +46,15 @@ async function applyWrites(db: Db | Tx, writes: readonly PendingWrite[]): Promis
 
 /** The writes' indices, a batch per programme, each key once in a batch; the other writes of a key apart. */
 function batchesOf(writes: readonly PendingWrite[]): { batches: number[][]; repeats: number[] } {
-  const byProgramme = new Map<string, number[]>();
   const seen = new Set<string>();
+  const firsts: number[] = [];
   const repeats: number[] = [];
   writes.forEach((write, i) => {
     const key = `${write.programmeId}\u0000${valueKey(write.change.key)}`;
-    if (seen.has(key)) return void repeats.push(i);
+    (seen.has(key) ? repeats : firsts).push(i);
     seen.add(key);
-    const batch = byProgramme.get(write.programmeId);
-    if (batch) batch.push(i);
-    else byProgramme.set(write.programmeId, [i]);
   });
-  return { batches: [...byProgramme.values()], repeats };
+  return { batches: [...groupBy(firsts, (i) => writes[i]!.programmeId).values()], repeats };
 }
 
 async function applyBatch(db: Db | Tx, writes: readonly PendingWrite[], batch: readonly number[], outcomes: Outcome[]): Promise<void> {

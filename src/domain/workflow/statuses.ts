@@ -1,6 +1,6 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
-import { columnsIn } from '../../store/bulk.ts';
+import { columnsIn, groupBy } from '../../store/bulk.ts';
 import { coalesced } from '../../store/coalesced.ts';
 import { prepared } from '../../store/prepared.ts';
 import { orgUnits, periodStatus, users } from '../../store/schema.ts';
@@ -78,14 +78,11 @@ export async function statusesOf(
 
 /** The stored status of each key, in order (undefined: still open). */
 async function statusesOfKeys(db: Db | Tx, keys: readonly { programmeId: string; key: WorkflowKey }[]): Promise<(StoredStatus | undefined)[]> {
-  const byProgramme = new Map<string, WorkflowKey[]>();
-  for (const { programmeId, key } of keys) {
-    const inProgramme = byProgramme.get(programmeId);
-    if (inProgramme) inProgramme.push(key);
-    else byProgramme.set(programmeId, [key]);
-  }
+  const byProgramme = groupBy(keys, (key) => key.programmeId);
   const stored = new Map<string, StoredStatus>();
-  const read = await Promise.all([...byProgramme].map(async ([programmeId, inProgramme]) => ({ programmeId, statuses: await storedStatuses(db, programmeId, inProgramme, false) })));
+  const read = await Promise.all(
+    [...byProgramme].map(async ([programmeId, inProgramme]) => ({ programmeId, statuses: await storedStatuses(db, programmeId, inProgramme.map(({ key }) => key), false) })),
+  );
   for (const { programmeId, statuses } of read) {
     for (const status of statuses) stored.set(`${programmeId}\u0000${workflowKey(status)}`, status);
   }
