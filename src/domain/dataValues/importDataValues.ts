@@ -1,3 +1,4 @@
+import { groupBy } from '../../store/bulk.ts';
 import type { Tx } from '../../store/database.ts';
 import type { Actor } from '../actor.ts';
 import { errors } from '../errors.ts';
@@ -74,13 +75,7 @@ function describe(error: RowError): string {
  * giving one value different numbers are all refused, as nothing says which is right.
  */
 function deduplicate(rows: readonly CheckedRow[]): { distinct: CheckedRow[]; repeated: number; conflicting: RowError[] } {
-  const groups = new Map<string, CheckedRow[]>();
-  for (const row of rows) {
-    const key = valueKey(row);
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
+  const groups = groupBy(rows, valueKey);
   const distinct: CheckedRow[] = [];
   const conflicting: RowError[] = [];
   let repeated = 0;
