@@ -3,7 +3,7 @@
  * request to every value, its provenance and located errors. No I/O, no clock.
  */
 export { loadProgram } from './model/program.ts';
-export { OrgUnitTree } from './model/orgUnits.ts';
+export { OrgUnitTree, groupsMatch } from './model/orgUnits.ts';
 export { DataSet } from './model/dataSet.ts';
 export { parsePeriod, monthsOf, quartersOf, type Period } from './model/period.ts';
 export type { Program, ProgramInput, DataValue, OrgUnitInput } from './model/programSchema.ts';

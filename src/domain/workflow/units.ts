@@ -1,4 +1,4 @@
-import { OrgUnitTree, type Program } from '../../engine/index.ts';
+import { groupsMatch, type Program } from '../../engine/index.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import { unitFacts } from '../unitFacts.ts';
 
@@ -16,19 +16,14 @@ export interface StoredUnit {
  * store and the engine agree on which facilities a package is about.
  */
 export class Units {
-  private constructor(
-    private readonly byId: ReadonlyMap<string, StoredUnit>,
-    private readonly tree: OrgUnitTree,
-  ) {}
+  private constructor(private readonly byId: ReadonlyMap<string, StoredUnit>) {}
 
   static async load(db: Db | Tx, programmeId: string, ids: Iterable<string>): Promise<Units> {
-    return Units.of([...(await unitFacts(db, programmeId, ids)).values()]);
+    return new Units(await unitFacts(db, programmeId, ids));
   }
 
   static of(rows: readonly StoredUnit[]): Units {
-    const { tree } = OrgUnitTree.build(rows.map((row) => ({ id: row.id, groups: row.groups })));
-    if (!tree) throw new Error('stored org units have duplicate ids');
-    return new Units(new Map(rows.map((row) => [row.id, row])), tree);
+    return new Units(new Map(rows.map((row) => [row.id, row])));
   }
 
   get(id: string): StoredUnit | undefined {
@@ -37,7 +32,7 @@ export class Units {
 
   /** Whether a package is about this unit: its data feed the package (a zone's targets). */
   takesPart(id: string, pkg: Package): boolean {
-    const index = this.tree.indexOf(id);
-    return index !== undefined && this.tree.matches(index, pkg.kind === 'zone' ? pkg.targets : pkg.appliesTo);
+    const unit = this.byId.get(id);
+    return unit !== undefined && groupsMatch(unit.groups, pkg.kind === 'zone' ? pkg.targets : pkg.appliesTo);
   }
 }

@@ -19,6 +19,21 @@ function filterEntries(filter: GroupFilter): readonly (readonly [string, Readonl
   return entries;
 }
 
+/**
+ * Whether a unit with these groups passes a package's filter: every listed groupset must hold
+ * one of its listed groups; no filter matches all.
+ */
+export function groupsMatch(groups: Readonly<Record<string, string>> | undefined, filter: GroupFilter | undefined): boolean {
+  if (!filter) return true;
+  for (const [groupset, allowed] of filterEntries(filter)) {
+    const group = groups?.[groupset];
+    if (group === undefined || !allowed.has(group)) return false;
+  }
+  return true;
+}
+
+const orgUnitsSchema = z.array(orgUnitSchema);
+
 const LEVEL_FACT = /^level_(\d+)$/;
 
 /** The org-unit hierarchy, indexed by position, with groups and numeric attributes. */
@@ -51,7 +66,7 @@ export class OrgUnitTree {
 
   /** Validates units and their parent links; every problem is reported, located by index. */
   static build(raw: unknown, locale: Locale = 'en'): { tree?: OrgUnitTree; errors: EngineError[] } {
-    const parsed = parseWithSchema(z.array(orgUnitSchema), raw, 'orgUnits', locale);
+    const parsed = parseWithSchema(orgUnitsSchema, raw, 'orgUnits', locale);
     if (!parsed.value) return { errors: parsed.errors };
     const units = parsed.value;
     const errors: EngineError[] = [];
@@ -128,15 +143,9 @@ export class OrgUnitTree {
     return (unit) => this.units[unit]!.groups?.[name];
   }
 
-  /** Every listed groupset must hold one of its listed groups; no filter matches all. */
+  /** See groupsMatch. */
   matches(unit: number, filter: GroupFilter | undefined): boolean {
-    if (!filter) return true;
-    const groups = this.units[unit]!.groups;
-    for (const [groupset, allowed] of filterEntries(filter)) {
-      const group = groups?.[groupset];
-      if (group === undefined || !allowed.has(group)) return false;
-    }
-    return true;
+    return groupsMatch(this.units[unit]!.groups, filter);
   }
 
   /** Descendants at any depth, in depth-first order. */
