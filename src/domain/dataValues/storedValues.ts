@@ -87,26 +87,25 @@ export async function valuesOf(db: Db | Tx, programmeId: string, orgUnit: string
 
 /** The stored values of each unit and period, in the order of `keys`, each ordered by activity and state. */
 async function valuesOfUnitPeriods(db: Db | Tx, keys: readonly UnitPeriod[]): Promise<StoredValue[][]> {
-  const rows = await preparedSql<UnitPeriodsParams, SheetRow>(db, 'values_of_unit_periods', valuesOfUnitPeriodsSql).execute({
+  const rows = await preparedSql<UnitPeriodsParams, { values: string | null }>(db, 'values_of_unit_periods', valuesOfUnitPeriodsSql).execute({
     programmeIds: keys.map((key) => key.programmeId),
     orgUnits: keys.map((key) => key.orgUnit),
     periods: keys.map((key) => key.period),
   });
-  const sheets = keys.map((): StoredValue[] => []);
-  for (const row of rows) {
-    const { orgUnit, period } = keys[row.key]!;
-    sheets[row.key]!.push({
+  return rows.map((row, i) => {
+    const { orgUnit, period } = keys[i]!;
+    const values = row.values === null ? [] : (JSON.parse(row.values) as SheetValue[]);
+    return values.map(([activity, state, value, version, updatedAt, userId, username, name]) => ({
       orgUnit,
       period,
-      activity: row.activity,
-      state: row.state,
-      value: Number(row.value),
-      version: row.version,
-      updatedBy: row.userId === null ? null : { id: row.userId, username: row.username!, name: row.name! },
-      updatedAt: new Date(row.updatedAt),
-    });
-  }
-  return sheets;
+      activity,
+      state,
+      value,
+      version,
+      updatedBy: userId === null ? null : { id: userId, username: username!, name: name! },
+      updatedAt: new Date(updatedAt),
+    }));
+  });
 }
 
 interface UnitPeriodsParams {
@@ -115,32 +114,22 @@ interface UnitPeriodsParams {
   readonly periods: string[];
 }
 
-/** A sheet's row as both drivers read it: numbers and text only, the key by its index. */
-interface SheetRow {
-  readonly key: number;
-  readonly activity: string;
-  readonly state: string;
-  readonly value: string;
-  readonly version: number;
-  /** Milliseconds since 1970: a number costs less to read than a timestamp's text, for every value of every sheet. */
-  readonly updatedAt: number;
-  readonly userId: number | null;
-  readonly username: string | null;
-  readonly name: string | null;
-}
+/** A sheet's value as the query writes it: activity, state, value, version, updatedAt (milliseconds since 1970), and who. */
+type SheetValue = [string, string, number, number, number, number | null, string | null, string | null];
 
 /**
- * Raw SQL rather than the query builder: a sheet has dozens of rows, and mapping each of their
- * columns through the builder's decoders was a sixth of a sheet's cost.
+ * Raw SQL rather than the query builder, and each sheet's values as one JSON array: a sheet
+ * has dozens of values, and reading each of their columns through the driver's and the
+ * builder's decoders was a large part of a sheet's cost.
  */
 function valuesOfUnitPeriodsSql() {
   const p = (name: keyof UnitPeriodsParams) => sql`${sql.placeholder(name)}::text[]`;
-  return sql`select (k.ord - 1)::int4 as key, d.activity, d.state, d.value::text as value, d.version,
-      (extract(epoch from d.updated_at) * 1000)::float8 as "updatedAt", u.id as "userId", u.username, u.name
+  return sql`select (select json_agg(json_build_array(d.activity, d.state, d.value, d.version,
+        (extract(epoch from d.updated_at) * 1000)::float8, u.id, u.username, u.name) order by d.activity, d.state)
+      from data_values d left join users u on u.id = d.updated_by
+      where d.programme_id = k.programme_id and d.org_unit_id = k.org_unit_id and d.period = k.period)::text as values
     from unnest(${p('programmeIds')}, ${p('orgUnits')}, ${p('periods')}) with ordinality as k(programme_id, org_unit_id, period, ord)
-    join data_values d on d.programme_id = k.programme_id and d.org_unit_id = k.org_unit_id and d.period = k.period
-    left join users u on u.id = d.updated_by
-    order by k.ord, d.activity, d.state`;
+    order by k.ord`;
 }
 
 /** A new value for a key, over the stored version it replaces (0 to create the value). */
