@@ -1,7 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { grantRole } from '../../domain/users.ts';
+import { orgUnits } from '../../store/schema.ts';
 import { transaction } from '../../store/transaction.ts';
 
 const UNITS = `/api/programmes/${PROGRAMME}/org-units`;
@@ -76,6 +78,18 @@ describe.each(backends)('org-unit lists (%s)', (kind) => {
       grantRole(tx, null, { userId: api.users.clerk, programmeId: PROGRAMME, role: 'clerk', orgUnitId: 'd2' }),
     );
     expect(await ids()).toEqual(['cds_1', 'cds_2', 'cds_3']);
+  });
+
+  it('answers a unit alike as a parent’s child, in a list of ids and by id, validity dates included', async () => {
+    await api.database.db
+      .update(orgUnits)
+      .set({ validFrom: '2024-01-01', validTo: '2030-12-31', attributes: { population: 1234.5 } })
+      .where(and(eq(orgUnits.programmeId, PROGRAMME), eq(orgUnits.id, 'cds_2')));
+    const unit = (await call(api.app, clerk, 'GET', `${UNITS}/cds_2`)).json();
+    expect(unit).toMatchObject({ id: 'cds_2', validFrom: '2024-01-01', validTo: '2030-12-31', attributes: { population: 1234.5 }, groups: { equity: 'cat2' } });
+    const children = (await call(api.app, clerk, 'GET', `${UNITS}?parent=d1`)).json().items;
+    expect(children.find((child: { id: string }) => child.id === 'cds_2')).toEqual(unit);
+    expect((await call(api.app, clerk, 'GET', `${UNITS}?ids=cds_2`)).json().items).toEqual([unit]);
   });
 
   it('refuses more than 1,000 ids, naming the field', async () => {
