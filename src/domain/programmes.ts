@@ -122,13 +122,21 @@ function storedVersions(db: Db | Tx, programmeId: string): Promise<VersionRow[]>
 }
 
 /** A stored version; the engine's programme carries the version number for provenance. */
+/** Each cached row's version, made once: nearly every request asks for one. */
+const versionsOfRows = new WeakMap<VersionRow, ProgrammeVersion>();
+
 function toVersion(row: VersionRow): ProgrammeVersion {
-  return {
-    programmeId: row.programmeId,
-    version: row.version,
-    effectiveFrom: row.effectiveFrom,
-    hash: row.hash,
-    program: { ...(row.definition as Program), version: String(row.version) },
-  };
+  let version = versionsOfRows.get(row);
+  if (!version) {
+    version = {
+      programmeId: row.programmeId,
+      version: row.version,
+      effectiveFrom: row.effectiveFrom,
+      hash: row.hash,
+      program: { ...(row.definition as Program), version: String(row.version) },
+    };
+    versionsOfRows.set(row, version);
+  }
+  return version;
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { Expiring } from '../cache.ts';
@@ -8,7 +8,8 @@ import { orgUnits, sessions, userRoles, users, type Role } from '../../store/sch
 export const SESSION_COOKIE = 'openpbf_session';
 export const SESSION_HOURS = 12;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** Every request hashes its token: the one-shot hash costs a third of a Hash object's. */
+const hashToken = (token: string) => hash('sha256', token);
 
 /** Opens a session; the token goes to an httpOnly cookie, the CSRF token to the client. */
 export async function openSession(db: Db, userId: number): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
