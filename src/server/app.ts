@@ -3,7 +3,6 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
-import helmet from 'helmet';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -13,6 +12,7 @@ import {
 import { AppError } from '../domain/errors.ts';
 import type { Database } from '../store/database.ts';
 import { authPlugin } from './auth/plugin.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { serializerCompiler } from './serializer.ts';
 import { registerRoutes } from './routes/index.ts';
 
@@ -43,14 +43,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } });
   });
 
-  // Helmet's middleware built once (@fastify/helmet builds it again for every request); it
-  // refuses a bad configuration here and sets headers without failing afterwards.
-  const securityHeaders = helmet({
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
     },
   });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
