@@ -8,6 +8,7 @@ import helmet, { type HelmetOptions } from 'helmet';
  * `setHeader` calls for each answer cost a write about a twentieth of its CPU.
  */
 export function securityHeaders(options: Readonly<HelmetOptions>): Readonly<Record<string, string>> {
+  if (dependsOnRequest(options)) throw new Error('a security header that depends on the request (a CSP nonce) cannot be captured once');
   const headers: Record<string, string> = {};
   const response = {
     setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = value),
@@ -18,6 +19,13 @@ export function securityHeaders(options: Readonly<HelmetOptions>): Readonly<Reco
     if (error) throw error;
     done = true;
   });
-  if (!done) throw new Error('helmet did not set its headers at once: its configuration depends on the request');
+  if (!done) throw new Error('helmet did not set its headers at once');
   return Object.freeze(headers);
+}
+
+/** Whether a CSP directive is computed for each request (a function, as for a nonce). */
+function dependsOnRequest(options: Readonly<HelmetOptions>): boolean {
+  const csp = options.contentSecurityPolicy;
+  const directives = typeof csp === 'object' ? Object.values(csp.directives ?? {}) : [];
+  return directives.some((value) => typeof value === 'function' || (Array.isArray(value) && value.some((part) => typeof part === 'function')));
 }
