@@ -60,6 +60,6 @@ function valuesRead(packages: readonly { activities: readonly { code: string }[]
 
 function packageStatus(key: { period: string; package: string }, stored: StoredStatus | undefined): PackageStatus {
   if (!stored) return { period: key.period, package: key.package, status: 'open', version: 0, locked: false, updatedBy: null, updatedAt: null };
-  const { orgUnit: _unit, ...status } = stored;
-  return { ...status, locked: isLocked(stored.status) };
+  const { period, package: pkg, status, version, updatedBy, updatedAt } = stored;
+  return { period, package: pkg, status, version, locked: isLocked(status), updatedBy, updatedAt };
 }

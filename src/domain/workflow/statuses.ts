@@ -48,8 +48,17 @@ interface Selected extends WorkflowKey {
   readonly name: string | null;
 }
 
-function present({ userId, username, name, ...row }: Selected): StoredStatus {
-  return { ...row, updatedBy: userId === null ? null : { id: userId, username: username!, name: name! } };
+/** Built field by field: every sheet and write presents its statuses, and rest and spread copies cost more. */
+function present(row: Selected): StoredStatus {
+  return {
+    orgUnit: row.orgUnit,
+    period: row.period,
+    package: row.package,
+    status: row.status,
+    version: row.version,
+    updatedBy: row.userId === null ? null : { id: row.userId, username: row.username!, name: row.name! },
+    updatedAt: row.updatedAt,
+  };
 }
 
 /**
