@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, call } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
@@ -28,6 +29,9 @@ describe.each(backends)('data values (%s)', (kind) => {
     });
     // Read back to the millisecond the write answered (PostgreSQL keeps microseconds).
     expect(sheet.json().values[0].updatedAt).toBe(created.json().updatedAt);
+    // Truncated, not rounded, as a Date truncates: 999 µs past a second is still .000.
+    await api.database.db.execute(sql`update data_values set updated_at = '2024-02-10T08:30:00.000999Z' where org_unit_id = 'cds_1' and period = '202401'`);
+    expect((await read('auditor', 'orgUnitId=cds_1&period=202401')).json().values[0].updatedAt).toBe('2024-02-10T08:30:00.000Z');
   });
 
   it('lets each role write only its own state', async () => {
