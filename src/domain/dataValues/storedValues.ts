@@ -121,8 +121,8 @@ type SheetValue = [string, string, number, number, number, number | null, string
  * Raw SQL rather than the query builder, and each sheet's values as one JSON array: a sheet
  * has dozens of values, and reading each of their columns through the driver's and the
  * builder's decoders was a large part of a sheet's cost. The time goes as an integer,
- * truncated to the millisecond as a Date truncates it: a float's text cost PostgreSQL a sixth
- * of the query.
+ * truncated to the millisecond as a Date truncates it: a float's text cost PostgreSQL an
+ * eighth of the query.
  */
 function valuesOfUnitPeriodsSql() {
   const p = (name: keyof UnitPeriodsParams) => sql`${sql.placeholder(name)}::text[]`;
