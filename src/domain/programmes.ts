@@ -121,10 +121,10 @@ function storedVersions(db: Db | Tx, programmeId: string): Promise<VersionRow[]>
   );
 }
 
-/** A stored version; the engine's programme carries the version number for provenance. */
 /** Each cached row's version, made once: nearly every request asks for one. */
 const versionsOfRows = new WeakMap<VersionRow, ProgrammeVersion>();
 
+/** A stored version; the engine's programme carries the version number for provenance. */
 function toVersion(row: VersionRow): ProgrammeVersion {
   let version = versionsOfRows.get(row);
   if (!version) {

@@ -11,5 +11,6 @@ describe('security headers captured once', () => {
   it('refuses a directive computed for each request, which one capture would freeze', () => {
     const nonce = () => "'nonce-abc'";
     expect(() => securityHeaders({ contentSecurityPolicy: { directives: { 'script-src': ["'self'", nonce] } } })).toThrow(/depends on the request/);
+    expect(() => securityHeaders({ contentSecurityPolicy: { directives: { 'script-src': new Set(["'self'", nonce]) } } })).toThrow(/depends on the request/);
   });
 });

@@ -23,9 +23,15 @@ export function securityHeaders(options: Readonly<HelmetOptions>): Readonly<Reco
   return Object.freeze(headers);
 }
 
-/** Whether a CSP directive is computed for each request (a function, as for a nonce). */
+/** Whether a CSP directive is computed for each request (a function, as for a nonce), alone or among its sources. */
 function dependsOnRequest(options: Readonly<HelmetOptions>): boolean {
   const csp = options.contentSecurityPolicy;
   const directives = typeof csp === 'object' ? Object.values(csp.directives ?? {}) : [];
-  return directives.some((value) => typeof value === 'function' || (Array.isArray(value) && value.some((part) => typeof part === 'function')));
+  return directives.some((value) => partsOf(value).some((part) => typeof part === 'function'));
+}
+
+/** A directive's sources: helmet takes a string, a function or any iterable of them. */
+function partsOf(value: unknown): unknown[] {
+  if (typeof value === 'string' || value === null || typeof value !== 'object' || !(Symbol.iterator in value)) return [value];
+  return [...(value as Iterable<unknown>)];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../messages/errors.ts';
 import { DataSet } from './dataSet.ts';
-import { OrgUnitTree } from './orgUnits.ts';
+import { OrgUnitTree, groupsMatch } from './orgUnits.ts';
 import { loadProgram } from './program.ts';
 import { quantityProgram, simpleTree } from '../../../test/support/engine.ts';
 
@@ -66,6 +66,20 @@ describe('OrgUnitTree', () => {
     expect(tree!.fact(unit, 'equity')).toBe('cat2');
     expect(tree!.fact(unit, 'orgUnit')).toBe('cds_b');
     expect(tree!.descendants(tree!.indexOf('bi')!).map((u) => tree!.id(u))).toEqual(['ds', 'cds_a', 'cds_b']);
+  });
+
+  it('matches a package’s groups on units in the tree and on stored groups alike, a number standing for its text', () => {
+    const filter = { type: ['cds', '1'], equity: ['cat2'] };
+    const unit = tree!.indexOf('cds_b')!;
+    expect(tree!.matches(unit, filter)).toBe(groupsMatch({ type: 'cds', equity: 'cat2' }, filter));
+    expect(groupsMatch({ type: 'cds', equity: 'cat2' }, filter)).toBe(true);
+    expect(groupsMatch({ type: 'cds', equity: 'cat1' }, filter)).toBe(false);
+    expect(groupsMatch({ type: 1, equity: 'cat2' }, filter)).toBe(true);
+    expect(groupsMatch({ type: true, equity: 'cat2' }, filter)).toBe(false);
+    expect(groupsMatch({ type: null, equity: 'cat2' }, filter)).toBe(false);
+    expect(groupsMatch({ equity: 'cat2' }, filter)).toBe(false);
+    expect(groupsMatch(undefined, undefined)).toBe(true);
+    expect(tree!.matches(tree!.indexOf('cds_a')!, filter)).toBe(false);
   });
 
   it('reports duplicate ids, unknown parents and ancestor cycles', () => {

@@ -23,11 +23,12 @@ function filterEntries(filter: GroupFilter): readonly (readonly [string, Readonl
  * Whether a unit with these groups passes a package's filter: every listed groupset must hold
  * one of its listed groups; no filter matches all.
  */
-export function groupsMatch(groups: Readonly<Record<string, string>> | undefined, filter: GroupFilter | undefined): boolean {
+export function groupsMatch(groups: Readonly<Record<string, unknown>> | undefined, filter: GroupFilter | undefined): boolean {
   if (!filter) return true;
   for (const [groupset, allowed] of filterEntries(filter)) {
     const group = groups?.[groupset];
-    if (group === undefined || !allowed.has(group)) return false;
+    // As the unit schema reads a group (stored rows are not parsed again): a number stands for its text.
+    if (!((typeof group === 'string' || typeof group === 'number') && allowed.has(String(group)))) return false;
   }
   return true;
 }
