@@ -60,7 +60,7 @@ async function insertFunding(tx: Tx, demo: Demo): Promise<void> {
   await bulkInsert(tx, budgets, demo.budgets.map((budget) => ({ programmeId: PROGRAMME, ...budget, amount: String(budget.amount) })));
   await recordAudit(tx, [
     ...FUNDERS.map((funder) => audit('funder', funder.id, funder)),
-    ...demo.funderShares.map((share) => audit('funder_share', `${share.funderId}@${share.orgUnitId}`, share)),
+    ...demo.funderShares.map((share) => ({ ...audit('funder_share', `${share.funderId}@${share.orgUnitId}`, share), orgUnitId: share.orgUnitId })),
     audit('budgets', PROGRAMME, { count: demo.budgets.length, quarters: demo.quarters }),
   ]);
 }
@@ -97,5 +97,5 @@ async function insertPeriodStatus(tx: Tx, demo: Demo): Promise<void> {
 }
 
 function audit(entity: string, entityKey: string, newValue: unknown) {
-  return { programmeId: PROGRAMME, userId: null, action: 'import', entity, entityKey, newValue, reason: REASON };
+  return { programmeId: PROGRAMME, userId: null, action: 'import', entity, entityKey, orgUnitId: null, newValue, reason: REASON };
 }

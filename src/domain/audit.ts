@@ -7,6 +7,8 @@ export interface AuditEntry {
   readonly action: string;
   readonly entity: string;
   readonly entityKey: string;
+  /** The org unit the change is about: readers see the entries of their subtrees. Null for programme-wide changes. */
+  readonly orgUnitId: string | null;
   readonly oldValue?: unknown;
   readonly newValue?: unknown;
   readonly reason?: string;
@@ -23,6 +25,7 @@ export async function recordAudit(db: Db | Tx, entries: AuditEntry | readonly Au
       action: entry.action,
       entity: entry.entity,
       entityKey: entry.entityKey,
+      orgUnitId: entry.orgUnitId,
       oldValue: entry.oldValue ?? null,
       newValue: entry.newValue ?? null,
       reason: entry.reason ?? null,

@@ -55,6 +55,7 @@ export async function importOrgUnits(tx: Tx, actor: Actor | null, programmeId: s
     action: 'import',
     entity: 'org_units',
     entityKey: programmeId,
+    orgUnitId: null,
     newValue: { count: rows.length },
   });
   return { count: rows.length };

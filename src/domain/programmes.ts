@@ -24,7 +24,7 @@ export async function createProgramme(
   const [existing] = await tx.select().from(programmes).where(eq(programmes.id, input.id));
   if (existing) throw errors.conflict(`programme '${input.id}' already exists`);
   await tx.insert(programmes).values(input);
-  await recordAudit(tx, { programmeId: input.id, userId: actor?.userId ?? null, action: 'create', entity: 'programme', entityKey: input.id, newValue: input });
+  await recordAudit(tx, { programmeId: input.id, userId: actor?.userId ?? null, action: 'create', entity: 'programme', entityKey: input.id, orgUnitId: null, newValue: input });
 }
 
 /** Engine errors as API details: location and message. */
@@ -70,6 +70,7 @@ export async function saveProgrammeVersion(
     action: 'create',
     entity: 'programme_version',
     entityKey: `${programmeId}@${version}`,
+    orgUnitId: null,
     newValue: { version, effectiveFrom: input.effectiveFrom, hash },
     ...(input.note ? { reason: input.note } : {}),
   });

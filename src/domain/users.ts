@@ -28,6 +28,7 @@ export async function createUser(tx: Tx, actor: Actor | null, input: NewUser): P
     action: 'create',
     entity: 'user',
     entityKey: input.username,
+    orgUnitId: null,
     newValue: { username: input.username, name: input.name },
   });
   return created!.id;
@@ -48,6 +49,7 @@ export async function grantRole(
     action: 'grant',
     entity: 'user_role',
     entityKey: `${grant.userId}:${grant.role}@${grant.orgUnitId}`,
+    orgUnitId: grant.orgUnitId,
     newValue: grant,
   });
 }
@@ -76,6 +78,7 @@ export async function revokeRole(
     action: 'revoke',
     entity: 'user_role',
     entityKey: `${grant.userId}:${grant.role}@${grant.orgUnitId}`,
+    orgUnitId: grant.orgUnitId,
     oldValue: grant,
   });
 }
@@ -91,6 +94,7 @@ export async function setUserActive(tx: Tx, actor: Actor, userId: number, active
     action: active ? 'activate' : 'deactivate',
     entity: 'user',
     entityKey: before.username,
+    orgUnitId: null,
     oldValue: { active: before.active },
     newValue: { active },
   });

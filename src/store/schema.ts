@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -71,6 +72,8 @@ export const orgUnits = pgTable(
     index('org_units_path').on(t.programmeId, t.path),
     // The tree browser lists a unit's children: without it, a scan of the national tree each time.
     index('org_units_parent').on(t.programmeId, t.parentId),
+    // Paths are ids joined by '/': an id holding one would pass for a unit of another subtree.
+    check('org_units_id_safe', sql`${t.id} ~ '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$'`),
   ],
 );
 
@@ -404,6 +407,14 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   locale: text('locale').notNull().default('fr'),
   active: boolean('active').notNull().default(true),
+  /** Administers the platform: creates programmes, and is a national admin of every one. */
+  platformAdmin: boolean('platform_admin').notNull().default(false),
+  /** Set by an admin's reset: the next sign-in may do nothing but choose a new password. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** Wrong passwords since the last sign-in; past a limit the account waits until `locked_until`. */
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   createdAt: createdAt(),
 });
 
@@ -442,6 +453,26 @@ export const auditLog = pgTable(
     oldValue: jsonb('old_value'),
     newValue: jsonb('new_value'),
     reason: text('reason'),
+    /** The org unit the change is about, for scoping the log to a reader's subtree; none for programme-wide changes. */
+    orgUnitId: text('org_unit_id'),
   },
-  (t) => [index('audit_log_entity').on(t.programmeId, t.entity, t.entityKey)],
+  (t) => [index('audit_log_entity').on(t.programmeId, t.entity, t.entityKey), index('audit_log_unit').on(t.programmeId, t.orgUnitId)],
+);
+
+/**
+ * A client's key for one state-changing request (the `Idempotency-Key` header), per user: a
+ * replay with the same key and request gets the first answer instead of acting twice.
+ * `status` is null while the first request is under way.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: integer('user_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status'),
+    body: jsonb('body'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
 );

@@ -274,9 +274,9 @@ function guardedUpsert() {
       returning org_unit_id, period, activity, state, version, updated_at
     ), audited as (
       -- The old values ride in src, one row a key: a CTE of them apart was joined by a loop over it per row (quadratic).
-      insert into audit_log (programme_id, user_id, action, entity, entity_key, old_value, new_value, reason)
+      insert into audit_log (programme_id, user_id, action, entity, entity_key, org_unit_id, old_value, new_value, reason)
       select ${p('programmeId', 'text')}, s.user_id, case when s.old_version is null then 'create' else 'update' end, 'data_value',
-        concat_ws('/', w.org_unit_id, w.period, w.activity, w.state),
+        concat_ws('/', w.org_unit_id, w.period, w.activity, w.state), w.org_unit_id,
         case when s.old_version is null then null else jsonb_build_object('value', trim_scale(s.old_value), 'version', s.old_version) end,
         jsonb_build_object('value', trim_scale(s.value), 'version', w.version), s.reason
       from written w join src s using (org_unit_id, period, activity, state)

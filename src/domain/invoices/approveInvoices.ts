@@ -47,6 +47,7 @@ export async function approveInvoices(tx: Tx, actor: Actor, props: ApproveInvoic
       action: 'approve',
       entity: 'invoice',
       entityKey: String(id),
+      orgUnitId: byId.get(id)!.orgUnitId,
       oldValue: { status: 'prepared' },
       newValue: { status: 'approved', amount: byId.get(id)!.amount },
       ...(props.reason ? { reason: props.reason } : {}),

@@ -60,6 +60,7 @@ export async function failRun(
       action: 'run',
       entity: 'invoice_run',
       entityKey: String(row!.id),
+      orgUnitId: inputs.rootOrgUnitId,
       newValue: { status: 'failed', rootOrgUnitId: inputs.rootOrgUnitId, period: inputs.period.id, errorCount: failure.errorCount },
     });
     return row!.id;

@@ -86,6 +86,7 @@ export async function writeRun(tx: Tx, actor: Actor, write: RunWrite, hooks: Run
     action: 'run',
     entity: 'invoice_run',
     entityKey: String(runId),
+    orgUnitId: inputs.rootOrgUnitId,
     oldValue: superseded.length > 0 ? { supersededInvoices: superseded } : null,
     newValue: {
       status: 'completed',

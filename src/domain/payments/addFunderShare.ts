@@ -43,7 +43,7 @@ export async function addFunderShare(tx: Tx, actor: Actor, props: NewFunderShare
   checkOverlaps(await loadShares(tx, programmeId), candidate);
   const [created] = await tx.insert(funderShares).values({ programmeId, ...candidate, share: share.toFixed(6) }).returning({ id: funderShares.id, share: funderShares.share });
   const row = { ...candidate, id: created!.id, share: created!.share };
-  await recordAudit(tx, { programmeId, userId: actor.userId, action: 'create', entity: 'funder_share', entityKey: String(row.id), newValue: row });
+  await recordAudit(tx, { programmeId, userId: actor.userId, action: 'create', entity: 'funder_share', entityKey: String(row.id), orgUnitId: row.orgUnitId, newValue: row });
   return row;
 }
 

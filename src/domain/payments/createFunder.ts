@@ -15,6 +15,6 @@ export async function createFunder(tx: Tx, actor: Actor, props: { programmeId: s
   const [existing] = await tx.select().from(funders).where(and(eq(funders.programmeId, programmeId), eq(funders.id, id)));
   if (existing) throw errors.conflict(`id: funder '${id}' already exists`, [{ at: 'id' }]);
   await tx.insert(funders).values({ programmeId, id, name });
-  await recordAudit(tx, { programmeId, userId: actor.userId, action: 'create', entity: 'funder', entityKey: id, newValue: { id, name } });
+  await recordAudit(tx, { programmeId, userId: actor.userId, action: 'create', entity: 'funder', entityKey: id, orgUnitId: null, newValue: { id, name } });
   return { id, name };
 }

@@ -29,6 +29,7 @@ export async function endFunderShare(
     action: 'update',
     entity: 'funder_share',
     entityKey: String(share.id),
+    orgUnitId: share.orgUnitId,
     oldValue: { validTo: share.validTo },
     newValue: { validTo: validTo.id },
     ...(props.reason ? { reason: props.reason } : {}),

@@ -148,6 +148,7 @@ async function writeOrders(tx: Tx, actor: Actor, props: OrderPaymentsProps, peri
       action: 'order',
       entity: 'payment_order',
       entityKey: String(order!.id),
+      orgUnitId: props.orgUnitId,
       oldValue: { invoices: own.map((line) => line.invoiceId), status: 'approved' },
       newValue: { funderId, period: period.id, orgUnitId: props.orgUnitId, total: order!.total, lines: own.length, status: 'ordered' },
     });

@@ -74,6 +74,7 @@ export async function recordPayments(
       action: 'record',
       entity: 'payment',
       entityKey: String(payment.id),
+      orgUnitId: lines.get(lineKey(payment.orderId, payment.invoiceId))!.org_unit_id,
       newValue: { orderId: payment.orderId, invoiceId: payment.invoiceId, funderId: payment.funderId, paidOn: payment.paidOn, amount: payment.amount, reference: payment.reference },
     })),
   );
@@ -133,7 +134,7 @@ async function completeInvoices(tx: Tx, actor: Actor, programmeId: string, invoi
   await advanceStatus(tx, actor.userId, programmeId, await invoiceGates(tx, programmeId, paid), 'paid');
   await recordAudit(
     tx,
-    paid.map((invoice) => ({ programmeId, userId: actor.userId, action: 'pay', entity: 'invoice', entityKey: String(invoice.id), oldValue: { status: 'ordered' }, newValue: { status: 'paid' } })),
+    paid.map((invoice) => ({ programmeId, userId: actor.userId, action: 'pay', entity: 'invoice', entityKey: String(invoice.id), orgUnitId: invoice.orgUnitId, oldValue: { status: 'ordered' }, newValue: { status: 'paid' } })),
   );
   return paid.map((invoice) => invoice.id);
 }

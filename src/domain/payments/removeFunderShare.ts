@@ -19,6 +19,7 @@ export async function removeFunderShare(tx: Tx, actor: Actor, props: { programme
     action: 'delete',
     entity: 'funder_share',
     entityKey: String(props.shareId),
+    orgUnitId: removed.orgUnitId,
     oldValue,
     reason: props.reason,
   });

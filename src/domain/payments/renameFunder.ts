@@ -18,6 +18,7 @@ export async function renameFunder(tx: Tx, actor: Actor, props: { programmeId: s
     action: 'update',
     entity: 'funder',
     entityKey: id,
+    orgUnitId: null,
     oldValue: { name: existing.name },
     newValue: { name },
     ...(props.reason ? { reason: props.reason } : {}),

@@ -148,6 +148,7 @@ function estimateAudits(actor: Actor, draw: DrawRow, estimated: readonly Estimat
     action: 'estimate',
     entity: 'data_values',
     entityKey: `${key}/verified`,
+    orgUnitId: group.orgUnitId,
     oldValue: null,
     newValue: group.values,
     reason: `verification draw ${draw.id}: not drawn; verified = declared × validation rate ${rates.get(group.orgUnitId)}`,
@@ -161,6 +162,7 @@ function drawAudit(actor: Actor, draw: DrawRow, values: number): AuditEntry {
     action: 'apply',
     entity: 'verification_draw',
     entityKey: String(draw.id),
+    orgUnitId: draw.rootOrgUnitId,
     oldValue: { appliedAt: null },
     newValue: { appliedBy: actor.userId, values },
   };

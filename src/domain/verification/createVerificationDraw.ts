@@ -67,6 +67,7 @@ export async function createVerificationDraw(tx: Tx, actor: Actor, props: Create
     action: 'create',
     entity: 'verification_draw',
     entityKey: String(inserted.id),
+    orgUnitId: inserted.rootOrgUnitId,
     newValue: { rootOrgUnitId: inserted.rootOrgUnitId, period: inserted.period, seed, parameters, facilities: entries.length, drawn: entries.filter((e) => e.drawn).length },
     ...(current ? { reason: input.reason!.trim() } : {}),
   });
@@ -128,6 +129,7 @@ async function linkReplacement(tx: Tx, actor: Actor, old: DrawRow, replacedBy: n
     action: 'replace',
     entity: 'verification_draw',
     entityKey: String(old.id),
+    orgUnitId: old.rootOrgUnitId,
     oldValue: { seed: old.seed, parameters: old.parameters, replacedBy: null },
     newValue: { replacedBy },
     reason,

@@ -55,6 +55,7 @@ export async function moveStep(tx: Tx, actor: Actor, props: MoveStepProps): Prom
     action: props.step,
     entity: 'period_status',
     entityKey: `${props.orgUnit}/${props.period}/${props.package}`,
+    orgUnitId: props.orgUnit,
     oldValue: current,
     newValue: { status: moved!.status, version: moved!.version },
     ...(reason ? { reason } : {}),
