@@ -47,7 +47,7 @@ async function createLogins(tx: Tx): Promise<Actor> {
   for (const login of DEMO_LOGINS) {
     const userId = await createUser(tx, null, { username: login.username, name: login.name, password: DEMO_PASSWORD });
     await grantRole(tx, null, { userId, programmeId: PROGRAMME, role: login.role, orgUnitId: login.orgUnitId });
-    if (login.role === 'designer') designer = { userId, username: login.username, name: login.name, locale: 'fr', grants: [] };
+    if (login.role === 'designer') designer = { userId, username: login.username, name: login.name, locale: 'fr', grants: [], platformAdmin: false };
   }
   if (!designer) throw new Error('the demo logins need a designer to save the rules');
   return designer;

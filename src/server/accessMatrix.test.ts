@@ -389,7 +389,7 @@ describe.each(backends)('access matrix (%s)', (kind) => {
   beforeAll(async () => {
     api = await testApi(kind);
     for (const role of roles) sessions[role] = await login(api.app, role);
-    const admin = { userId: api.users.admin, username: 'admin', name: '', locale: 'en', grants: [] };
+    const admin = { userId: api.users.admin, username: 'admin', name: '', locale: 'en', grants: [], platformAdmin: false };
     for (const unit of [IN_SCOPE, OUT_OF_SCOPE]) {
       const { draw } = await api.database.db.transaction((tx) =>
         createVerificationDraw(tx, admin, { programmeId: PROGRAMME, rootOrgUnitId: unit, period: '202406' }),

@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.ts';
 import type { Database } from '../store/database.ts';
+import { authorityPlugin } from './auth/authority.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { serializerCompiler } from './serializer.ts';
@@ -70,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
   if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: 'index.html' });
   await app.register(authPlugin, { db: options.database.db });
+  await app.register(authorityPlugin);
   await registerRoutes(app, options);
   return app;
 }

@@ -48,7 +48,10 @@ export const PROGRAMME_DEFINITION = {
   payments: [{ code: 'monthly', frequency: 'monthly', packages: ['quantity'], formulas: { to_pay: 'quantity.total' } }],
 };
 
-/** One user per role, named after it, with the role on p1; `admin` also has admin on bi. */
+/**
+ * One user per role, named after it, with the role on p1; `admin` and `designer` also hold
+ * their role on bi (nationally), as the programme's rules, money and tree need.
+ */
 export async function seed(database: Database): Promise<Record<Role, number>> {
   return database.db.transaction(async (tx) => {
     await createProgramme(tx, null, { id: PROGRAMME, name: 'Test PBF', currency: 'BIF', currencyDecimals: 0 });
@@ -59,7 +62,8 @@ export async function seed(database: Database): Promise<Record<Role, number>> {
       await grantRole(tx, null, { userId: ids[role], programmeId: PROGRAMME, role, orgUnitId: 'p1' });
     }
     await grantRole(tx, null, { userId: ids.admin, programmeId: PROGRAMME, role: 'admin', orgUnitId: 'bi' });
-    const designer = { userId: ids.designer, username: 'designer', name: '', locale: 'en', grants: [] };
+    await grantRole(tx, null, { userId: ids.designer, programmeId: PROGRAMME, role: 'designer', orgUnitId: 'bi' });
+    const designer = { userId: ids.designer, username: 'designer', name: '', locale: 'en', grants: [], platformAdmin: false };
     await saveProgrammeVersion(tx, designer, PROGRAMME, { definition: PROGRAMME_DEFINITION, effectiveFrom: '202401' });
     return ids;
   });

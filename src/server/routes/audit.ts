@@ -26,6 +26,7 @@ export async function auditRoutes(app: FastifyInstance, { database }: { database
   app.withTypeProvider<ZodTypeProvider>().get(
     '/programmes/:programmeId/audit',
     {
+      config: { authority: 'audit.read' },
       schema: {
         tags: ['audit'],
         params: programmeParams,

@@ -26,7 +26,8 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
 
   r.get(
     '/programmes',
-    { schema: { tags: ['programmes'], summary: 'Programmes the user has a role in', response: { 200: z.array(programme), ...errorResponses } } },
+    {
+      config: { authority: 'session' }, schema: { tags: ['programmes'], summary: 'Programmes the user has a role in', response: { 200: z.array(programme), ...errorResponses } } },
     async (request) => {
       const ids = [...new Set(actorOf(request).grants.map((grant) => grant.programmeId))];
       if (ids.length === 0) return [];
@@ -37,6 +38,7 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
   r.post(
     '/programmes',
     {
+      config: { authority: 'platform' },
       schema: {
         tags: ['programmes'],
         summary: 'Create a programme (admins of an existing programme)',
@@ -60,6 +62,7 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
   r.get(
     '/programmes/:programmeId/versions',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['programmes'],
         summary: 'Versions of the rules with their effective periods',
@@ -93,6 +96,7 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
   r.post(
     '/programmes/:programmeId/versions',
     {
+      config: { authority: 'rules.write' },
       schema: {
         tags: ['programmes'],
         summary: 'Save a new version of the rules, checked by the engine, effective from a period',
@@ -104,7 +108,6 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
     async (request, reply) => {
       const actor = actorOf(request);
       const { programmeId } = request.params;
-      await authorize(db, actor, programmeId, 'programme.design');
       const saved = await inTransaction(database, (tx) => saveProgrammeVersion(tx, actor, programmeId, request.body));
       return reply.status(201).send({ version: saved.version, effectiveFrom: saved.effectiveFrom, hash: saved.hash });
     },
@@ -113,6 +116,7 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
   r.get(
     '/programmes/:programmeId/versions/:version',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['programmes'],
         summary: 'One version of the rules with its definition',
