@@ -4,11 +4,7 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import {
-  hasZodFastifySchemaValidationErrors,
-  jsonSchemaTransform,
-  validatorCompiler,
-} from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.ts';
 import type { Database } from '../store/database.ts';
 import { authorityPlugin } from './auth/authority.ts';
@@ -16,6 +12,7 @@ import { authPlugin } from './auth/plugin.ts';
 import { idempotencyPlugin } from './idempotency.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { serializerCompiler } from './serializer.ts';
+import { validatorCompiler } from './validation.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppOptions {
@@ -35,7 +32,8 @@ export interface AppOptions {
  * caller's business (src/server/main.ts), so tests inject requests into a fresh app.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024 });
+  // Bodies are small but for the routes that take files (imports, trees, rules), which say their own limit.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -53,8 +51,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
     },
   });
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.headers(headers);
+    // API answers are one user's data at one moment: no browser or proxy may keep them.
+    if ((request.routeOptions.url ?? request.url).startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
   });
   await app.register(cookie);

@@ -33,6 +33,11 @@ export function packagePeriods(program: Program, paymentCode: string, period: Pe
   });
 }
 
+/** The first day of a period, as an ISO date. */
+export function periodStart(period: Period): string {
+  return new Date(Date.UTC(Math.floor(period.firstMonth / 12), period.firstMonth % 12, 1)).toISOString().slice(0, 10);
+}
+
 /** The last day of a period, as an ISO date. */
 export function periodEnd(period: Period): string {
   const after = period.lastMonth + 1;

@@ -8,7 +8,9 @@ import { recordAudit } from '../audit.ts';
 import { errors } from '../errors.ts';
 import { advanceStatus } from '../invoices/advanceStatus.ts';
 import { invoiceGates } from '../invoices/invoiceGates.ts';
+import { periodStart } from '../invoices/periods.ts';
 import { lockInvoices } from '../invoices/lock.ts';
+import { parsePeriod } from '../../engine/index.ts';
 import { storedMoney } from '../money.ts';
 import { allows } from '../scope.ts';
 
@@ -30,6 +32,8 @@ interface OrderLine {
   readonly paid: string;
   readonly org_unit_id: string;
   readonly path: string;
+  /** The invoice's period: a payment is not made before it begins. */
+  readonly period: string;
 }
 
 const lineKey = (orderId: number, invoiceId: number) => `${orderId}:${invoiceId}`;
@@ -85,7 +89,7 @@ export async function recordPayments(
 async function orderLines(tx: Tx, programmeId: string, list: readonly NewPayment[]): Promise<Map<string, OrderLine>> {
   const rows = await queryRows<OrderLine>(
     tx,
-    sql`select l.order_id, l.invoice_id, l.funder_id, l.amount::text as amount, i.org_unit_id, u.path,
+    sql`select l.order_id, l.invoice_id, l.funder_id, l.amount::text as amount, i.org_unit_id, u.path, i.period,
                (select coalesce(sum(p.amount), 0) from payments p
                 where p.programme_id = l.programme_id and p.order_id = l.order_id and p.invoice_id = l.invoice_id)::text as paid
         from payment_order_lines l
@@ -110,6 +114,10 @@ function checkPayment(actor: Actor, programmeId: string, payment: NewPayment, at
   }
   if (payment.paidOn > new Date().toISOString().slice(0, 10)) {
     throw errors.validation(`${at}.paidOn: ${payment.paidOn} is in the future`, [{ at: `${at}.paidOn` }]);
+  }
+  const begins = periodStart(parsePeriod(line.period)!);
+  if (payment.paidOn < begins) {
+    throw errors.validation(`${at}.paidOn: ${payment.paidOn} is before ${line.period}, the period invoice ${payment.invoiceId} pays (it begins on ${begins})`, [{ at: `${at}.paidOn` }]);
   }
   return line;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listAudit } from '../../domain/auditReads.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { errorResponses, page, pageQuery, programmeParams, recordIdParam } from './common.ts';
 
 const entry = z.object({
   id: z.number(),
@@ -31,7 +31,7 @@ export async function auditRoutes(app: FastifyInstance, { database }: { database
         querystring: pageQuery.extend({
           entity: z.string().optional(),
           entityKey: z.string().optional(),
-          userId: z.coerce.number().int().optional(),
+          userId: recordIdParam.optional(),
           from: z.coerce.date().optional(),
           to: z.coerce.date().optional(),
         }),

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../domain/actor.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FIRST_YEAR, LAST_YEAR } from '../../domain/periodBounds.ts';
 import { budgetBurn } from '../../domain/dashboards/budgetBurn.ts';
 import { dataExtent } from '../../domain/dashboards/dataExtent.ts';
 import { delaysByFunder } from '../../domain/dashboards/delaysByFunder.ts';
@@ -19,13 +20,13 @@ import { errors } from '../../domain/errors.ts';
 import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams } from './common.ts';
 import { dashboardSchemas as s } from './dashboardSchemas.ts';
 
 const tags = ['dashboards'];
 const base = '/programmes/:programmeId/dashboards';
 
-const month = z.string().regex(/^\d{4}(0[1-9]|1[0-2])$/, 'expected a month like 202401');
+const month = z.string().regex(/^\d{4}(0[1-9]|1[0-2])$/, 'expected a month like 202401').and(planningPeriod);
 const rootField = z.string().min(1).optional().describe('the subtree to read (default: the user’s whole scope)');
 const rangeQuery = z.object({ root: rootField, from: month.describe('first month'), to: month.describe('last month (at most 60 months after from)') });
 const packageQuery = rangeQuery.extend({ package: z.string().min(1).optional().describe('one quantity package (default: all)') });
@@ -228,7 +229,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
         tags,
         summary: 'A year’s budgets against what was ordered and paid per funder, with a linear forecast to December',
         params: programmeParams,
-        querystring: z.object({ root: rootField, year: z.coerce.number().int().min(1900).max(2999) }),
+        querystring: z.object({ root: rootField, year: z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR) }),
         response: { 200: s.budgetBurn, ...errorResponses },
       },
     },

@@ -11,8 +11,8 @@ import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorBody, errorResponses, programmeParams } from './common.ts';
-import { entryPeriodSchema, packageStatus, userRef } from './workflowSchemas.ts';
+import { entryPeriod, errorBody, errorResponses, programmeParams, recordId } from './common.ts';
+import { packageStatus, userRef } from './workflowSchemas.ts';
 
 const storedValue = z.object({
   orgUnit: z.string(),
@@ -60,7 +60,7 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
         tags: ['data values'],
         summary: 'The values of a unit and period, with the workflow status of each package reading them',
         params: programmeParams,
-        querystring: z.object({ orgUnitId: z.string().min(1), period: entryPeriodSchema, package: z.string().min(1).optional() }),
+        querystring: z.object({ orgUnitId: z.string().min(1), period: entryPeriod, package: z.string().min(1).optional() }),
         response: {
           200: z.object({
             orgUnit: z.string(),
@@ -91,10 +91,10 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
         description:
           'Send the version you read to change a value, none to create it; if the stored version differs the answer is 409 with the current value. ' +
           'A locked (validated) period answers 423.',
-        params: programmeParams.extend({ orgUnitId: z.string().min(1), period: entryPeriodSchema, activity: z.string().min(1), state: z.string().min(1) }),
+        params: programmeParams.extend({ orgUnitId: z.string().min(1), period: entryPeriod, activity: z.string().min(1), state: z.string().min(1) }),
         body: z.object({
           value: valueSchema,
-          version: z.number().int().min(1).optional().describe('the version read; absent to create the value'),
+          version: recordId.optional().describe('the version read; absent to create the value'),
           package: z.string().min(1).optional().describe('the package the value is entered for; checked to hold the activity and state'),
           reason: z.string().max(2000).optional().describe('recorded in the audit log'),
         }),
@@ -114,6 +114,7 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
     '/programmes/:programmeId/data-values/import',
     {
       config: { authority: WRITE_ACTIONS },
+      bodyLimit: 32 * 1024 * 1024,
       schema: {
         tags: ['data values'],
         summary: 'Import values from JSON rows or CSV text (content type text/csv; header orgUnit,period,activity,state,value[,package])',

@@ -5,7 +5,7 @@ import { dryRunProgramme } from '../../domain/invoices/dryRun.ts';
 import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { errorBody, errorResponses, programmeParams } from './common.ts';
+import { entryPeriod, errorBody, errorResponses, programmeParams } from './common.ts';
 
 const change = z.object({
   orgUnitId: z.string(),
@@ -25,7 +25,7 @@ export async function dryRunRoutes(app: FastifyInstance, { database }: { databas
         tags: ['programmes'],
         summary: 'How draft rules would move each facility’s payment in a subtree and period (nothing is written)',
         params: programmeParams,
-        body: z.object({ orgUnitId: z.string().min(1), period: z.string().min(1), definition: z.unknown() }),
+        body: z.object({ orgUnitId: z.string().min(1), period: entryPeriod, definition: z.unknown() }),
         response: {
           200: z.object({
             period: z.string(),

@@ -13,7 +13,7 @@ import type { Database } from '../../store/database.ts';
 import { funders } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from './common.ts';
 
 const funder = z.object({ id: z.string(), name: z.string() });
 const share = z.object({
@@ -27,7 +27,7 @@ const share = z.object({
 });
 /** A decimal given as text ("0.6") or a JSON number. */
 const decimal = z.union([z.string(), z.number()]).transform(String);
-const shareParams = programmeParams.extend({ shareId: z.coerce.number().int().min(1) });
+const shareParams = programmeParams.extend({ shareId: recordIdParam });
 
 export async function funderRoutes(app: FastifyInstance, { database }: { database: Database }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -115,8 +115,8 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
           orgUnitId: z.string().min(1),
           payment: z.string().min(1).nullable().optional(),
           share: decimal,
-          validFrom: z.string().min(1),
-          validTo: z.string().min(1).nullable().optional(),
+          validFrom: planningPeriod,
+          validTo: planningPeriod.nullable().optional(),
         }),
         response: { 201: share, ...errorResponses },
       },
@@ -138,7 +138,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
         tags: ['funders'],
         summary: 'Set the last period of a share (programme designer)',
         params: shareParams,
-        body: z.object({ validTo: z.string().min(1), reason: z.string().optional() }),
+        body: z.object({ validTo: planningPeriod, reason: z.string().max(2000).optional() }),
         response: { 200: share, ...errorResponses },
       },
     },

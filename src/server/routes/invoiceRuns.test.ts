@@ -210,8 +210,8 @@ describe.each(backends)('invoice runs (%s)', (kind) => {
     const db = api.database.db;
     const before = await snapshot(db);
     const cases: [Session, string, string, number, RegExp][] = [
-      [validator, 'p1', '2024', 400, /^period: '2024' is not a month/],
-      [validator, 'p1', '202413', 400, /^period: /],
+      [validator, 'p1', '2024', 400, /^body.period: '2024' is not a month/],
+      [validator, 'p1', '202413', 400, /^body.period: '202413' is not a month/],
       [validator, 'nowhere', '202401', 404, /org unit 'nowhere' not found/],
       [validator, 'p2', '202401', 403, /'invoice.prepare' on org unit 'p2'/],
       [await login(api.app, 'clerk'), 'p1', '202401', 403, /'invoice.prepare'/],

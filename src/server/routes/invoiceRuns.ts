@@ -11,7 +11,7 @@ import type { Database } from '../../store/database.ts';
 import { invoiceRuns, invoices } from '../../store/schema.ts';
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { errorBody, errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { entryPeriod, errorBody, errorResponses, page, pageQuery, programmeParams, recordIdParam } from './common.ts';
 
 const pending = z.object({ package: z.string(), period: z.string(), status: z.string() });
 const runFields = {
@@ -44,7 +44,7 @@ const diff = z.object({
   lines: page(z.object({ orgUnitId: z.string(), payment: z.string(), oldAmount: z.string().nullable(), newAmount: z.string().nullable(), delta: z.string() })),
 });
 const runListItem = z.object({ ...runFields, skippedCount: z.number(), keptCount: z.number() });
-const runParams = programmeParams.extend({ runId: z.coerce.number().int().min(1) });
+const runParams = programmeParams.extend({ runId: recordIdParam });
 
 export async function invoiceRunRoutes(app: FastifyInstance, { database }: { database: Database }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -58,7 +58,7 @@ export async function invoiceRunRoutes(app: FastifyInstance, { database }: { dat
         tags: ['invoices'],
         summary: 'Compute and store the invoices of a subtree for a month or quarter (committee); an unchanged scope returns its stored run',
         params: programmeParams,
-        body: z.object({ orgUnitId: z.string().min(1), period: z.string().min(1) }),
+        body: z.object({ orgUnitId: z.string().min(1), period: entryPeriod }),
         response: { 200: z.object({ created: z.literal(false), run: runSummary }), 201: z.object({ created: z.literal(true), run: runSummary }), 422: errorBody, ...errorResponses },
       },
     },

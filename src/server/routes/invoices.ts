@@ -12,7 +12,7 @@ import { invoiceRunValues, invoiceStatus, invoices } from '../../store/schema.ts
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { errorResponses, page, pageQuery, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const invoice = z.object({
   id: z.number(),
@@ -43,7 +43,7 @@ const explanation: z.ZodType<unknown> = z.lazy(() =>
   }),
 );
 
-const invoiceParams = programmeParams.extend({ invoiceId: z.coerce.number().int().min(1) });
+const invoiceParams = programmeParams.extend({ invoiceId: recordIdParam });
 
 export async function invoiceRoutes(app: FastifyInstance, { database }: { database: Database }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,7 +61,7 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
           orgUnitId: z.string().optional(),
           period: z.string().optional(),
           status: z.enum(invoiceStatus.enumValues).optional(),
-          runId: z.coerce.number().int().optional(),
+          runId: recordIdParam.optional(),
           includeSuperseded: z.stringbool().default(false),
         }),
         response: { 200: page(invoice), ...errorResponses },
@@ -128,7 +128,7 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
         tags: ['invoices'],
         summary: 'Approve prepared invoices (committee; not the person who started their run), all or none',
         params: programmeParams,
-        body: z.object({ invoiceIds: z.array(z.number().int().min(1)).min(1).max(5000), reason: z.string().optional() }),
+        body: z.object({ invoiceIds: z.array(recordId).min(1).max(5000), reason: z.string().optional() }),
         response: { 200: z.object({ approved: z.array(z.number()) }), ...errorResponses },
       },
     },

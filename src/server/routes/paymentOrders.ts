@@ -11,7 +11,7 @@ import { invoices, paymentOrderLines, paymentOrders, payments } from '../../stor
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorBody, errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { entryPeriod, errorBody, errorResponses, page, pageQuery, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const order = z.object({
   id: z.number(),
@@ -43,7 +43,7 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
         tags: ['payments'],
         summary: 'Order the payment of a subtree’s approved invoices for a period: one order per funder, split by the funder shares (payer)',
         params: programmeParams,
-        body: z.object({ orgUnitId: z.string().min(1), period: z.string().min(1), invoiceIds: z.array(z.number().int().min(1)).min(1).max(20_000).optional() }),
+        body: z.object({ orgUnitId: z.string().min(1), period: entryPeriod, invoiceIds: z.array(recordId).min(1).max(20_000).optional() }),
         response: {
           201: z.object({
             orders: z.array(z.object({ id: z.number(), funderId: z.string(), period: z.string(), orgUnitId: z.string(), total: z.string(), lineCount: z.number() })),
@@ -100,7 +100,7 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
       schema: {
         tags: ['payments'],
         summary: 'One payment order with its lines, what was paid on each and what is outstanding',
-        params: programmeParams.extend({ orderId: z.coerce.number().int().min(1) }),
+        params: programmeParams.extend({ orderId: recordIdParam }),
         querystring: pageQuery,
         response: { 200: order.extend({ lines: page(line) }), ...errorResponses },
       },

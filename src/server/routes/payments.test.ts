@@ -206,7 +206,7 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
         [payer, { orgUnitId: 'd1', period: '202401', invoiceIds: [invoiceOf['cds_3@202401']] }, 400, `invoiceIds[0]: invoice ${invoiceOf['cds_3@202401']} of 'cds_3' is not in the subtree of 'd1'`],
         [payer, { orgUnitId: 'p1', period: '202403', invoiceIds: [invoiceOf['cds_2@202404']] }, 400, `invoiceIds[0]: invoice ${invoiceOf['cds_2@202404']} is for 202404, not 202403`],
         [payer, { orgUnitId: 'p1', period: '202403', invoiceIds: [invoiceOf['cds_1@202403']] }, 409, `invoiceIds[0]: invoice ${invoiceOf['cds_1@202403']} is not approved`],
-        [payer, { orgUnitId: 'p1', period: '2024' }, 400, "period: '2024' is not a month"],
+        [payer, { orgUnitId: 'p1', period: '2024' }, 400, "body.period: '2024' is not a month"],
         [payer, { orgUnitId: 'p2', period: '202401' }, 403, "'payment.order' on org unit 'p2'"],
         [preparer, { orgUnitId: 'p1', period: '202404' }, 403, "'payment.order'"],
       ];

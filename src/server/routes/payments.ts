@@ -12,7 +12,7 @@ import { invoices, payments } from '../../store/schema.ts';
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { errorResponses, page, pageQuery, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const payment = z.object({
   id: z.number(),
@@ -52,8 +52,8 @@ export async function paymentRoutes(app: FastifyInstance, { database }: { databa
           payments: z
             .array(
               z.object({
-                orderId: z.number().int().min(1),
-                invoiceId: z.number().int().min(1),
+                orderId: recordId,
+                invoiceId: recordId,
                 paidOn: z.iso.date(),
                 amount: z.union([z.string(), z.number()]).transform(String),
                 reference: z.string().min(1),
@@ -81,7 +81,7 @@ export async function paymentRoutes(app: FastifyInstance, { database }: { databa
         tags: ['payments'],
         summary: 'Payments recorded for invoices in the user’s scope',
         params: programmeParams,
-        querystring: scopedQuery.extend({ orderId: z.coerce.number().int().optional(), invoiceId: z.coerce.number().int().optional() }),
+        querystring: scopedQuery.extend({ orderId: recordIdParam.optional(), invoiceId: recordIdParam.optional() }),
         response: { 200: page(payment), ...errorResponses },
       },
     },

@@ -8,7 +8,7 @@ import type { Database } from '../../store/database.ts';
 import { programmeVersions, programmes } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from './common.ts';
 
 const programme = z.object({ id: z.string(), name: z.string(), currency: z.string(), currencyDecimals: z.number() });
 const versionReach = z.object({
@@ -117,7 +117,7 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
         querystring: z.strictObject({ dryRun: z.stringbool().default(false) }),
         body: z.strictObject({
           definition: z.unknown(),
-          effectiveFrom: z.string().min(1).max(16),
+          effectiveFrom: planningPeriod,
           note: z.string().max(2000).default(''),
           confirmReachBack: z.boolean().default(false).describe('save although the version reaches back to periods already validated or invoiced'),
           reason: z.string().max(2000).optional().describe('why it reaches back: required with confirmReachBack, audited'),
@@ -146,7 +146,7 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
       schema: {
         tags: ['programmes'],
         summary: 'One version of the rules with its definition',
-        params: programmeParams.extend({ version: z.coerce.number().int().min(1) }),
+        params: programmeParams.extend({ version: recordIdParam }),
         response: { 200: z.object({ version: z.number(), effectiveFrom: z.string(), hash: z.string(), definition: z.unknown() }), ...errorResponses },
       },
     },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FIRST_YEAR, LAST_YEAR } from '../../domain/periodBounds.ts';
 import { publicResults } from '../../domain/dashboards/publicResults.ts';
 import type { Database } from '../../store/database.ts';
 import { errorResponses, programmeParams } from './common.ts';
@@ -17,7 +18,7 @@ export async function publicRoutes(app: FastifyInstance, { database }: { databas
         summary: 'Published results without signing in: per province and quarter, amounts approved and paid, average quality score',
         security: [],
         params: programmeParams,
-        querystring: z.object({ year: z.coerce.number().int().min(1900).max(2999).optional() }),
+        querystring: z.object({ year: z.coerce.number().int().min(FIRST_YEAR).max(LAST_YEAR).optional() }),
         response: { 200: dashboardSchemas.publicResults, ...errorResponses },
       },
     },

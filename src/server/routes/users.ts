@@ -6,7 +6,7 @@ import type { Database } from '../../store/database.ts';
 import { roles } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery } from './common.ts';
+import { errorResponses, page, pageQuery, recordIdParam } from './common.ts';
 
 const grant = z.object({ programmeId: z.string(), role: z.enum(roles), orgUnitId: z.string() });
 const user = z.object({
@@ -19,7 +19,7 @@ const user = z.object({
   lastLoginAt: z.date().nullable(),
   grants: z.array(grant),
 });
-const userParams = z.object({ userId: z.coerce.number().int() });
+const userParams = z.object({ userId: recordIdParam });
 
 /**
  * User management, for admins: each sees and manages only the users whose grants lie in

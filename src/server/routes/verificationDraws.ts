@@ -12,7 +12,7 @@ import { showVerificationDraw } from '../../domain/verification/showVerification
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorBody, errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { errorBody, errorResponses, page, pageQuery, programmeParams, recordIdParam } from './common.ts';
 
 const classCount = z.object({ facilities: z.number().int(), drawn: z.number().int() });
 
@@ -42,7 +42,7 @@ const drawEntry = z.object({
   reasons: riskReasons,
 });
 
-const drawParams = programmeParams.extend({ drawId: z.coerce.number().int().min(1) });
+const drawParams = programmeParams.extend({ drawId: recordIdParam });
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const tags = ['risk-based verification'];
 

@@ -76,7 +76,7 @@ describe.each(backends)('workflow up to the lock (%s)', (kind) => {
       [{ orgUnit: 'cds_1', period: '202407', package: 'quality' }, 400, "period: package 'quality' is quarterly: its period is a quarter, like 2024Q1, not '202407'"],
       [{ orgUnit: 'd1', period: '202402', package: 'quantity' }, 400, "orgUnit: org unit 'd1' takes no part in package 'quantity'"],
       [{ orgUnit: 'cds_1', period: '2023Q1', package: 'quantity' }, 404, "a version of programme 'test_pbf' in force for 2023Q1 not found"],
-      [{ orgUnit: 'cds_1', period: '2024-02', package: 'quantity' }, 400, 'params.period: must be a month (202401) or a quarter (2024Q1)'],
+      [{ orgUnit: 'cds_1', period: '2024-02', package: 'quantity' }, 400, "params.period: '2024-02' is not a month (202401) or a quarter (2024Q1)"],
       [{ orgUnit: 'nowhere', period: '202402', package: 'quantity' }, 404, "org unit 'nowhere' not found"],
     ] as const;
     for (const [key, status, message] of cases) {

@@ -8,8 +8,8 @@ import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
-import { entryPeriodSchema, packageStatus, statusSchema } from './workflowSchemas.ts';
+import { entryPeriod, errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { packageStatus, statusSchema } from './workflowSchemas.ts';
 
 const statusLine = packageStatus.extend({ orgUnit: z.string(), orgUnitName: z.string() });
 const movedStatus = packageStatus.extend({ orgUnit: z.string() });
@@ -34,7 +34,7 @@ export async function workflowRoutes(app: FastifyInstance, { database }: { datab
         summary: 'Where each facility’s packages stand for a period, in a subtree (the user’s scope by default)',
         params: programmeParams,
         querystring: pageQuery.extend({
-          period: entryPeriodSchema,
+          period: entryPeriod,
           root: z.string().min(1).optional().describe('the subtree’s root org unit'),
           package: z.string().min(1).optional(),
           status: statusSchema.optional(),
@@ -60,7 +60,7 @@ export async function workflowRoutes(app: FastifyInstance, { database }: { datab
           tags: ['workflow'],
           summary: SUMMARIES[step],
           description: `Needs '${STEPS[step].action}' on the unit. From any status but ${STEPS[step].from}: 409 INVALID_STATE naming the current status.`,
-          params: programmeParams.extend({ orgUnitId: z.string().min(1), period: entryPeriodSchema, package: z.string().min(1) }),
+          params: programmeParams.extend({ orgUnitId: z.string().min(1), period: entryPeriod, package: z.string().min(1) }),
           body: z
             .object({ reason: z.string().max(2000).optional().describe(STEPS[step].needsReason ? 'required' : 'recorded in the audit log') })
             .nullish(),

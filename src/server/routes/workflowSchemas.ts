@@ -4,8 +4,6 @@ import { workflowStatus } from '../../store/schema.ts';
 /** Response and parameter schemas shared by the data-value and workflow routes. */
 export const userRef = z.object({ id: z.number(), username: z.string(), name: z.string() }).nullable();
 
-export const entryPeriodSchema = z.string().regex(/^\d{4}(?:0[1-9]|1[0-2]|Q[1-4])$/, 'must be a month (202401) or a quarter (2024Q1)');
-
 export const statusSchema = z.enum(workflowStatus.enumValues);
 
 export const packageStatus = z.object({
