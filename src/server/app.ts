@@ -3,7 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -74,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-function errorHandler(error: FastifyError | AppError, _request: unknown, reply: import('fastify').FastifyReply) {
+function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
   }
@@ -87,6 +87,11 @@ function errorHandler(error: FastifyError | AppError, _request: unknown, reply: 
     return reply.status(400).send({
       error: { code: 'VALIDATION', message: first ? `${first.at}: ${first.message}` : 'invalid request', details },
     });
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = request.routeOptions.bodyLimit;
+    const message = `the request body is larger than the ${limit.toLocaleString('en')} bytes this route takes`;
+    return reply.status(413).send({ error: { code: 'BODY_TOO_LARGE', message, details: { limit: 'bodyBytes', max: limit } } });
   }
   if (error.statusCode && error.statusCode < 500) {
     const code = error.statusCode === 429 ? 'TOO_MANY_REQUESTS' : (error.code ?? 'BAD_REQUEST');
