@@ -10,6 +10,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.ts';
+import { isConnectionLost } from '../store/connectionLost.ts';
 import type { Database } from '../store/database.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -87,6 +88,12 @@ function errorHandler(error: FastifyError | AppError, request: FastifyRequest, r
     return reply.status(400).send({
       error: { code: 'VALIDATION', message: first ? `${first.at}: ${first.message}` : 'invalid request', details },
     });
+  }
+  if (isConnectionLost(error)) {
+    // The database restarted, was cut off or is out of reach: the request may succeed once it is back.
+    reply.log.error(error, 'database connection lost');
+    const message = 'the database connection was lost or the database is out of reach; the request was not completed: try again';
+    return reply.status(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message, details: null } });
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
     const limit = request.routeOptions.bodyLimit;
