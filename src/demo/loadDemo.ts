@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { importOrgUnits } from '../domain/orgUnits.ts';
+import { importOrgUnits } from '../domain/orgTree/importTree.ts';
 import { createProgramme, saveProgrammeVersion } from '../domain/programmes.ts';
 import { createUser, grantRole } from '../domain/users.ts';
 import { bulkInsert } from '../store/bulkInsert.ts';
@@ -27,7 +27,7 @@ export interface DemoSummary {
  */
 export async function loadDemo(tx: Tx, demo: Demo): Promise<DemoSummary> {
   await createProgramme(tx, null, { ...DEMO_PROGRAMME });
-  const { count: orgUnits } = await importOrgUnits(tx, null, PROGRAMME, demo.geography.orgUnits);
+  const { added: orgUnits } = await importOrgUnits(tx, null, PROGRAMME, demo.geography.orgUnits);
   const designer = await createLogins(tx);
   await saveProgrammeVersion(tx, designer, PROGRAMME, {
     definition: demo.program,
@@ -47,7 +47,7 @@ async function createLogins(tx: Tx): Promise<Actor> {
   for (const login of DEMO_LOGINS) {
     const userId = await createUser(tx, null, { username: login.username, name: login.name, password: DEMO_PASSWORD });
     await grantRole(tx, null, { userId, programmeId: PROGRAMME, role: login.role, orgUnitId: login.orgUnitId });
-    if (login.role === 'designer') designer = { userId, username: login.username, name: login.name, locale: 'fr', grants: [] };
+    if (login.role === 'designer') designer = { userId, username: login.username, name: login.name, locale: 'fr', grants: [], platformAdmin: false };
   }
   if (!designer) throw new Error('the demo logins need a designer to save the rules');
   return designer;

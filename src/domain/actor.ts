@@ -22,4 +22,6 @@ export interface Actor {
   readonly name: string;
   readonly locale: string;
   readonly grants: readonly RoleGrant[];
+  /** A platform administrator creates programmes and is a national admin of every one. */
+  readonly platformAdmin: boolean;
 }

@@ -1,29 +1,64 @@
 import type { Role } from '../store/schema.ts';
 
 /**
+ * How far an action reaches: over the subtree a role was given on, or over the whole
+ * programme — its rules, its money, the shape of its tree — which only a role held at the
+ * root of the tree (national) may change.
+ */
+export type Reach = 'subtree' | 'national';
+
+interface Permission {
+  readonly roles: readonly Role[];
+  readonly reach: Reach;
+}
+
+const READERS: readonly Role[] = ['admin', 'designer', 'clerk', 'verifier', 'validator', 'payer', 'auditor'];
+const DESIGNERS: readonly Role[] = ['designer', 'admin'];
+
+/**
  * Who may do what: the founding principle of PBF is that who provides, who verifies and who
  * pays are different people, so each workflow step belongs to one role and the admin
- * manages users and programmes without taking part in the cycle. Scope is separate: a role
- * applies to the org subtree it was given on (see authorize in scope.ts).
+ * manages users and programmes without taking part in the cycle. A subtree action applies
+ * to the org subtree the role was given on (see scope.ts); a national one needs the role
+ * at the root of the tree.
  */
 export const PERMISSIONS = {
-  read: ['admin', 'designer', 'clerk', 'verifier', 'validator', 'payer', 'auditor'],
-  'data.declare': ['clerk'],
-  'data.verify': ['verifier'],
-  'data.validate': ['validator'],
-  'period.unlock': ['validator'],
-  'invoice.prepare': ['validator'],
-  'invoice.approve': ['validator'],
-  'payment.order': ['payer'],
-  'payment.record': ['payer'],
-  'verification.draw': ['validator', 'designer'],
-  'programme.design': ['designer', 'admin'],
-  'audit.read': ['auditor', 'admin', 'designer'],
-  'users.manage': ['admin'],
-} as const satisfies Record<string, readonly Role[]>;
+  read: { roles: READERS, reach: 'subtree' },
+  'data.declare': { roles: ['clerk'], reach: 'subtree' },
+  'data.verify': { roles: ['verifier'], reach: 'subtree' },
+  'data.validate': { roles: ['validator'], reach: 'subtree' },
+  'period.unlock': { roles: ['validator'], reach: 'subtree' },
+  'invoice.prepare': { roles: ['validator'], reach: 'subtree' },
+  'invoice.approve': { roles: ['validator'], reach: 'subtree' },
+  'payment.order': { roles: ['payer'], reach: 'subtree' },
+  'payment.record': { roles: ['payer'], reach: 'subtree' },
+  'verification.draw': { roles: ['validator', 'designer'], reach: 'subtree' },
+  /** Trying draft rules on units (the dry run): reads only. */
+  'rules.try': { roles: DESIGNERS, reach: 'subtree' },
+  /** Saving a version of the rules: it prices every facility of the programme. */
+  'rules.write': { roles: DESIGNERS, reach: 'national' },
+  /** Funders and their shares: who pays which part of every invoice. */
+  'funders.manage': { roles: DESIGNERS, reach: 'national' },
+  /** Adding, moving, renaming and closing units: the tree every scope is drawn on. */
+  'orgUnits.manage': { roles: DESIGNERS, reach: 'national' },
+  'audit.read': { roles: ['auditor', 'admin', 'designer'], reach: 'subtree' },
+  /** Users whose grants all lie in the admin's subtrees (see userPolicy.ts). */
+  'users.manage': { roles: ['admin'], reach: 'subtree' },
+} as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;
 
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
 export function roleAllows(role: Role, action: Action): boolean {
-  return (PERMISSIONS[action] as readonly Role[]).includes(role);
+  return (PERMISSIONS[action].roles as readonly Role[]).includes(role);
+}
+
+export function reachOf(action: Action): Reach {
+  return PERMISSIONS[action].reach;
+}
+
+/** The roles that may do `action`, for messages. */
+export function rolesFor(action: Action): readonly Role[] {
+  return PERMISSIONS[action].roles;
 }

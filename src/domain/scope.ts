@@ -1,8 +1,8 @@
 import { errors } from './errors.ts';
 import type { Db, Tx } from '../store/database.ts';
 import { unitFacts } from './unitFacts.ts';
-import type { Actor } from './actor.ts';
-import { roleAllows, type Action } from './permissions.ts';
+import type { Actor, RoleGrant } from './actor.ts';
+import { reachOf, roleAllows, type Action } from './permissions.ts';
 
 /** The materialised path of an org unit, or a 404 naming it. */
 export async function unitPath(db: Db | Tx, programmeId: string, orgUnitId: string): Promise<string> {
@@ -11,18 +11,54 @@ export async function unitPath(db: Db | Tx, programmeId: string, orgUnitId: stri
   return unit.path;
 }
 
-/** True when the actor holds a role allowing `action` on a subtree containing `path`. */
-export function allows(actor: Actor, programmeId: string, action: Action, path?: string): boolean {
-  return actor.grants.some(
-    (grant) =>
-      grant.programmeId === programmeId && roleAllows(grant.role, action) && (path === undefined || path.startsWith(grant.path)),
-  );
+/**
+ * Whether the unit at `path` lies in the grant's subtree: the grant's unit is one of the ids
+ * the path is made of (ids hold no '/', see org_units_id_safe), not merely a prefix of it.
+ */
+export function grantCovers(grant: RoleGrant, path: string): boolean {
+  return path.includes(`/${grant.orgUnitId}/`);
+}
+
+/** A grant on the root of the tree: national authority. */
+export function isNational(grant: RoleGrant): boolean {
+  return grant.path === `/${grant.orgUnitId}/`;
+}
+
+/** A platform administrator holds the admin role nationally in every programme. */
+function platformAllows(actor: Actor, action: Action): boolean {
+  return actor.platformAdmin && roleAllows('admin', action);
 }
 
 /**
- * Checks role and org-unit scope on the server; throws 403 naming what was refused. Without
- * an org unit, any grant of the action in the programme suffices (lists are then filtered
- * to the actor's subtrees by `scopePaths`).
+ * True when the actor may do `action` in the programme: for a national action, with a role
+ * held at the root; for a subtree action, with a role on a subtree holding `path` (any
+ * subtree when no path is given: lists are then filtered with `scopePaths`).
+ */
+export function allows(actor: Actor, programmeId: string, action: Action, path?: string): boolean {
+  if (platformAllows(actor, action)) return true;
+  const national = reachOf(action) === 'national';
+  return actor.grants.some(
+    (grant) =>
+      grant.programmeId === programmeId &&
+      roleAllows(grant.role, action) &&
+      (national ? isNational(grant) : path === undefined || grantCovers(grant, path)),
+  );
+}
+
+/** Whether the actor holds `action` at the root of the programme's tree: lists need no filter. */
+export function allowsNationally(actor: Actor, programmeId: string, action: Action): boolean {
+  if (platformAllows(actor, action)) return true;
+  return actor.grants.some((grant) => grant.programmeId === programmeId && roleAllows(grant.role, action) && isNational(grant));
+}
+
+/** Whether the actor may do `action` in some programme (for routes outside any one programme). */
+export function allowsAnywhere(actor: Actor, action: Action): boolean {
+  return platformAllows(actor, action) || actor.grants.some((grant) => allows(actor, grant.programmeId, action));
+}
+
+/**
+ * Checks role, reach and org-unit scope on the server; throws 403 naming what was refused.
+ * A national action ignores the unit: it needs the role at the root of the tree.
  */
 export async function authorize(
   db: Db | Tx,
@@ -31,15 +67,25 @@ export async function authorize(
   action: Action,
   orgUnitId?: string,
 ): Promise<void> {
+  if (reachOf(action) === 'national') {
+    if (allows(actor, programmeId, action)) return;
+    throw errors.forbidden(`'${action}' changes the whole of programme '${programmeId}': it needs your role at the root of the tree`);
+  }
   const path = orgUnitId === undefined ? undefined : await unitPath(db, programmeId, orgUnitId);
   if (allows(actor, programmeId, action, path)) return;
   const where = orgUnitId === undefined ? `programme '${programmeId}'` : `org unit '${orgUnitId}'`;
   throw errors.forbidden(`your roles do not allow '${action}' on ${where}`);
 }
 
-/** Root paths of the subtrees where the actor may do `action`, for filtering lists. */
+/** Root paths of the subtrees where the actor may do `action`, for filtering lists ('/' is all of them). */
 export function scopePaths(actor: Actor, programmeId: string, action: Action): string[] {
+  if (platformAllows(actor, action)) return ['/'];
   return actor.grants
     .filter((grant) => grant.programmeId === programmeId && roleAllows(grant.role, action))
     .map((grant) => grant.path);
+}
+
+/** Whether the unit at `path` lies in one of `scopes` (root paths, '/' for all). */
+export function inScopes(scopes: readonly string[], path: string): boolean {
+  return scopes.some((scope) => path.startsWith(scope));
 }

@@ -12,7 +12,9 @@ import {
 import { AppError } from '../domain/errors.ts';
 import { isConnectionLost } from '../store/connectionLost.ts';
 import type { Database } from '../store/database.ts';
+import { authorityPlugin } from './auth/authority.ts';
 import { authPlugin } from './auth/plugin.ts';
+import { idempotencyPlugin } from './idempotency.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { serializerCompiler } from './serializer.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -38,6 +40,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // A text/plain body is what a cross-site form or fetch can send without asking first (a CORS
+  // simple request): no route takes one, so none is ever parsed (415).
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => {
     // The web client routes in the browser: any other page address gets its index.html.
     if (options.webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
@@ -71,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
   if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: 'index.html' });
   await app.register(authPlugin, { db: options.database.db });
+  await app.register(authorityPlugin);
+  await app.register(idempotencyPlugin, { db: options.database.db });
   await registerRoutes(app, options);
   return app;
 }

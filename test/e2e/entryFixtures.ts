@@ -31,7 +31,7 @@ export async function prepareEntry(e2e: E2E): Promise<Record<'clerk' | 'clerk2' 
   await e2e.api.database.db.transaction(async (tx) => {
     const id = await createUser(tx, null, { username: 'clerk2', name: 'Second Clerk', password: PASSWORD });
     await grantRole(tx, null, { userId: id, programmeId: PROGRAMME, role: 'clerk', orgUnitId: 'p1' });
-    const designer = { userId: e2e.api.users.designer, username: 'designer', name: '', locale: 'en', grants: [] };
+    const designer = { userId: e2e.api.users.designer, username: 'designer', name: '', locale: 'en', grants: [], platformAdmin: false };
     await saveProgrammeVersion(tx, designer, PROGRAMME, { definition: NAMED_VERSION, effectiveFrom: '202407' });
   });
   const app = e2e.api.app;

@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createProgramme, saveProgrammeVersion } from '../../src/domain/programmes.ts';
-import { importOrgUnits, type OrgUnitRecord } from '../../src/domain/orgUnits.ts';
+import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
+import type { UnitRecordInput } from '../../src/domain/orgTree/unitRecord.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/store/database.ts';
@@ -11,7 +12,7 @@ export const PROGRAMME = 'test_pbf';
 export const PASSWORD = 'correct horse battery staple';
 
 /** bi → p1 → d1 → cds_1, cds_2 and bi → p2 → d2 → cds_3; roles are given on p1. */
-export const TREE: OrgUnitRecord[] = [
+export const TREE: UnitRecordInput[] = [
   { id: 'bi', name: 'Burundi' },
   { id: 'p1', name: 'Province 1', parent: 'bi', groups: { type: 'province' } },
   { id: 'd1', name: 'District 1', parent: 'p1', groups: { type: 'district' }, attributes: { quarterly_budget: 1_000_000 } },
@@ -48,7 +49,10 @@ export const PROGRAMME_DEFINITION = {
   payments: [{ code: 'monthly', frequency: 'monthly', packages: ['quantity'], formulas: { to_pay: 'quantity.total' } }],
 };
 
-/** One user per role, named after it, with the role on p1; `admin` also has admin on bi. */
+/**
+ * One user per role, named after it, with the role on p1; `admin` and `designer` also hold
+ * their role on bi (nationally), as the programme's rules, money and tree need.
+ */
 export async function seed(database: Database): Promise<Record<Role, number>> {
   return database.db.transaction(async (tx) => {
     await createProgramme(tx, null, { id: PROGRAMME, name: 'Test PBF', currency: 'BIF', currencyDecimals: 0 });
@@ -59,7 +63,8 @@ export async function seed(database: Database): Promise<Record<Role, number>> {
       await grantRole(tx, null, { userId: ids[role], programmeId: PROGRAMME, role, orgUnitId: 'p1' });
     }
     await grantRole(tx, null, { userId: ids.admin, programmeId: PROGRAMME, role: 'admin', orgUnitId: 'bi' });
-    const designer = { userId: ids.designer, username: 'designer', name: '', locale: 'en', grants: [] };
+    await grantRole(tx, null, { userId: ids.designer, programmeId: PROGRAMME, role: 'designer', orgUnitId: 'bi' });
+    const designer = { userId: ids.designer, username: 'designer', name: '', locale: 'en', grants: [], platformAdmin: false };
     await saveProgrammeVersion(tx, designer, PROGRAMME, { definition: PROGRAMME_DEFINITION, effectiveFrom: '202401' });
     return ids;
   });

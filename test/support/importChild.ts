@@ -6,7 +6,7 @@
  *
  * Usage: node --max-old-space-size=N --import tsx importChild.ts <pglite|postgres> <rows> <periods>
  */
-import { importOrgUnits } from '../../src/domain/orgUnits.ts';
+import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
 import { TREE, login, testApi } from './api.ts';
 import { P } from './workflow.ts';
 

@@ -10,7 +10,7 @@ import { PASSWORD, PROGRAMME } from './api.ts';
 
 /** An actor with one role on one subtree of the test programme, for calling use cases directly. */
 export function actorWith(userId: number, role: Role, orgUnitId = 'p1', path = '/bi/p1/'): Actor {
-  return { userId, username: role, name: `The ${role}`, locale: 'en', grants: [{ programmeId: PROGRAMME, role, orgUnitId, path }] };
+  return { userId, username: role, name: `The ${role}`, locale: 'en', grants: [{ programmeId: PROGRAMME, role, orgUnitId, path }], platformAdmin: false };
 }
 
 export interface Counts {

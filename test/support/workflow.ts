@@ -49,7 +49,7 @@ export async function workflowApi(kind: 'pglite' | 'postgres'): Promise<Workflow
   const clerk2 = await api.database.db.transaction(async (tx) => {
     const id = await createUser(tx, null, { username: 'clerk2', name: 'The second clerk', password: PASSWORD });
     await grantRole(tx, null, { userId: id, programmeId: PROGRAMME, role: 'clerk', orgUnitId: 'p1' });
-    const designer = { userId: api.users.designer, username: 'designer', name: '', locale: 'en', grants: [] };
+    const designer = { userId: api.users.designer, username: 'designer', name: '', locale: 'en', grants: [], platformAdmin: false };
     await saveProgrammeVersion(tx, designer, PROGRAMME, { definition: VERSION_2, effectiveFrom: '202407' });
     return id;
   });

@@ -3,7 +3,8 @@ import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { Expiring } from '../cache.ts';
 import type { Db, Tx } from '../../store/database.ts';
-import { orgUnits, sessions, userRoles, users, type Role } from '../../store/schema.ts';
+import { sessions, users } from '../../store/schema.ts';
+import { grantsOf } from '../grants.ts';
 
 export const SESSION_COOKIE = 'openpbf_session';
 export const SESSION_HOURS = 12;
@@ -48,7 +49,7 @@ export async function sessionActor(db: Db, token: string): Promise<SessionAnswer
 
 async function loadSession(db: Db, tokenHash: string): Promise<SessionAnswer> {
   const [session] = await db
-    .select({ csrfToken: sessions.csrfToken, user: { id: users.id, username: users.username, name: users.name, locale: users.locale } })
+    .select({ csrfToken: sessions.csrfToken, user: { id: users.id, username: users.username, name: users.name, locale: users.locale, platformAdmin: users.platformAdmin } })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
@@ -56,17 +57,7 @@ async function loadSession(db: Db, tokenHash: string): Promise<SessionAnswer> {
   return { actor: await actorOf(db, session.user), csrfToken: session.csrfToken };
 }
 
-export async function actorOf(db: Db, user: { id: number; username: string; name: string; locale: string }): Promise<Actor> {
-  const grants = await db
-    .select({ programmeId: userRoles.programmeId, role: userRoles.role, orgUnitId: userRoles.orgUnitId, path: orgUnits.path })
-    .from(userRoles)
-    .innerJoin(orgUnits, and(eq(orgUnits.programmeId, userRoles.programmeId), eq(orgUnits.id, userRoles.orgUnitId)))
-    .where(eq(userRoles.userId, user.id));
-  return {
-    userId: user.id,
-    username: user.username,
-    name: user.name,
-    locale: user.locale,
-    grants: grants.map((grant) => ({ ...grant, role: grant.role as Role })),
-  };
+export async function actorOf(db: Db, user: { id: number; username: string; name: string; locale: string; platformAdmin: boolean }): Promise<Actor> {
+  const grants = (await grantsOf(db, [user.id])).get(user.id)!;
+  return { userId: user.id, username: user.username, name: user.name, locale: user.locale, grants, platformAdmin: user.platformAdmin };
 }

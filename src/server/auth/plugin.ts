@@ -4,14 +4,11 @@ import type { Actor } from '../../domain/actor.ts';
 import { errors } from '../../domain/errors.ts';
 import type { Db } from '../../store/database.ts';
 import { SESSION_COOKIE, sessionActor } from '../../domain/auth/sessions.ts';
+import { isOpen } from './authority.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
-  }
-  interface FastifyContextConfig {
-    /** Routes open without a session (sign-in, health, public pages). */
-    public?: boolean;
   }
 }
 
@@ -19,8 +16,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Reads the session cookie into `request.actor` and refuses, before any handler runs, a
- * request without a session to a non-public route, or a state-changing request whose
- * x-csrf-token header does not match the session's token.
+ * request without a session to a route that is not public, or a state-changing request
+ * whose x-csrf-token header does not match the session's token. Which route it is comes
+ * from the router's match, never from the raw URL: `/%61pi/...` is the same route as `/api/...`.
  */
 export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
   app.decorateRequest('actor', null);
@@ -28,16 +26,11 @@ export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) =
     const token = request.cookies[SESSION_COOKIE];
     const session = token ? await sessionActor(options.db, token) : undefined;
     request.actor = session?.actor ?? null;
-    if (request.routeOptions.config?.public || !isProtected(request.url)) return;
+    if (isOpen(request.routeOptions.config?.authority)) return;
     if (!session) throw errors.unauthenticated();
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) throw errors.csrf();
   });
 });
-
-/** The API needs a session, except its documentation; the web client's files do not. */
-function isProtected(url: string): boolean {
-  return url.startsWith('/api/') && !url.startsWith('/api/docs');
-}
 
 /** The signed-in actor; routes behind the auth plugin always have one. */
 export function actorOf(request: FastifyRequest): Actor {

@@ -24,7 +24,7 @@ export async function authRoutes(app: FastifyInstance, options: { database: Data
     '/auth/login',
     {
       config: {
-        public: true,
+        authority: 'public',
         rateLimit: { max: options.loginAttemptsPerMinute ?? 10, timeWindow: '1 minute' },
       },
       schema: {
@@ -51,7 +51,7 @@ export async function authRoutes(app: FastifyInstance, options: { database: Data
 
   r.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], response: { 204: z.null(), ...errorResponses } } },
+    { config: { authority: 'session' }, schema: { tags: ['auth'], summary: 'Sign out: ends the session', response: { 204: z.null(), ...errorResponses } } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await closeSession(db, token);
@@ -62,7 +62,7 @@ export async function authRoutes(app: FastifyInstance, options: { database: Data
 
   r.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, roles and CSRF token', response: { 200: me, ...errorResponses } } },
+    { config: { authority: 'session' }, schema: { tags: ['auth'], summary: 'The signed-in user, roles and CSRF token', response: { 200: me, ...errorResponses } } },
     async (request) => {
       const actor = actorOf(request);
       const session = await sessionActor(db, request.cookies[SESSION_COOKIE]!);

@@ -65,6 +65,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/periods`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'The first and last months holding entered values, for choosing a range',
@@ -82,6 +83,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/quantity`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'Declared, verified and validated quantities per month and quantity package',
@@ -100,6 +102,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/quantity-by-unit`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'Declared, verified and validated quantities of the range per unit one level below the root',
@@ -121,6 +124,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/quality`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'Quality scores per quarter: average, lowest, highest, facilities scored',
@@ -138,6 +142,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/rankings`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'Facilities ranked by amount paid, average quality score or discrepancy (declared against verified)',
@@ -159,6 +164,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/quality-vs-quantity`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'Per facility with a quality score: its average score and its validated quantities',
@@ -176,6 +182,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/payments`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'Ordered and paid per funder, by the month the invoiced period ends in',
@@ -190,6 +197,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/payment-delays`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'Per funder: median and average days from period end to payment, and the share of lines paid late or overdue',
@@ -215,6 +223,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/budget-burn`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'A year’s budgets against what was ordered and paid per funder, with a linear forecast to December',
@@ -233,6 +242,7 @@ export async function dashboardRoutes(app: FastifyInstance, { database }: { data
   r.get(
     `${base}/reporting`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'Completeness (facility-months declared) and timeliness (declared within N days of the month’s end) per month',

@@ -7,9 +7,8 @@ import { readDataValues } from '../../domain/dataValues/readDataValues.ts';
 import { actionForState } from '../../domain/dataValues/states.ts';
 import { valueSchema } from '../../domain/dataValues/value.ts';
 import { writeDataValue } from '../../domain/dataValues/writeDataValue.ts';
-import type { Actor } from '../../domain/actor.ts';
-import { errors } from '../../domain/errors.ts';
-import { allows, authorize } from '../../domain/scope.ts';
+import type { Action } from '../../domain/permissions.ts';
+import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
@@ -46,14 +45,9 @@ const importReport = z.object({
   errors: z.array(rowError),
 });
 
-const WRITE_ACTIONS = ['data.declare', 'data.verify', 'data.validate'] as const;
+/** Writing values needs a role that writes some state; each value is then checked for its own state and unit. */
+const WRITE_ACTIONS: readonly Action[] = ['data.declare', 'data.verify', 'data.validate'];
 
-/** Importing needs a role that writes some state; each row is then checked for its own state and unit. */
-function authorizeImport(actor: Actor, programmeId: string): void {
-  if (!WRITE_ACTIONS.some((action) => allows(actor, programmeId, action))) {
-    throw errors.forbidden(`your roles do not allow entering data in programme '${programmeId}'`);
-  }
-}
 
 export async function dataValueRoutes(app: FastifyInstance, { database }: { database: Database }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,6 +57,7 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
   r.get(
     '/programmes/:programmeId/data-values',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['data values'],
         summary: 'The values of a unit and period, with the workflow status of each package reading them',
@@ -91,6 +86,7 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
   r.put(
     '/programmes/:programmeId/data-values/:orgUnitId/:period/:activity/:state',
     {
+      config: { authority: WRITE_ACTIONS },
       schema: {
         tags: ['data values'],
         summary: 'Write one value: the clerk writes declared, the verifier verified (and other measured inputs), the committee validated',
@@ -129,6 +125,7 @@ async function importRoute(app: FastifyInstance, { database }: { database: Datab
     '/programmes/:programmeId/data-values/import',
     {
       bodyLimit: IMPORT_LIMITS.bodyBytes,
+      config: { authority: WRITE_ACTIONS },
       schema: {
         tags: ['data values'],
         summary: 'Import values from JSON rows or CSV text (content type text/csv; header orgUnit,period,activity,state,value[,package])',
@@ -150,7 +147,6 @@ async function importRoute(app: FastifyInstance, { database }: { database: Datab
     async (request) => {
       const actor = actorOf(request);
       const { programmeId } = request.params;
-      authorizeImport(actor, programmeId);
       return inTransaction(database, (tx) => importDataValues(tx, actor, { programmeId, source: request.body, ...request.query }));
     },
   );

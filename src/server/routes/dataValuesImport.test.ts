@@ -159,6 +159,6 @@ describe.each(backends)('data value import (%s)', (kind) => {
   it('refuses an import to a role that enters no data', async () => {
     const response = await importRows('auditor', [row('cds_1', '202408', 'consultation', 1)]);
     expect(response.statusCode).toBe(403);
-    expect(response.json().error).toMatchObject({ code: 'FORBIDDEN', message: "your roles do not allow entering data in programme 'test_pbf'" });
+    expect(response.json().error).toMatchObject({ code: 'FORBIDDEN', message: "your roles do not allow 'data.declare' or 'data.verify' or 'data.validate' in programme 'test_pbf'" });
   });
 });

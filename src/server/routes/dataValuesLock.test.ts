@@ -63,7 +63,7 @@ describe.runIf(backends.includes('postgres'))('a write meeting a validation in p
     expect((await api.step('clerk', workflow, 'declare')).statusCode).toBe(200);
     // A workflow step that holds the status row of cds_1's package, and of no other.
     const { commit, done: step } = await holdStatusRow(api, '202410', { version: 3 });
-    const clerk = { userId: api.users.clerk, username: 'clerk', name: 'The clerk', locale: 'en', grants: [] };
+    const clerk = { userId: api.users.clerk, username: 'clerk', name: 'The clerk', locale: 'en', grants: [], platformAdmin: false };
     const write = (orgUnit: string, activity: string, value: number, over: number) =>
       writeCoalesced(api.database.db, {
         programmeId: PROGRAMME,

@@ -20,6 +20,7 @@ export async function dryRunRoutes(app: FastifyInstance, { database }: { databas
   app.withTypeProvider<ZodTypeProvider>().post(
     '/programmes/:programmeId/dry-run',
     {
+      config: { authority: 'rules.try' },
       schema: {
         tags: ['programmes'],
         summary: 'How draft rules would move each facility’s payment in a subtree and period (nothing is written)',
@@ -41,7 +42,7 @@ export async function dryRunRoutes(app: FastifyInstance, { database }: { databas
     async (request) => {
       const actor = actorOf(request);
       const { programmeId } = request.params;
-      await authorize(database.db, actor, programmeId, 'programme.design', request.body.orgUnitId);
+      await authorize(database.db, actor, programmeId, 'rules.try', request.body.orgUnitId);
       return dryRunProgramme(database.db, actor, { programmeId, ...request.body });
     },
   );

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { addFunderShare } from '../../domain/payments/addFunderShare.ts';
 import { createFunder } from '../../domain/payments/createFunder.ts';
 import { endFunderShare } from '../../domain/payments/endFunderShare.ts';
-import { findShare, loadShares } from '../../domain/payments/loadShares.ts';
+import { readableShares } from '../../domain/payments/loadShares.ts';
 import { removeFunderShare } from '../../domain/payments/removeFunderShare.ts';
 import { renameFunder } from '../../domain/payments/renameFunder.ts';
 import { authorize } from '../../domain/scope.ts';
@@ -35,7 +35,8 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
 
   r.get(
     '/programmes/:programmeId/funders',
-    { schema: { tags: ['funders'], summary: 'The programme’s funders', params: programmeParams, response: { 200: z.array(funder), ...errorResponses } } },
+    {
+      config: { authority: 'read' }, schema: { tags: ['funders'], summary: 'The programme’s funders', params: programmeParams, response: { 200: z.array(funder), ...errorResponses } } },
     async (request) => {
       const { programmeId } = request.params;
       await authorize(db, actorOf(request), programmeId, 'read');
@@ -46,6 +47,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
   r.post(
     '/programmes/:programmeId/funders',
     {
+      config: { authority: 'funders.manage' },
       schema: {
         tags: ['funders'],
         summary: 'Add a funder (programme designer)',
@@ -57,7 +59,6 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
     async (request, reply) => {
       const actor = actorOf(request);
       const { programmeId } = request.params;
-      await authorize(db, actor, programmeId, 'programme.design');
       return reply.status(201).send(await inTransaction(database, (tx) => createFunder(tx, actor, { programmeId, ...request.body })));
     },
   );
@@ -65,6 +66,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
   r.patch(
     '/programmes/:programmeId/funders/:funderId',
     {
+      config: { authority: 'funders.manage' },
       schema: {
         tags: ['funders'],
         summary: 'Rename a funder (programme designer)',
@@ -76,7 +78,6 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
     async (request) => {
       const actor = actorOf(request);
       const { programmeId, funderId } = request.params;
-      await authorize(db, actor, programmeId, 'programme.design');
       return inTransaction(database, (tx) => renameFunder(tx, actor, { programmeId, id: funderId, ...request.body }));
     },
   );
@@ -84,9 +85,10 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
   r.get(
     '/programmes/:programmeId/funder-shares',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['funders'],
-        summary: 'Funder shares: which funder pays which fraction of a subtree’s payments, and when',
+        summary: 'Funder shares: which funder pays which fraction of a subtree’s payments, and when (those of the reader’s subtrees and of the units above them)',
         params: programmeParams,
         querystring: pageQuery.extend({ funderId: z.string().optional(), orgUnitId: z.string().optional() }),
         response: { 200: page(share), ...errorResponses },
@@ -95,10 +97,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
     async (request) => {
       const { programmeId } = request.params;
       const { funderId, orgUnitId, limit, offset } = request.query;
-      await authorize(db, actorOf(request), programmeId, 'read');
-      const all = (await loadShares(db, programmeId)).filter(
-        (row) => (funderId === undefined || row.funderId === funderId) && (orgUnitId === undefined || row.orgUnitId === orgUnitId),
-      );
+      const all = await readableShares(db, actorOf(request), programmeId, { funderId, orgUnitId });
       return { items: all.slice(offset, offset + limit).map(({ path: _p, ...row }) => row), total: all.length, limit, offset };
     },
   );
@@ -106,6 +105,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
   r.post(
     '/programmes/:programmeId/funder-shares',
     {
+      config: { authority: 'funders.manage' },
       schema: {
         tags: ['funders'],
         summary: 'Give a funder a share of a subtree’s payments, optionally of one payment, from a period on (programme designer)',
@@ -124,8 +124,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
     async (request, reply) => {
       const actor = actorOf(request);
       const { programmeId } = request.params;
-      await authorize(db, actor, programmeId, 'programme.design', request.body.orgUnitId);
-      const created = await inTransaction(database, (tx) => addFunderShare(tx, actor, { programmeId, ...request.body }));
+            const created = await inTransaction(database, (tx) => addFunderShare(tx, actor, { programmeId, ...request.body }));
       const { path: _p, ...row } = created;
       return reply.status(201).send(row);
     },
@@ -134,6 +133,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
   r.patch(
     '/programmes/:programmeId/funder-shares/:shareId',
     {
+      config: { authority: 'funders.manage' },
       schema: {
         tags: ['funders'],
         summary: 'Set the last period of a share (programme designer)',
@@ -145,7 +145,6 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
     async (request) => {
       const actor = actorOf(request);
       const { programmeId, shareId } = request.params;
-      await authorize(db, actor, programmeId, 'programme.design', (await findShare(db, programmeId, shareId)).orgUnitId);
       const { path: _p, ...row } = await inTransaction(database, (tx) => endFunderShare(tx, actor, { programmeId, shareId, ...request.body }));
       return row;
     },
@@ -154,6 +153,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
   r.delete(
     '/programmes/:programmeId/funder-shares/:shareId',
     {
+      config: { authority: 'funders.manage' },
       schema: {
         tags: ['funders'],
         summary: 'Delete a share entered by mistake, with a reason (programme designer); orders already made keep their lines',
@@ -165,7 +165,6 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
     async (request, reply) => {
       const actor = actorOf(request);
       const { programmeId, shareId } = request.params;
-      await authorize(db, actor, programmeId, 'programme.design', (await findShare(db, programmeId, shareId)).orgUnitId);
       await inTransaction(database, (tx) => removeFunderShare(tx, actor, { programmeId, shareId, reason: request.body.reason }));
       return reply.status(204).send(null);
     },

@@ -53,6 +53,7 @@ export async function invoiceRunRoutes(app: FastifyInstance, { database }: { dat
   r.post(
     '/programmes/:programmeId/invoice-runs',
     {
+      config: { authority: 'invoice.prepare' },
       schema: {
         tags: ['invoices'],
         summary: 'Compute and store the invoices of a subtree for a month or quarter (committee); an unchanged scope returns its stored run',
@@ -73,6 +74,7 @@ export async function invoiceRunRoutes(app: FastifyInstance, { database }: { dat
   r.get(
     '/programmes/:programmeId/invoice-runs',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['invoices'],
         summary: 'Invoice runs over subtrees in the user’s scope, newest first',
@@ -123,6 +125,7 @@ export async function invoiceRunRoutes(app: FastifyInstance, { database }: { dat
   r.get(
     '/programmes/:programmeId/invoice-runs/:runId',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['invoices'],
         summary: 'One run with what it left out and its difference from the previous run of the same scope',

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOrgUnits } from '../../domain/orgUnits.ts';
+import { importOrgUnits } from '../../domain/orgTree/importTree.ts';
 import { openDatabase, type Database } from '../../store/database.ts';
 import { queryRows } from '../../store/sql.ts';
 import { buildApp } from '../app.ts';

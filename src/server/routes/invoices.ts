@@ -52,6 +52,7 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
   r.get(
     '/programmes/:programmeId/invoices',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['invoices'],
         summary: 'Invoices in the user’s scope: current ones, or also those replaced by a later run',
@@ -96,6 +97,7 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
   r.get(
     '/programmes/:programmeId/invoices/:invoiceId',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['invoices'],
         summary: 'One invoice with every value its run computed for its unit',
@@ -121,6 +123,7 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
   r.post(
     '/programmes/:programmeId/invoices/approve',
     {
+      config: { authority: 'invoice.approve' },
       schema: {
         tags: ['invoices'],
         summary: 'Approve prepared invoices (committee; not the person who started their run), all or none',
@@ -140,6 +143,7 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
   r.get(
     '/programmes/:programmeId/invoices/:invoiceId/provenance',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['invoices'],
         summary: 'Why an invoice value is what it is, recomputed from its run’s stored inputs and programme version',

@@ -38,6 +38,7 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
   r.post(
     '/programmes/:programmeId/payment-orders',
     {
+      config: { authority: 'payment.order' },
       schema: {
         tags: ['payments'],
         summary: 'Order the payment of a subtree’s approved invoices for a period: one order per funder, split by the funder shares (payer)',
@@ -64,6 +65,7 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
   r.get(
     '/programmes/:programmeId/payment-orders',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['payments'],
         summary: 'Payment orders of subtrees in the user’s scope, newest first',
@@ -94,6 +96,7 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
   r.get(
     '/programmes/:programmeId/payment-orders/:orderId',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['payments'],
         summary: 'One payment order with its lines, what was paid on each and what is outstanding',

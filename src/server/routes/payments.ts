@@ -43,6 +43,7 @@ export async function paymentRoutes(app: FastifyInstance, { database }: { databa
   r.post(
     '/programmes/:programmeId/payments',
     {
+      config: { authority: 'payment.record' },
       schema: {
         tags: ['payments'],
         summary: 'Record payments against payment-order lines (payer), all or none; a line is never overpaid',
@@ -75,6 +76,7 @@ export async function paymentRoutes(app: FastifyInstance, { database }: { databa
   r.get(
     '/programmes/:programmeId/payments',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['payments'],
         summary: 'Payments recorded for invoices in the user’s scope',
@@ -112,6 +114,7 @@ export async function paymentRoutes(app: FastifyInstance, { database }: { databa
   r.get(
     '/programmes/:programmeId/payment-delays',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['payments'],
         summary: 'Payment delay per paid invoice: days from the end of its period to the payment that completed it',
@@ -145,6 +148,7 @@ export async function paymentRoutes(app: FastifyInstance, { database }: { databa
   r.get(
     '/programmes/:programmeId/arrears',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['payments'],
         summary: 'Arrears per funder and period: ordered minus paid as of a date, for periods ended by then, with days since each ended',

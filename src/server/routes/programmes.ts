@@ -3,15 +3,23 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../domain/scope.ts';
-import { createProgramme, saveProgrammeVersion, versionByNumber } from '../../domain/programmes.ts';
+import { createProgramme, previewVersion, saveProgrammeVersion, versionByNumber } from '../../domain/programmes.ts';
 import type { Database } from '../../store/database.ts';
 import { programmeVersions, programmes } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
 import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
-import { errors } from '../../domain/errors.ts';
 
 const programme = z.object({ id: z.string(), name: z.string(), currency: z.string(), currencyDecimals: z.number() });
+const versionReach = z.object({
+  periods: z.array(z.string()).readonly(),
+  decidedStatuses: z.number(),
+  repriced: z.array(z.object({ id: z.number(), orgUnitId: z.string(), period: z.string(), payment: z.string(), amount: z.string() })).readonly(),
+  repricedCount: z.number(),
+  unchangedCount: z.number(),
+});
+/** A national programme's rules, with its decision tables, are well under a megabyte. */
+const PROGRAMME_BODY_LIMIT = 8 * 1024 * 1024;
 const versionSummary = z.object({
   version: z.number(),
   effectiveFrom: z.string(),
@@ -26,9 +34,12 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
 
   r.get(
     '/programmes',
-    { schema: { tags: ['programmes'], summary: 'Programmes the user has a role in', response: { 200: z.array(programme), ...errorResponses } } },
+    {
+      config: { authority: 'session' }, schema: { tags: ['programmes'], summary: 'Programmes the user has a role in (all of them for a platform administrator)', response: { 200: z.array(programme), ...errorResponses } } },
     async (request) => {
-      const ids = [...new Set(actorOf(request).grants.map((grant) => grant.programmeId))];
+      const actor = actorOf(request);
+      if (actor.platformAdmin) return db.select().from(programmes).orderBy(asc(programmes.id));
+      const ids = [...new Set(actor.grants.map((grant) => grant.programmeId))];
       if (ids.length === 0) return [];
       return db.select().from(programmes).where(inArray(programmes.id, ids)).orderBy(asc(programmes.id));
     },
@@ -37,9 +48,10 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
   r.post(
     '/programmes',
     {
+      config: { authority: 'platform' },
       schema: {
         tags: ['programmes'],
-        summary: 'Create a programme (admins of an existing programme)',
+        summary: 'Create a programme',
         body: z.object({
           id: z.string().regex(/^[a-z0-9_-]+$/),
           name: z.string().min(1),
@@ -51,7 +63,6 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      if (!actor.grants.some((grant) => grant.role === 'admin')) throw errors.forbidden('only an admin may create a programme');
       await inTransaction(database, (tx) => createProgramme(tx, actor, request.body));
       return reply.status(201).send(request.body);
     },
@@ -60,6 +71,7 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
   r.get(
     '/programmes/:programmeId/versions',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['programmes'],
         summary: 'Versions of the rules with their effective periods',
@@ -93,26 +105,44 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
   r.post(
     '/programmes/:programmeId/versions',
     {
+      config: { authority: 'rules.write' },
+      bodyLimit: PROGRAMME_BODY_LIMIT,
       schema: {
         tags: ['programmes'],
         summary: 'Save a new version of the rules, checked by the engine, effective from a period',
+        description:
+          'A version effective in a period already validated or invoiced answers 409 VERSION_REACHES_BACK with the invoices it would reprice, ' +
+          'unless confirmReachBack is true with a reason. dryRun=true checks and reports that reach without saving.',
         params: programmeParams,
-        body: z.object({ definition: z.unknown(), effectiveFrom: z.string(), note: z.string().default('') }),
-        response: { 201: z.object({ version: z.number(), effectiveFrom: z.string(), hash: z.string() }), 422: errorResponses[400], ...errorResponses },
+        querystring: z.strictObject({ dryRun: z.stringbool().default(false) }),
+        body: z.strictObject({
+          definition: z.unknown(),
+          effectiveFrom: z.string().min(1).max(16),
+          note: z.string().max(2000).default(''),
+          confirmReachBack: z.boolean().default(false).describe('save although the version reaches back to periods already validated or invoiced'),
+          reason: z.string().max(2000).optional().describe('why it reaches back: required with confirmReachBack, audited'),
+        }),
+        response: {
+          200: z.object({ dryRun: z.literal(true), reach: versionReach }),
+          201: z.object({ version: z.number(), effectiveFrom: z.string(), hash: z.string(), reach: versionReach }),
+          422: errorResponses[400],
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const { programmeId } = request.params;
-      await authorize(db, actor, programmeId, 'programme.design');
+      if (request.query.dryRun) return reply.status(200).send({ dryRun: true as const, reach: await previewVersion(db, programmeId, request.body) });
       const saved = await inTransaction(database, (tx) => saveProgrammeVersion(tx, actor, programmeId, request.body));
-      return reply.status(201).send({ version: saved.version, effectiveFrom: saved.effectiveFrom, hash: saved.hash });
+      return reply.status(201).send({ version: saved.version, effectiveFrom: saved.effectiveFrom, hash: saved.hash, reach: saved.reach });
     },
   );
 
   r.get(
     '/programmes/:programmeId/versions/:version',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['programmes'],
         summary: 'One version of the rules with its definition',

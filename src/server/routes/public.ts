@@ -11,7 +11,7 @@ export async function publicRoutes(app: FastifyInstance, { database }: { databas
   app.withTypeProvider<ZodTypeProvider>().get(
     '/public/programmes/:programmeId/results',
     {
-      config: { public: true },
+      config: { authority: 'public' },
       schema: {
         tags: ['public'],
         summary: 'Published results without signing in: per province and quarter, amounts approved and paid, average quality score',

@@ -54,6 +54,7 @@ export async function verificationDrawRoutes(app: FastifyInstance, { database }:
   r.post(
     base,
     {
+      config: { authority: 'verification.draw' },
       schema: {
         tags,
         summary: 'Classify the facilities of a subtree by risk and draw those to verify in a period (the current draw is returned if there is one)',
@@ -74,6 +75,7 @@ export async function verificationDrawRoutes(app: FastifyInstance, { database }:
   r.get(
     base,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'Draws overlapping the user’s scope (or an org unit’s subtree), newest first',
@@ -97,6 +99,7 @@ export async function verificationDrawRoutes(app: FastifyInstance, { database }:
   r.get(
     `${base}/:drawId`,
     {
+      config: { authority: 'read' },
       schema: {
         tags,
         summary: 'A draw with a page of its entries: class, probability, drawn, validation rate and the reasons of the class',
@@ -121,6 +124,7 @@ export async function verificationDrawRoutes(app: FastifyInstance, { database }:
   r.post(
     `${base}/:drawId/apply`,
     {
+      config: { authority: 'verification.draw' },
       schema: {
         tags,
         summary: 'Write verified = declared × validation rate for the facilities the draw did not select (once; refused where a verified value exists)',

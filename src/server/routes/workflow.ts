@@ -28,6 +28,7 @@ export async function workflowRoutes(app: FastifyInstance, { database }: { datab
   r.get(
     '/programmes/:programmeId/workflow',
     {
+      config: { authority: 'read' },
       schema: {
         tags: ['workflow'],
         summary: 'Where each facility’s packages stand for a period, in a subtree (the user’s scope by default)',
@@ -54,6 +55,7 @@ export async function workflowRoutes(app: FastifyInstance, { database }: { datab
     r.post(
       `/programmes/:programmeId/workflow/:orgUnitId/:period/:package/${step}`,
       {
+        config: { authority: STEPS[step].action },
         schema: {
           tags: ['workflow'],
           summary: SUMMARIES[step],
