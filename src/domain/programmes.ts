@@ -140,48 +140,50 @@ async function programmeAttributes(db: Db | Tx, programmeId: string): Promise<st
 
 /** The version in force for a period: the latest whose effective period starts no later. */
 export async function versionFor(db: Db | Tx, programmeId: string, period: string): Promise<ProgrammeVersion> {
-  const parsed = parsePeriod(period);
-  if (!parsed) throw errors.validation(`period: '${period}' is not a DHIS2 period`, [{ at: 'period' }]);
-  const versions = await storedVersions(db, programmeId);
-  const inForce = versions.find((version) => parsePeriod(version.effectiveFrom)!.firstMonth <= parsed.firstMonth);
+  if (!parsePeriod(period)) throw errors.validation(`period: '${period}' is not a DHIS2 period`, [{ at: 'period' }]);
+  const inForce = versionInForce(await versionsOf(db, programmeId), period);
   if (!inForce) throw errors.notFound(`a version of programme '${programmeId}' in force for ${period}`);
-  return toVersion(inForce);
+  return inForce;
+}
+
+/**
+ * The version in force for a period among a programme's versions (newest first, as
+ * versionsOf gives them); undefined when none is, or the period is not one. A request
+ * about many periods reads the versions once and picks here.
+ */
+export function versionInForce(versions: readonly ProgrammeVersion[], period: string): ProgrammeVersion | undefined {
+  const parsed = parsePeriod(period);
+  if (!parsed) return undefined;
+  return versions.find((version) => parsePeriod(version.effectiveFrom)!.firstMonth <= parsed.firstMonth);
 }
 
 export async function versionByNumber(db: Db | Tx, programmeId: string, version: number): Promise<ProgrammeVersion> {
-  const row = (await storedVersions(db, programmeId)).find((candidate) => candidate.version === version);
-  if (!row) throw errors.notFound(`version ${version} of programme '${programmeId}'`);
-  return toVersion(row);
+  const found = (await versionsOf(db, programmeId)).find((candidate) => candidate.version === version);
+  if (!found) throw errors.notFound(`version ${version} of programme '${programmeId}'`);
+  return found;
 }
 
-type VersionRow = typeof programmeVersions.$inferSelect;
-
-/** Versions are never changed once saved, so they are cached; saving one forgets the list. */
-const versionCache = new Expiring<string, VersionRow[]>(10_000);
+/**
+ * Versions are never changed once saved, so they are cached, made into versions once when
+ * read (nearly every request asks for one); saving one forgets the list.
+ */
+const versionCache = new Expiring<string, readonly ProgrammeVersion[]>(10_000);
 
 /** A programme's versions, newest first. */
-function storedVersions(db: Db | Tx, programmeId: string): Promise<VersionRow[]> {
-  return versionCache.getOrLoad(programmeId, db, () =>
-    db.select().from(programmeVersions).where(eq(programmeVersions.programmeId, programmeId)).orderBy(desc(programmeVersions.version)),
-  );
+export function versionsOf(db: Db | Tx, programmeId: string): Promise<readonly ProgrammeVersion[]> {
+  return versionCache.getOrLoad(programmeId, db, async () => {
+    const rows = await db.select().from(programmeVersions).where(eq(programmeVersions.programmeId, programmeId)).orderBy(desc(programmeVersions.version));
+    return rows.map(toVersion);
+  });
 }
-
-/** Each cached row's version, made once: nearly every request asks for one. */
-const versionsOfRows = new WeakMap<VersionRow, ProgrammeVersion>();
 
 /** A stored version; the engine's programme carries the version number for provenance. */
-function toVersion(row: VersionRow): ProgrammeVersion {
-  let version = versionsOfRows.get(row);
-  if (!version) {
-    version = {
-      programmeId: row.programmeId,
-      version: row.version,
-      effectiveFrom: row.effectiveFrom,
-      hash: row.hash,
-      program: { ...(row.definition as Program), version: String(row.version) },
-    };
-    versionsOfRows.set(row, version);
-  }
-  return version;
+function toVersion(row: typeof programmeVersions.$inferSelect): ProgrammeVersion {
+  return {
+    programmeId: row.programmeId,
+    version: row.version,
+    effectiveFrom: row.effectiveFrom,
+    hash: row.hash,
+    program: { ...(row.definition as Program), version: String(row.version) },
+  };
 }
-

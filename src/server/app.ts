@@ -3,9 +3,10 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.ts';
+import { isConnectionLost } from '../store/connectionLost.ts';
 import type { Database } from '../store/database.ts';
 import { authorityPlugin } from './auth/authority.ts';
 import { authPlugin } from './auth/plugin.ts';
@@ -81,7 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-function errorHandler(error: FastifyError | AppError, _request: unknown, reply: import('fastify').FastifyReply) {
+function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {
     return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details ?? null } });
   }
@@ -94,6 +95,17 @@ function errorHandler(error: FastifyError | AppError, _request: unknown, reply: 
     return reply.status(400).send({
       error: { code: 'VALIDATION', message: first ? `${first.at}: ${first.message}` : 'invalid request', details },
     });
+  }
+  if (isConnectionLost(error)) {
+    // The database restarted, was cut off or is out of reach: the request may succeed once it is back.
+    reply.log.error(error, 'database connection lost');
+    const message = 'the database connection was lost or the database is out of reach; the request was not completed: try again';
+    return reply.status(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message, details: null } });
+  }
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const limit = request.routeOptions.bodyLimit;
+    const message = `the request body is larger than the ${limit.toLocaleString('en')} bytes this route takes`;
+    return reply.status(413).send({ error: { code: 'BODY_TOO_LARGE', message, details: { limit: 'bodyBytes', max: limit } } });
   }
   if (error.statusCode && error.statusCode < 500) {
     const code = error.statusCode === 429 ? 'TOO_MANY_REQUESTS' : (error.code ?? 'BAD_REQUEST');

@@ -54,12 +54,24 @@ function openImpatientPool(url: string): pg.Pool {
   return openPool(url, { max: 4, maxLifetimeSeconds: 60, onConnect: (client) => client.query(settings) });
 }
 
+/**
+ * A pool whose lost connections are logged and never crash the process. The pool listens for
+ * errors only on idle connections: a connection lost while a request holds it (a restart,
+ * an administrator's pg_terminate_backend, a network cut mid-COPY) emitted an 'error' no one
+ * heard, which kills a Node process. Its query fails with the loss meanwhile, the request's
+ * transaction with it (answered 503, see connectionLost.ts), and the pool drops the connection
+ * when it is released.
+ */
 function openPool(url: string, options: pg.PoolConfig = {}): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 10, ...options });
-  // An idle connection the server drops (restart, admin command) must not crash the process:
-  // the pool replaces it on the next query.
-  pool.on('error', (error) => console.error(`database: an idle connection was lost (${error.message})`));
+  pool.on('connect', (client) => client.on('error', (error) => console.error(`database: ${describeLoss(error)}`)));
+  // Logged by the connection's own listener above; without one here the pool's 'error' would throw.
+  pool.on('error', () => undefined);
   return pool;
+}
+
+function describeLoss(error: Error & { code?: string }): string {
+  return `a connection was lost (${error.message}${error.code ? `, ${error.code}` : ''}); any query running on it failed, and the pool opens another connection when needed`;
 }
 
 /** Opens (creating or migrating as needed) the database. */

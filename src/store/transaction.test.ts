@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends, testDatabase } from '../../test/support/database.ts';
 import type { Database } from './database.ts';
@@ -26,5 +27,12 @@ describe.each(backends)('transaction on %s', (kind) => {
     expect(isTransaction(database.db)).toBe(false);
     afterCommit(database.db, () => ran.push('now'));
     expect(ran).toEqual(['committed', 'now']);
+  });
+
+  // PostgreSQL only: a PGlite transaction has no connection to lose.
+  it.runIf(kind === 'postgres')('throws what failed the command, not the rollback that could not follow on a lost connection', async () => {
+    const lost = transaction(database.db, (tx) => tx.execute(sql`select pg_terminate_backend(pg_backend_pid())`));
+    await expect(lost).rejects.toMatchObject({ cause: { code: '57P01' } });
+    expect(await transaction(database.db, (tx) => tx.execute(sql`select 1 as one`))).toMatchObject({ rows: [{ one: 1 }] });
   });
 });

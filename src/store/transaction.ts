@@ -3,13 +3,25 @@ import type { Db, Tx } from './database.ts';
 
 const afterCommits = new WeakMap<Tx, (() => void)[]>();
 
-/** Runs `command` in one transaction, then the hooks it registered with `afterCommit`. */
+/**
+ * Runs `command` in one transaction, then the hooks it registered with `afterCommit`. When
+ * the command fails and the rollback fails too (the connection is gone), the command's error
+ * is the one thrown: it says what went wrong, the rollback's only that it could not follow.
+ */
 export async function transaction<T>(db: Db, command: (tx: Tx) => Promise<T>): Promise<T> {
   const hooks: (() => void)[] = [];
-  const result = await db.transaction((tx) => {
-    afterCommits.set(tx, hooks);
-    return command(tx);
-  });
+  let failure: { error: unknown } | undefined;
+  const result = await db
+    .transaction((tx) => {
+      afterCommits.set(tx, hooks);
+      return command(tx).catch((error: unknown) => {
+        failure = { error };
+        throw error;
+      });
+    })
+    .catch((error: unknown) => {
+      throw failure ? failure.error : error;
+    });
   for (const hook of hooks) hook();
   return result;
 }

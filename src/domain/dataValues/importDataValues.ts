@@ -3,6 +3,7 @@ import type { Tx } from '../../store/database.ts';
 import type { Actor } from '../actor.ts';
 import { errors } from '../errors.ts';
 import { checkRows, heldBy } from './checkRows.ts';
+import { checkPeriodCount } from './limits.ts';
 import { parseCsvRows, parseJsonRows } from './parseImport.ts';
 import { describeValue, valueKey, type CheckedRow, type RowError } from './rows.ts';
 import { applyChanges, storedValues, type ValueChange } from './storedValues.ts';
@@ -32,12 +33,13 @@ export const IMPORT_REASON = 'bulk import';
 
 /**
  * Imports values: every row is checked (see checkRows) and every error reported with its row
- * and field. All or nothing unless `partial`; a dry run reports the same without writing.
+ * and field. Too many rows or periods (limits.ts) are refused before any row is checked. All or nothing unless `partial`; a dry run reports the same without writing.
  * A row equal to the stored value is unchanged: re-importing a file writes nothing at all.
  */
 export async function importDataValues(tx: Tx, actor: Actor, props: ImportDataValuesProps): Promise<ImportReport> {
   const { programmeId, dryRun, partial } = props;
   const parsed = typeof props.source === 'string' ? parseCsvRows(props.source) : parseJsonRows(props.source);
+  checkPeriodCount(new Set(parsed.rows.map((row) => row.period)));
   const { checked, errors: checkErrors } = await checkRows(tx, actor, programmeId, parsed.rows, !dryRun);
   const { distinct, repeated, conflicting } = deduplicate(checked);
   const rowErrors = [...parsed.errors, ...checkErrors, ...conflicting].sort((a, b) => a.row - b.row);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsvRows, parseJsonRows } from './parseImport.ts';
+import { nonBlankLines, parseCsvRows, parseJsonRows } from './parseImport.ts';
 
 describe('reading imported rows', () => {
   it('numbers CSV rows by their line, across blank lines, quoted fields and a byte-order mark', () => {
@@ -43,5 +43,11 @@ describe('reading imported rows', () => {
     ]);
     expect(parsed.rows).toEqual([{ row: 1, orgUnit: 'cds_1', period: '2024Q1', activity: 'hygiene', state: 'points', value: 0.25, package: 'quality' }]);
     expect(parsed.errors.map((error) => `${error.row} ${error.field} ${error.code}`)).toEqual(['2 value BAD_NUMBER', '2 version UNKNOWN_FIELD', '3 row INVALID_ROW']);
+  });
+
+  it('counts the lines holding something, as the CSV parser finds records', () => {
+    expect(nonBlankLines('header\r\na,b\n\n \t\r\nc,d')).toBe(3);
+    expect(nonBlankLines('header\na,b\n')).toBe(2);
+    expect(nonBlankLines('')).toBe(0);
   });
 });

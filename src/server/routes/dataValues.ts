@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { importDataValues } from '../../domain/dataValues/importDataValues.ts';
+import { IMPORT_LIMITS } from '../../domain/dataValues/limits.ts';
 import { readDataValues } from '../../domain/dataValues/readDataValues.ts';
 import { actionForState } from '../../domain/dataValues/states.ts';
 import { valueSchema } from '../../domain/dataValues/value.ts';
@@ -12,6 +13,7 @@ import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
 import { entryPeriod, errorBody, errorResponses, programmeParams, recordId } from './common.ts';
+import { importJsonParser } from './importJson.ts';
 import { packageStatus, userRef } from './workflowSchemas.ts';
 
 const storedValue = z.object({
@@ -110,17 +112,28 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
     },
   );
 
-  r.post(
+  await app.register(importRoute, { database });
+}
+
+/**
+ * The import, in a context of its own: it takes large bodies, under a limit of its own
+ * (limits.ts), and counts JSON before parsing it (importJson.ts).
+ */
+async function importRoute(app: FastifyInstance, { database }: { database: Database }) {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, importJsonParser(app));
+  app.withTypeProvider<ZodTypeProvider>().post(
     '/programmes/:programmeId/data-values/import',
     {
+      bodyLimit: IMPORT_LIMITS.bodyBytes,
       config: { authority: WRITE_ACTIONS },
-      bodyLimit: 32 * 1024 * 1024,
       schema: {
         tags: ['data values'],
         summary: 'Import values from JSON rows or CSV text (content type text/csv; header orgUnit,period,activity,state,value[,package])',
         description:
           'All or nothing: any row error answers 400 with every row error and writes nothing, unless partial=true, which writes the good rows. ' +
-          'dryRun=true reports what would be created, updated or left unchanged without writing. Re-importing the same rows changes nothing.',
+          'dryRun=true reports what would be created, updated or left unchanged without writing. Re-importing the same rows changes nothing. ' +
+          `At most ${IMPORT_LIMITS.rows} rows (413 IMPORT_TOO_LARGE), ${IMPORT_LIMITS.periods} distinct periods (422 IMPORT_TOO_MANY_PERIODS) ` +
+          `and ${IMPORT_LIMITS.bodyBytes} bytes (413 BODY_TOO_LARGE).`,
         consumes: ['application/json', 'text/csv'],
         params: programmeParams,
         querystring: z.object({ dryRun: z.stringbool().default(false), partial: z.stringbool().default(false) }),
@@ -128,7 +141,7 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
           z.array(z.unknown()).describe('rows {orgUnit, period, activity, state, value, package?}'),
           z.string().describe('CSV text'),
         ]),
-        response: { 200: importReport, ...errorResponses },
+        response: { 200: importReport, 413: errorBody, 422: errorBody, ...errorResponses },
       },
     },
     async (request) => {

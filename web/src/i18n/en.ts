@@ -545,6 +545,7 @@ export const en = {
   'error.CSRF': 'Your session expired. Reload the page.',
   'error.INVALID_STATE': 'This step does not apply in the current status.',
   'error.NETWORK': 'No connection to the server.',
+  'error.DATABASE_UNAVAILABLE': 'The server lost its database for a moment and could not finish. Try again.',
   'error.NO_FACILITIES': 'This subtree has no facility open in this period.',
   'nav.field': 'Field visits',
   'field.visitsTitle': 'Field visits',

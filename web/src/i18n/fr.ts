@@ -545,6 +545,7 @@ export const fr: Record<MessageKey, string> = {
   'error.CSRF': 'Votre session a expiré. Rechargez la page.',
   'error.INVALID_STATE': 'Cette étape ne s’applique pas au statut actuel.',
   'error.NETWORK': 'Pas de connexion au serveur.',
+  'error.DATABASE_UNAVAILABLE': 'Le serveur a perdu sa base de données un instant et n’a pas pu terminer. Réessayez.',
   'error.NO_FACILITIES': 'Ce sous-arbre n’a aucune formation sanitaire ouverte pendant cette période.',
   'nav.field': 'Visites de terrain',
   'field.visitsTitle': 'Visites de terrain',
