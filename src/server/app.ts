@@ -13,6 +13,7 @@ import { AppError } from '../domain/errors.ts';
 import type { Database } from '../store/database.ts';
 import { authorityPlugin } from './auth/authority.ts';
 import { authPlugin } from './auth/plugin.ts';
+import { PROCESS_SECRET } from './auth/sessionCookie.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { serializerCompiler } from './serializer.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -20,10 +21,17 @@ import { registerRoutes } from './routes/index.ts';
 export interface AppOptions {
   readonly database: Database;
   readonly logger?: boolean;
-  /** Sign-in attempts allowed per minute and client; tests may raise it. */
+  /** Sign-in attempts allowed per minute and client address (LOGIN_ATTEMPTS_PER_MINUTE); tests may raise it. */
   readonly loginAttemptsPerMinute?: number;
   /** Set the Secure flag on cookies (behind HTTPS). */
   readonly secureCookies?: boolean;
+  /** Signs the session cookie (sessionCookie.ts); a secret of this process when absent. */
+  readonly sessionSecret?: string;
+  /**
+   * Fastify's trustProxy: which proxies' X-Forwarded-For to believe, so that `request.ip`
+   * (and the sign-in limit per address) is the client's. Only behind a proxy you control.
+   */
+  readonly trustProxy?: boolean | string;
   /** The built web client (web/dist) to serve at /, when present. */
   readonly webRoot?: string;
 }
@@ -34,7 +42,7 @@ export interface AppOptions {
  * caller's business (src/server/main.ts), so tests inject requests into a fresh app.
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 50 * 1024 * 1024, trustProxy: options.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -53,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.headers(headers);
     done();
   });
-  await app.register(cookie);
+  await app.register(cookie, { secret: options.sessionSecret ?? PROCESS_SECRET });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
