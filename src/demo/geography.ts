@@ -1,4 +1,4 @@
-import type { OrgUnitRecord } from '../domain/orgUnits.ts';
+import type { UnitRecordInput } from '../domain/orgTree/unitRecord.ts';
 import provinceData from './burundi-provinces.json' with { type: 'json' };
 import { PlaceNames, districtNames, slug } from './names.ts';
 import { Random } from './random.ts';
@@ -44,7 +44,7 @@ export interface Geography {
   readonly districts: readonly District[];
   readonly facilities: readonly Facility[];
   /** Country → provinces → districts → facilities, as the store imports them. */
-  readonly orgUnits: readonly OrgUnitRecord[];
+  readonly orgUnits: readonly UnitRecordInput[];
 }
 
 /**
@@ -126,7 +126,7 @@ function equityOf(random: Random, provinceId: string): Equity {
   return draw < 0.15 ? 'cat1' : draw < 0.62 ? 'cat2' : 'cat3';
 }
 
-function orgUnitRecords(provinces: readonly Province[], districts: readonly District[], facilities: readonly Facility[]): OrgUnitRecord[] {
+function orgUnitRecords(provinces: readonly Province[], districts: readonly District[], facilities: readonly Facility[]): UnitRecordInput[] {
   return [
     { id: COUNTRY, name: 'Burundi', groups: { type: 'country' }, attributes: { population: sum(provinces.map((p) => p.population)) } },
     ...provinces.map((p) => ({ id: p.id, name: p.name, parent: COUNTRY, groups: { type: 'province' }, attributes: { population: p.population } })),

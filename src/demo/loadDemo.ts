@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
-import { importOrgUnits } from '../domain/orgUnits.ts';
+import { importOrgUnits } from '../domain/orgTree/importTree.ts';
 import { createProgramme, saveProgrammeVersion } from '../domain/programmes.ts';
 import { createUser, grantRole } from '../domain/users.ts';
 import { bulkInsert } from '../store/bulkInsert.ts';
@@ -27,7 +27,7 @@ export interface DemoSummary {
  */
 export async function loadDemo(tx: Tx, demo: Demo): Promise<DemoSummary> {
   await createProgramme(tx, null, { ...DEMO_PROGRAMME });
-  const { count: orgUnits } = await importOrgUnits(tx, null, PROGRAMME, demo.geography.orgUnits);
+  const { added: orgUnits } = await importOrgUnits(tx, null, PROGRAMME, demo.geography.orgUnits);
   const designer = await createLogins(tx);
   await saveProgrammeVersion(tx, designer, PROGRAMME, {
     definition: demo.program,

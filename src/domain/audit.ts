@@ -17,7 +17,13 @@ export interface AuditEntry {
 /** Appends to the audit log, in the caller's transaction so a change and its record land together. */
 export async function recordAudit(db: Db | Tx, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
-  if (list.length === 0) return;
+  // A statement takes at most 65,535 parameters: a tree import audits one entry per unit.
+  for (let i = 0; i < list.length; i += BATCH) await insertEntries(db, list.slice(i, i + BATCH));
+}
+
+const BATCH = 2000;
+
+async function insertEntries(db: Db | Tx, list: readonly AuditEntry[]): Promise<void> {
   await db.insert(auditLog).values(
     list.map((entry) => ({
       programmeId: entry.programmeId,

@@ -45,6 +45,12 @@ export function allows(actor: Actor, programmeId: string, action: Action, path?:
   );
 }
 
+/** Whether the actor holds `action` at the root of the programme's tree: lists need no filter. */
+export function allowsNationally(actor: Actor, programmeId: string, action: Action): boolean {
+  if (platformAllows(actor, action)) return true;
+  return actor.grants.some((grant) => grant.programmeId === programmeId && roleAllows(grant.role, action) && isNational(grant));
+}
+
 /** Whether the actor may do `action` in some programme (for routes outside any one programme). */
 export function allowsAnywhere(actor: Actor, action: Action): boolean {
   return platformAllows(actor, action) || actor.grants.some((grant) => allows(actor, grant.programmeId, action));

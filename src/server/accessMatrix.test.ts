@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROGRAMME, PROGRAMME_DEFINITION, call, login, testApi, type Session, type TestApi } from '../../test/support/api.ts';
+import { PASSWORD, PROGRAMME, PROGRAMME_DEFINITION, call, login, testApi, type Session, type TestApi } from '../../test/support/api.ts';
 import { backends } from '../../test/support/database.ts';
 import { eq } from 'drizzle-orm';
 import { approveInvoices } from '../domain/invoices/approveInvoices.ts';
@@ -9,25 +9,29 @@ import { createFunder } from '../domain/payments/createFunder.ts';
 import { orderPayments } from '../domain/payments/orderPayments.ts';
 import { createVerificationDraw } from '../domain/verification/createVerificationDraw.ts';
 import { actorWith, addUser, enterValues, quantityRows, setStatus } from '../../test/support/invoices.ts';
-import { invoices, roles, type Role } from '../store/schema.ts';
+import { createUser } from '../domain/users.ts';
+import { invoices, roles, users, type Role } from '../store/schema.ts';
 
 /**
- * Every route × every role × a unit inside and outside the role's subtree. Each user holds
- * its role on province p1 (the admin also on the root): cds_1 is in scope, cds_3 is not.
- * The expected answer is written out here, independently of the permission code: a route
- * lists the roles that may use it and whether it is scoped to an org unit.
+ * Every route × every role held at the root, on a province and on a district (and a platform
+ * administrator) × a unit inside and outside those subtrees: cds_1 is under p1 and d1, cds_3
+ * under p2. The expected answer is written out here, independently of the permission code:
+ * a route lists the roles that may use it, whether it is scoped to an org unit, and whether
+ * it needs the role at the root of the tree.
  */
 interface RouteCase {
   readonly name: string;
   /** The route as the OpenAPI document names it, to check every route is in the matrix. */
   readonly path: string;
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  readonly url: (unit: string, role: Role) => string;
+  readonly url: (unit: string, user: string) => string;
   readonly body?: (unit: string) => unknown;
-  /** Roles allowed; 'any' = every signed-in user. */
-  readonly roles: readonly Role[] | 'any';
+  /** Roles allowed; 'any' = every signed-in user; 'platform' = platform administrators only. */
+  readonly roles: readonly Role[] | 'any' | 'platform';
   /** Whether the answer depends on the org unit being in the role's subtree. */
   readonly scoped: boolean;
+  /** Whether the role must be held at the root of the tree (the programme's rules, money and tree). */
+  readonly national?: true;
 }
 
 const P = `/api/programmes/${PROGRAMME}`;
@@ -45,17 +49,39 @@ export const ROUTES: readonly RouteCase[] = [
     body: () => ({ definition: { code: 'x' }, effectiveFrom: '202401' }),
     roles: ['designer', 'admin'],
     scoped: false,
+    national: true,
   },
   { name: 'org unit', path: '/api/programmes/{programmeId}/org-units/{orgUnitId}', method: 'GET', url: (unit) => `${P}/org-units/${unit}`, roles: ALL_READERS, scoped: true },
   { name: 'org-unit children', path: '/api/programmes/{programmeId}/org-units', method: 'GET', url: (unit) => `${P}/org-units?parent=${unit}`, roles: ALL_READERS, scoped: true },
   {
-    name: 'replace tree',
+    name: 'import the tree',
     path: '/api/programmes/{programmeId}/org-units',
     method: 'PUT',
     url: () => `${P}/org-units`,
-    body: () => [{ id: 'dup' }, { id: 'dup' }],
+    body: () => ({ units: [{ id: 'dup' }, { id: 'dup' }] }),
     roles: ['designer', 'admin'],
     scoped: false,
+    national: true,
+  },
+  {
+    name: 'add a unit',
+    path: '/api/programmes/{programmeId}/org-units',
+    method: 'POST',
+    url: () => `${P}/org-units`,
+    body: (unit) => ({ id: `${unit}_child`, parent: 'nowhere' }),
+    roles: ['designer', 'admin'],
+    scoped: false,
+    national: true,
+  },
+  {
+    name: 'edit a unit',
+    path: '/api/programmes/{programmeId}/org-units/{orgUnitId}',
+    method: 'PATCH',
+    url: (unit) => `${P}/org-units/${unit}`,
+    body: () => ({ validFrom: '2001-01-01', validTo: '2000-01-01' }),
+    roles: ['designer', 'admin'],
+    scoped: false,
+    national: true,
   },
   { name: 'audit log', path: '/api/programmes/{programmeId}/audit', method: 'GET', url: () => `${P}/audit`, roles: ['auditor', 'admin', 'designer'], scoped: false },
   { name: 'list users', path: '/api/users', method: 'GET', url: () => '/api/users', roles: ['admin'], scoped: false },
@@ -83,7 +109,7 @@ export const ROUTES: readonly RouteCase[] = [
     method: 'POST',
     url: () => '/api/programmes',
     body: () => ({ id: 'test_pbf', name: 'Duplicate', currency: 'BIF' }),
-    roles: ['admin'],
+    roles: 'platform',
     scoped: false,
   },
   {
@@ -259,6 +285,7 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
       body: () => ({ id: 'eu', name: 'European Union' }),
       roles: designers,
       scoped: false,
+      national: true,
     },
     {
       name: 'rename a funder',
@@ -268,6 +295,7 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
       body: () => ({ name: 'Government of Burundi' }),
       roles: designers,
       scoped: false,
+      national: true,
     },
     { ...readers('list shares', 'funder-shares', () => `${P}/funder-shares`), scoped: false },
     {
@@ -277,7 +305,8 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
       url: () => `${P}/funder-shares`,
       body: (unit) => ({ funderId: 'gov', orgUnitId: unit, share: '0.5', validFrom: '204001' }),
       roles: designers,
-      scoped: true,
+      scoped: false,
+      national: true,
     },
     {
       name: 'end a share',
@@ -286,17 +315,19 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
       url: (unit) => `${P}/funder-shares/${made.share[unit]}`,
       body: () => ({ validTo: '203006', reason: 'matrix' }),
       roles: designers,
-      scoped: true,
+      scoped: false,
+      national: true,
     },
     {
       name: 'delete a share',
       path: '/api/programmes/{programmeId}/funder-shares/{shareId}',
       method: 'DELETE',
       // Each case deletes its own share, so an earlier case's deletion cannot turn a 403 into a 404.
-      url: (unit, role) => `${P}/funder-shares/${made.deletable[`${role}@${unit}`]}`,
+      url: (unit, user) => `${P}/funder-shares/${made.deletable[`${user}@${unit}`]}`,
       body: () => ({ reason: 'matrix' }),
       roles: designers,
-      scoped: true,
+      scoped: false,
+      national: true,
     },
     {
       name: 'order payments',
@@ -335,7 +366,23 @@ const made = {
   deletable: {} as Record<string, number>,
 };
 
-/** An invoice for cds_1 and one for cds_3, approved, ordered; and a share on each unit. */
+/** Where a matrix user holds its role: the root (national), a province, a district; or the platform. */
+const SCOPES = { bi: 'national', p1: 'province', d1: 'district' } as const;
+type ScopeUnit = keyof typeof SCOPES;
+
+interface MatrixUser {
+  readonly name: string;
+  readonly role: Role;
+  /** Null for the platform administrator, who holds no grant. */
+  readonly scope: ScopeUnit | null;
+}
+
+const USERS: readonly MatrixUser[] = [
+  ...roles.flatMap((role) => (Object.keys(SCOPES) as ScopeUnit[]).map((scope) => ({ name: `${role}_${SCOPES[scope]}`, role, scope }))),
+  { name: 'platform_admin', role: 'admin', scope: null },
+];
+
+/** An invoice for cds_1 and one for cds_3, approved, ordered; and shares on each unit, one per matrix user to delete. */
 async function makeRecords(api: TestApi): Promise<void> {
   const at = (userId: number, role: Role) => actorWith(userId, role, 'bi', '/bi/');
   const runner = at(await addUser(api.database, 'runner', 'validator', 'bi'), 'validator');
@@ -360,9 +407,11 @@ async function makeRecords(api: TestApi): Promise<void> {
       made.order[unit] = orders[0]!.id;
       const share = await addFunderShare(tx, designer, { programmeId: PROGRAMME, funderId: 'gov', orgUnitId: unit, share: '1', validFrom: '203001', validTo: '203012' });
       made.share[unit] = share.id;
-      for (const role of roles) {
-        const own = await addFunderShare(tx, designer, { programmeId: PROGRAMME, funderId: 'gov', orgUnitId: unit, share: '1', validFrom: `${2031 + roles.indexOf(role)}01`, validTo: `${2031 + roles.indexOf(role)}12` });
-        made.deletable[`${role}@${unit}`] = own.id;
+      // Each case deletes its own share, so an earlier case's deletion cannot turn a 403 into a 404.
+      for (const [i, user] of USERS.entries()) {
+        const year = 2031 + i;
+        const own = await addFunderShare(tx, designer, { programmeId: PROGRAMME, funderId: 'gov', orgUnitId: unit, share: '1', validFrom: `${year}01`, validTo: `${year}12` });
+        made.deletable[`${user.name}@${unit}`] = own.id;
       }
     });
   }
@@ -371,24 +420,50 @@ async function makeRecords(api: TestApi): Promise<void> {
 /** Draws made before the matrix runs, one per unit, for the routes that show or apply one. */
 const drawOn: Record<string, number> = {};
 
-/** Routes open to everyone, or that end a session: outside the matrix. */
+/** Routes open to everyone, or that end a session: outside the matrix (auth.test.ts covers them). */
 const PUBLIC = new Set(['GET /api/health', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/public/programmes/{programmeId}/results']);
 
 const IN_SCOPE = 'cds_1';
 const OUT_OF_SCOPE = 'cds_3';
 
-function expectedAllowed(route: RouteCase, role: Role, unit: string): boolean {
-  const hasRole = route.roles === 'any' || route.roles.includes(role);
-  const inScope = unit === IN_SCOPE || role === 'admin';
-  return hasRole && (!route.scoped || inScope);
+/**
+ * The expected answer, from the route's table entry alone: a platform administrator acts as
+ * a national admin; a national action needs the role at the root; a scoped one, a role on a
+ * subtree holding the unit (cds_1 is under bi, p1 and d1; cds_3 only under bi).
+ */
+function expectedAllowed(route: RouteCase, user: MatrixUser, unit: string): boolean {
+  if (route.roles === 'any') return true;
+  if (route.roles === 'platform') return user.scope === null;
+  if (!route.roles.includes(user.role)) return false;
+  if (user.scope === null || user.scope === 'bi') return true;
+  if (route.national) return false;
+  return !route.scoped || unit === IN_SCOPE;
+}
+
+/** The same path spelled as a hostile client might, hoping a check reads it differently from the router. */
+function hostileSpellings(url: string): string[] {
+  const [path, query] = url.split('?');
+  const rejoin = (spelled: string) => (query === undefined ? spelled : `${spelled}?${query}`);
+  return [
+    rejoin(path!.replace('/api/', '/%61pi/')),
+    rejoin(path!.replace('/api/', '/api//')),
+    rejoin(path!.replace('/api/', '//api/')),
+    rejoin(path!.replace(/\/([^/]+)$/, '/$1/')),
+    rejoin(`${path}.`),
+    rejoin(path!.replace(/\/([a-z])/g, (_, letter: string) => `/%${letter.charCodeAt(0).toString(16)}`)),
+  ];
 }
 
 describe.each(backends)('access matrix (%s)', (kind) => {
   let api: TestApi;
-  const sessions = {} as Record<Role, Session>;
+  const sessions = {} as Record<string, Session>;
   beforeAll(async () => {
     api = await testApi(kind);
-    for (const role of roles) sessions[role] = await login(api.app, role);
+    for (const user of USERS) {
+      if (user.scope) await addUser(api.database, user.name, user.role, user.scope);
+      else await addPlatformAdmin(api.database, user.name);
+      sessions[user.name] = await login(api.app, user.name);
+    }
     const admin = { userId: api.users.admin, username: 'admin', name: '', locale: 'en', grants: [], platformAdmin: false };
     for (const unit of [IN_SCOPE, OUT_OF_SCOPE]) {
       const { draw } = await api.database.db.transaction((tx) =>
@@ -400,12 +475,11 @@ describe.each(backends)('access matrix (%s)', (kind) => {
   });
   afterAll(() => api.close());
 
-  const cases = ROUTES.flatMap((route) =>
-    roles.flatMap((role) => [IN_SCOPE, OUT_OF_SCOPE].map((unit) => ({ route, role, unit }))),
-  );
-  it.each(cases.map((c) => [`${c.route.name} as ${c.role} on ${c.unit}`, c] as const))('%s', async (_label, { route, role, unit }) => {
-    const response = await call(api.app, sessions[role], route.method, route.url(unit, role), route.body?.(unit));
-    if (expectedAllowed(route, role, unit)) {
+  const cases = ROUTES.flatMap((route) => USERS.flatMap((user) => [IN_SCOPE, OUT_OF_SCOPE].map((unit) => ({ route, user, unit }))));
+  it.each(cases.map((c) => [`${c.route.name} as ${c.user.name} on ${c.unit}`, c] as const))('%s', async (_label, { route, user, unit }) => {
+    const response = await call(api.app, sessions[user.name]!, route.method, route.url(unit, user.name), route.body?.(unit));
+    expect(response.statusCode, response.body).toBeLessThan(500);
+    if (expectedAllowed(route, user, unit)) {
       expect([401, 403], response.body).not.toContain(response.statusCode);
     } else {
       expect(response.statusCode, response.body).toBe(403);
@@ -424,8 +498,37 @@ describe.each(backends)('access matrix (%s)', (kind) => {
 
   it('refuses every route without a session', async () => {
     for (const route of ROUTES) {
-      const response = await call(api.app, null, route.method, route.url(IN_SCOPE, 'admin'), route.body?.(IN_SCOPE));
+      const response = await call(api.app, null, route.method, route.url(IN_SCOPE, 'platform_admin'), route.body?.(IN_SCOPE));
       expect(response.statusCode, route.name).toBe(401);
     }
   });
+
+  it('lets no hostile spelling of a path past the checks', async () => {
+    for (const route of ROUTES) {
+      const denied = USERS.find((user) => !expectedAllowed(route, user, OUT_OF_SCOPE));
+      const allowed = USERS.find((user) => expectedAllowed(route, user, IN_SCOPE))!;
+      for (const url of hostileSpellings(route.url(OUT_OF_SCOPE, denied?.name ?? allowed.name))) {
+        const body = route.body?.(OUT_OF_SCOPE);
+        const label = `${route.method} ${url}`;
+        const anonymous = await call(api.app, null, route.method, url, body);
+        expect([401, 404], `${label} without a session: ${anonymous.body}`).toContain(anonymous.statusCode);
+        if (denied) {
+          const response = await call(api.app, sessions[denied.name]!, route.method, url, body);
+          expect([400, 403, 404], `${label} as ${denied.name}: ${response.body}`).toContain(response.statusCode);
+        }
+        if (route.method !== 'GET') {
+          const session = sessions[allowed.name]!;
+          const noToken = await api.app.inject({ method: route.method, url, headers: { cookie: session.cookie }, ...(body === undefined ? {} : { payload: body as object }) });
+          expect([403, 404], `${label} as ${allowed.name} without the CSRF token: ${noToken.body}`).toContain(noToken.statusCode);
+        }
+      }
+    }
+  });
 });
+
+async function addPlatformAdmin(database: TestApi['database'], username: string): Promise<void> {
+  await database.db.transaction(async (tx) => {
+    await createUser(tx, null, { username, name: 'Platform administrator', password: PASSWORD });
+    await tx.update(users).set({ platformAdmin: true }).where(eq(users.username, username));
+  });
+}

@@ -46,6 +46,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // A text/plain body is what a cross-site form or fetch can send without asking first (a CORS
+  // simple request): no route takes one, so none is ever parsed (415).
+  app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => {
     // The web client routes in the browser: any other page address gets its index.html.
     if (options.webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOrgUnits } from '../../src/domain/orgUnits.ts';
+import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
 import { PROGRAMME, call, login } from '../support/api.ts';
 import { RISK_TREE, everyMonth, insertHistory } from '../support/verification.ts';
 import { newPage, screenshot, signIn, startE2E, submitUntilShown, type E2E } from './browser.ts';

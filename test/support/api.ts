@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createProgramme, saveProgrammeVersion } from '../../src/domain/programmes.ts';
-import { importOrgUnits, type OrgUnitRecord } from '../../src/domain/orgUnits.ts';
+import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
+import type { UnitRecordInput } from '../../src/domain/orgTree/unitRecord.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/store/database.ts';
@@ -11,7 +12,7 @@ export const PROGRAMME = 'test_pbf';
 export const PASSWORD = 'correct horse battery staple';
 
 /** bi → p1 → d1 → cds_1, cds_2 and bi → p2 → d2 → cds_3; roles are given on p1. */
-export const TREE: OrgUnitRecord[] = [
+export const TREE: UnitRecordInput[] = [
   { id: 'bi', name: 'Burundi' },
   { id: 'p1', name: 'Province 1', parent: 'bi', groups: { type: 'province' } },
   { id: 'd1', name: 'District 1', parent: 'p1', groups: { type: 'district' }, attributes: { quarterly_budget: 1_000_000 } },

@@ -1,4 +1,5 @@
-import { importOrgUnits, type OrgUnitRecord } from '../../src/domain/orgUnits.ts';
+import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
+import type { UnitRecordInput } from '../../src/domain/orgTree/unitRecord.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
 import type { Db } from '../../src/store/database.ts';
 import { dataValues, type Role } from '../../src/store/schema.ts';
@@ -11,7 +12,7 @@ import { PASSWORD, PROGRAMME, TREE } from './api.ts';
  */
 export const D3_FACILITIES = Array.from({ length: 50 }, (_, i) => `cds_${30 + i}`);
 
-export const RISK_TREE: OrgUnitRecord[] = [
+export const RISK_TREE: UnitRecordInput[] = [
   ...TREE,
   ...['cds_low', 'cds_high', 'cds_new', 'cds_vv'].map((id) => ({ id, name: id, parent: 'd1', groups: { type: 'cds' } })),
   { id: 'hd_1', name: 'Hôpital de district', parent: 'd1', groups: { type: 'hd' } },

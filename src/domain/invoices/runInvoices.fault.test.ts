@@ -10,7 +10,7 @@ import { PROGRAMME, TREE, seed } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { actorWith, enterValues, quantityRows, setStatus, throwawayPostgres } from '../../../test/support/invoices.ts';
 import { repoPath } from '../../../test/support/cases.ts';
-import { importOrgUnits } from '../orgUnits.ts';
+import { importOrgUnits } from '../orgTree/importTree.ts';
 import { runInvoices } from './runInvoices.ts';
 
 const FACILITIES = 3000;

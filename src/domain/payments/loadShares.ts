@@ -1,7 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
 import { funderShares, orgUnits } from '../../store/schema.ts';
+import type { Actor } from '../actor.ts';
 import { errors } from '../errors.ts';
+import { inScopes, scopePaths } from '../scope.ts';
 import type { ShareRow } from './shareRules.ts';
 
 /** Every funder share of a programme with the path of its subtree. */
@@ -28,4 +30,16 @@ export async function findShare(db: Db | Tx, programmeId: string, shareId: numbe
   const share = (await loadShares(db, programmeId)).find((candidate) => candidate.id === shareId);
   if (!share) throw errors.notFound(`funder share ${shareId}`);
   return share;
+}
+
+/**
+ * The shares a reader may see: those of units in their subtrees, and those of the units above
+ * them, which pay into their subtrees too; never another province's.
+ */
+export async function readableShares(db: Db, actor: Actor, programmeId: string, filter: { funderId?: string | undefined; orgUnitId?: string | undefined }): Promise<ShareRow[]> {
+  const scopes = scopePaths(actor, programmeId, 'read');
+  const visible = (row: ShareRow) => inScopes(scopes, row.path) || scopes.some((scope) => scope.startsWith(row.path));
+  return (await loadShares(db, programmeId)).filter(
+    (row) => visible(row) && (filter.funderId === undefined || row.funderId === filter.funderId) && (filter.orgUnitId === undefined || row.orgUnitId === filter.orgUnitId),
+  );
 }

@@ -1,10 +1,8 @@
-import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authorize } from '../../domain/scope.ts';
+import { listAudit } from '../../domain/auditReads.ts';
 import type { Database } from '../../store/database.ts';
-import { auditLog, users } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
 
@@ -15,14 +13,14 @@ const entry = z.object({
   action: z.string(),
   entity: z.string(),
   entityKey: z.string(),
+  orgUnitId: z.string().nullable().describe('the unit the change is about; none for programme-wide changes'),
   oldValue: z.unknown(),
   newValue: z.unknown(),
   reason: z.string().nullable(),
 });
 
-/** The audit log of a programme, newest first, for auditors, admins and designers. */
+/** The audit log of a programme, newest first, for auditors, admins and designers, scoped to their subtrees. */
 export async function auditRoutes(app: FastifyInstance, { database }: { database: Database }) {
-  const db = database.db;
   app.withTypeProvider<ZodTypeProvider>().get(
     '/programmes/:programmeId/audit',
     {
@@ -40,39 +38,6 @@ export async function auditRoutes(app: FastifyInstance, { database }: { database
         response: { 200: page(entry), ...errorResponses },
       },
     },
-    async (request) => {
-      const { programmeId } = request.params;
-      await authorize(db, actorOf(request), programmeId, 'audit.read');
-      const { entity, entityKey, userId, from, to, limit, offset } = request.query;
-      const filters: (SQL | undefined)[] = [
-        eq(auditLog.programmeId, programmeId),
-        entity ? eq(auditLog.entity, entity) : undefined,
-        entityKey ? eq(auditLog.entityKey, entityKey) : undefined,
-        userId !== undefined ? eq(auditLog.userId, userId) : undefined,
-        from ? gte(auditLog.at, from) : undefined,
-        to ? lte(auditLog.at, to) : undefined,
-      ];
-      const where = and(...filters);
-      const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(auditLog).where(where);
-      const rows = await db
-        .select({
-          id: auditLog.id,
-          at: auditLog.at,
-          user: users.username,
-          action: auditLog.action,
-          entity: auditLog.entity,
-          entityKey: auditLog.entityKey,
-          oldValue: auditLog.oldValue,
-          newValue: auditLog.newValue,
-          reason: auditLog.reason,
-        })
-        .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.userId))
-        .where(where)
-        .orderBy(desc(auditLog.id))
-        .limit(limit)
-        .offset(offset);
-      return { items: rows, total, limit, offset };
-    },
+    async (request) => listAudit(database.db, actorOf(request), { programmeId: request.params.programmeId, ...request.query }),
   );
 }

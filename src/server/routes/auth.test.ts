@@ -50,6 +50,30 @@ describe.each(backends)('sign-in and sessions (%s)', (kind) => {
     expect(noToken.json().error.code).toBe('CSRF');
   });
 
+  it('checks the CSRF token on the route the router matched, however its path is spelled', async () => {
+    const session = await login(api.app, 'validator');
+    const body = { orgUnitId: 'cds_1', period: '202401' };
+    for (const url of ['/%61pi/programmes/test_pbf/invoice-runs', '/api/programmes/test_pbf/invoice%2Druns', '/api/%70rogrammes/test_pbf/invoice-runs']) {
+      const response = await api.app.inject({ method: 'POST', url, payload: body, headers: { cookie: session.cookie } });
+      expect([403, 404], `${url}: ${response.body}`).toContain(response.statusCode);
+      if (response.statusCode === 403) expect(response.json().error.code).toBe('CSRF');
+    }
+  });
+
+  it('parses no text/plain body, which another site may send without asking', async () => {
+    const session = await login(api.app, 'clerk');
+    const csv = 'orgUnit,period,activity,state,value\ncds_1,202401,consultation,declared,5';
+    const response = await api.app.inject({
+      method: 'POST',
+      url: '/api/programmes/test_pbf/data-values/import',
+      payload: csv,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'text/plain' },
+    });
+    expect(response.statusCode).toBe(415);
+    const stored = await call(api.app, session, 'GET', '/api/programmes/test_pbf/data-values?orgUnitId=cds_1&period=202401');
+    expect(stored.json().values).toEqual([]);
+  });
+
   it('ends the session on sign-out', async () => {
     const session = await login(api.app, 'auditor');
     expect((await call(api.app, session, 'POST', '/api/auth/logout')).statusCode).toBe(204);

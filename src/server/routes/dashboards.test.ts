@@ -259,7 +259,7 @@ describe.each(backends)('dashboards (%s)', (kind) => {
       expect((await get('auditor', '/budget-burn?year=2024&root=cds_3')).statusCode).toBe(403);
       const elsewhere = await call(api.app, as.admin, 'GET', `/api/programmes/nowhere/dashboards/quantity?${RANGE}`);
       expect(elsewhere.statusCode).toBe(403);
-      expect(elsewhere.json().error.message).toBe("your roles do not allow 'read' on programme 'nowhere'");
+      expect(elsewhere.json().error.message).toBe("your roles do not allow 'read' in programme 'nowhere'");
       expect((await call(api.app, as.admin, 'GET', '/api/programmes/nowhere/dashboards/periods')).statusCode).toBe(403);
       expect((await call(api.app, null, 'GET', `${BASE}/quantity?${RANGE}`)).statusCode).toBe(401);
     });

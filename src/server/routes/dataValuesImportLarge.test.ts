@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importOrgUnits } from '../../domain/orgUnits.ts';
+import { importOrgUnits } from '../../domain/orgTree/importTree.ts';
 import { TREE, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { P } from '../../../test/support/workflow.ts';

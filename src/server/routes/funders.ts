@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { addFunderShare } from '../../domain/payments/addFunderShare.ts';
 import { createFunder } from '../../domain/payments/createFunder.ts';
 import { endFunderShare } from '../../domain/payments/endFunderShare.ts';
-import { loadShares } from '../../domain/payments/loadShares.ts';
+import { readableShares } from '../../domain/payments/loadShares.ts';
 import { removeFunderShare } from '../../domain/payments/removeFunderShare.ts';
 import { renameFunder } from '../../domain/payments/renameFunder.ts';
 import { authorize } from '../../domain/scope.ts';
@@ -88,7 +88,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
       config: { authority: 'read' },
       schema: {
         tags: ['funders'],
-        summary: 'Funder shares: which funder pays which fraction of a subtree’s payments, and when',
+        summary: 'Funder shares: which funder pays which fraction of a subtree’s payments, and when (those of the reader’s subtrees and of the units above them)',
         params: programmeParams,
         querystring: pageQuery.extend({ funderId: z.string().optional(), orgUnitId: z.string().optional() }),
         response: { 200: page(share), ...errorResponses },
@@ -97,10 +97,7 @@ export async function funderRoutes(app: FastifyInstance, { database }: { databas
     async (request) => {
       const { programmeId } = request.params;
       const { funderId, orgUnitId, limit, offset } = request.query;
-      await authorize(db, actorOf(request), programmeId, 'read');
-      const all = (await loadShares(db, programmeId)).filter(
-        (row) => (funderId === undefined || row.funderId === funderId) && (orgUnitId === undefined || row.orgUnitId === orgUnitId),
-      );
+      const all = await readableShares(db, actorOf(request), programmeId, { funderId, orgUnitId });
       return { items: all.slice(offset, offset + limit).map(({ path: _p, ...row }) => row), total: all.length, limit, offset };
     },
   );
