@@ -4,13 +4,13 @@ import * as en from '@zxcvbn-ts/language-en';
 import * as fr from '@zxcvbn-ts/language-fr';
 import type { Locale } from '../../engine/index.ts';
 import { AppError } from '../errors.ts';
+import { PASSWORD_RULES } from './passwordRules.ts';
 
 /**
- * What a password must be: long enough, not absurdly long (every sign-in hashes it with
- * scrypt), not the owner's name, and guessed only after many tries by zxcvbn, which knows
- * the common passwords, words and names of English and French, keyboard rows, repeats and dates.
+ * Passwords are judged by PASSWORD_RULES, not mostly the owner's names, and by zxcvbn, which
+ * knows the common passwords, words and names of English and French, keyboard rows, repeats
+ * and dates.
  */
-export const PASSWORD_RULES = { minLength: 10, maxLength: 200, minScore: 3 } as const;
 
 /** A stored or requested language as one of the two the messages exist in (French by default). */
 export const asLocale = (locale: string | undefined): Locale => (locale?.toLowerCase().startsWith('en') ? 'en' : 'fr');

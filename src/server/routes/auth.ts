@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changeOwnPassword } from '../../domain/auth/passwordChange.ts';
-import { PASSWORD_RULES } from '../../domain/auth/passwordStrength.ts';
+import { PASSWORD_RULES } from '../../domain/auth/passwordRules.ts';
 import { checkCredentials } from '../../domain/auth/signIn.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { Database } from '../../store/database.ts';

@@ -30,6 +30,8 @@ export async function request<T>(method: Method, path: string, body?: unknown, c
       headers: {
         ...(body !== undefined ? { 'content-type': contentType } : {}),
         ...(method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
+        // The language the screens are in (i18n sets it on the page), for the server's advice on a password.
+        'accept-language': document.documentElement.lang || 'fr',
       },
       ...(body !== undefined ? { body: contentType === 'application/json' ? JSON.stringify(body) : (body as string) } : {}),
     });
