@@ -25,7 +25,6 @@ export const errors = {
   locked: (message: string, details?: unknown) => new AppError(423, 'LOCKED', message, details),
   invalidState: (message: string, details?: unknown) => new AppError(409, 'INVALID_STATE', message, details),
   unprocessable: (code: string, message: string, details?: unknown) => new AppError(422, code, message, details),
-  tooManyAttempts: () => new AppError(429, 'TOO_MANY_ATTEMPTS', 'too many sign-in attempts; wait a minute'),
   accountLocked: (until: Date, now: Date) =>
     new AppError(
       429,
