@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login } from '../../test/support/api.ts';
 import { repoPath } from '../../test/support/cases.ts';
@@ -153,6 +153,34 @@ describe.each(backends)('openpbf users create-admin (%s)', (kind) => {
       const admin = await login(app, 'first.admin', 'Plenty long passphrase 42');
       const created = await call(app, admin, 'POST', '/api/programmes', { id: 'pbf_national', name: 'PBF national', currency: 'XOF', currencyDecimals: 0 });
       expect(created.statusCode, created.body).toBe(201);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  }, 60_000);
+});
+
+describe('openpbf users create-admin at a terminal', () => {
+  it('asks twice without echo, and creates nothing when the two differ', async () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'openpbf-cli-tty-')) };
+    const written: string[] = [];
+    const terminal = (typed: string) => {
+      const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin }) as unknown as NodeJS.ReadStream;
+      stdin.write(typed);
+      return stdin;
+    };
+    const stderr = { write: (text: string) => written.push(text), isTTY: true } as unknown as NodeJS.WriteStream;
+    const differ = await cli({ env, stderr, stdin: terminal('Plenty long passphrase 42\rPlenty long passphrase 43\r') }, 'users', 'create-admin', '--username', 'tty.admin', '--name', 'Tty');
+    expect(differ).toMatchObject({ code: 2, err: 'the two passwords differ; nothing was created' });
+    // Backspace (DEL) erases the 3 typed by mistake; the two lines arrive in one chunk, as pasted.
+    const typed = await cli({ env, stderr, stdin: terminal('Plenty long passphrase 43\u007f2\r\nPlenty long passphrase 42\r') }, 'users', 'create-admin', '--username', 'tty.admin', '--name', 'Tty');
+    expect(typed.code, typed.err).toBe(0);
+    expect(written.join('')).toBe('Password: \nPassword again: \n'.repeat(2));
+
+    const database = await openDatabase(storeFromEnvironment(env));
+    const app = await buildApp({ database });
+    try {
+      await login(app, 'tty.admin', 'Plenty long passphrase 42');
     } finally {
       await app.close();
       await database.close();

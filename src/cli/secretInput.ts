@@ -51,8 +51,16 @@ function promptHidden(question: string, stdin: NodeJS.ReadStream, stderr: NodeJS
       outcome();
     };
     function onData(chunk: string) {
+      let at = 0;
       for (const character of chunk) {
-        if (character === '\r' || character === '\n' || character === '\u0004') return finish(() => resolve(typed.join('')));
+        at += character.length;
+        if (character === '\r' || character === '\n' || character === '\u0004') {
+          finish(() => resolve(typed.join('')));
+          // Pasted lines come in one chunk: what follows this one is the next prompt's (put back once this one has stopped listening).
+          const rest = chunk.slice(at).replace(/^\n/, '');
+          if (rest) stdin.unshift(rest);
+          return;
+        }
         if (character === '\u0003') return finish(() => reject(new SecretInputError('cancelled')));
         if (character === '\u007f' || character === '\b') typed = typed.slice(0, -1);
         else typed.push(character);

@@ -8,8 +8,8 @@ import { checkPasswordStrength } from './auth/passwordStrength.ts';
 import { errors } from './errors.ts';
 import { createUser, type NewUser } from './users.ts';
 
-/** The user names the API accepts (src/server/routes/users.ts). */
-export const USERNAME = /^[a-z0-9._-]{3,40}$/;
+/** The user names POST /api/users accepts (src/server/routes/users.ts). */
+const USERNAME = /^[a-z0-9._-]{3,40}$/;
 
 /**
  * A platform administrator, made from the command line by whoever runs the server: the first

@@ -22,7 +22,7 @@ export function lockedUntil(state: LoginState, now: Date): Date | null {
 const lockEnd = (now: Date) => new Date(now.getTime() + LOGIN_LIMITS.lockMinutes * 60_000);
 
 /** The state after one more wrong password: a lock that has run out starts the count again. */
-export function afterFailure(state: LoginState, now: Date): LoginState {
+function afterFailure(state: LoginState, now: Date): LoginState {
   const expired = state.lockedUntil !== null && state.lockedUntil <= now;
   const failedLogins = expired ? 1 : state.failedLogins + 1;
   if (failedLogins >= LOGIN_LIMITS.failures) return { failedLogins, lockedUntil: lockEnd(now) };

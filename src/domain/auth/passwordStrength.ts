@@ -86,7 +86,7 @@ const REASONS: Record<Locale, Record<WeakReason, string>> = {
   },
 };
 
-export function describeVerdict(verdict: PasswordVerdict, locale: Locale): string {
+function describeVerdict(verdict: PasswordVerdict, locale: Locale): string {
   const reason = REASONS[locale][verdict.reason].replace('{score}', String(verdict.score));
   const sentences = [reason, verdict.warning, ...verdict.suggestions].filter((text): text is string => !!text);
   return sentences.map((text) => text.replace(/\.$/, '')).join('. ');
