@@ -6,7 +6,8 @@ import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
 import { canonicalJson, sha256 } from './canonical.ts';
 import { Expiring } from './cache.ts';
-import { errors } from './errors.ts';
+import { AppError, errors } from './errors.ts';
+import { reachesBack, versionReach, type VersionReach } from './versionReach.ts';
 
 export interface ProgrammeVersion {
   readonly programmeId: string;
@@ -32,20 +33,39 @@ export function engineDetails(problems: readonly EngineError[]) {
   return problems.map((problem) => ({ code: problem.code, at: problem.at, message: describeError(problem) }));
 }
 
+export interface NewVersion {
+  readonly definition: unknown;
+  readonly effectiveFrom: string;
+  readonly note?: string;
+  /** Saves a version reaching back to periods already validated or invoiced (see versionReach). */
+  readonly confirmReachBack?: boolean;
+  /** Why it reaches back; required then, and audited. */
+  readonly reason?: string;
+}
+
+/**
+ * What saving a version would do, without saving it: the engine's check, then the periods
+ * already validated or invoiced it would reach back to and the invoices it would reprice.
+ */
+export async function previewVersion(db: Db | Tx, programmeId: string, input: NewVersion): Promise<VersionReach> {
+  checkEffectiveFrom(input.effectiveFrom);
+  await checkedProgram(db, programmeId, input.definition);
+  return versionReach(db, programmeId, input.effectiveFrom);
+}
+
 /**
  * Saves a new version of the rules, effective from a period. It is checked by the engine
  * against the programme's org units first; a faulty programme is refused with every error.
+ * One that reaches back to periods already validated or invoiced — repricing their prepared
+ * invoices at the next run; approved and paid ones never change — is refused with what it
+ * would reprice unless confirmed with a reason.
  */
-export async function saveProgrammeVersion(
-  tx: Tx,
-  actor: Actor,
-  programmeId: string,
-  input: { definition: unknown; effectiveFrom: string; note?: string },
-): Promise<ProgrammeVersion> {
-  if (!parsePeriod(input.effectiveFrom)) {
-    throw errors.validation(`effectiveFrom: '${input.effectiveFrom}' is not a DHIS2 period`, [{ at: 'effectiveFrom' }]);
-  }
+export async function saveProgrammeVersion(tx: Tx, actor: Actor, programmeId: string, input: NewVersion): Promise<ProgrammeVersion & { reach: VersionReach }> {
+  checkEffectiveFrom(input.effectiveFrom);
   const program = await checkedProgram(tx, programmeId, input.definition);
+  const reach = await versionReach(tx, programmeId, input.effectiveFrom);
+  const reason = input.reason?.trim();
+  if (reachesBack(reach)) checkReachConfirmed(input, reach, reason);
   const [latest] = await tx
     .select({ version: programmeVersions.version })
     .from(programmeVersions)
@@ -71,10 +91,34 @@ export async function saveProgrammeVersion(
     entity: 'programme_version',
     entityKey: `${programmeId}@${version}`,
     orgUnitId: null,
-    newValue: { version, effectiveFrom: input.effectiveFrom, hash },
-    ...(input.note ? { reason: input.note } : {}),
+    newValue: {
+      version,
+      effectiveFrom: input.effectiveFrom,
+      hash,
+      ...(reachesBack(reach) ? { reachesBack: { periods: reach.periods, repriced: reach.repricedCount, unchanged: reach.unchangedCount } } : {}),
+    },
+    ...(reason || input.note ? { reason: reason || input.note } : {}),
   });
-  return { programmeId, version, effectiveFrom: input.effectiveFrom, hash, program };
+  return { programmeId, version, effectiveFrom: input.effectiveFrom, hash, program, reach };
+}
+
+function checkEffectiveFrom(effectiveFrom: string): void {
+  if (!parsePeriod(effectiveFrom)) throw errors.validation(`effectiveFrom: '${effectiveFrom}' is not a DHIS2 period`, [{ at: 'effectiveFrom' }]);
+}
+
+function checkReachConfirmed(input: NewVersion, reach: VersionReach, reason: string | undefined): void {
+  if (!input.confirmReachBack) {
+    const periods = reach.periods.slice(0, 6).join(', ') + (reach.periods.length > 6 ? ` and ${reach.periods.length - 6} more` : '');
+    throw new AppError(
+      409,
+      'VERSION_REACHES_BACK',
+      `a version effective from ${input.effectiveFrom} reaches back to periods already validated or invoiced (${periods}): ` +
+        `${reach.repricedCount} prepared invoices would be repriced at their next run, ${reach.unchangedCount} approved or paid ones stay as they are; ` +
+        'confirm with confirmReachBack and a reason',
+      reach,
+    );
+  }
+  if (!reason) throw errors.validation('reason: say why this version reaches back to periods already validated or invoiced', [{ at: 'reason' }]);
 }
 
 /** Validates a definition with the engine, naming every error; attributes come from the org units. */

@@ -14,6 +14,7 @@ import type { Database } from '../store/database.ts';
 import { authorityPlugin } from './auth/authority.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { PROCESS_SECRET } from './auth/sessionCookie.ts';
+import { idempotencyPlugin } from './idempotency.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { serializerCompiler } from './serializer.ts';
 import { registerRoutes } from './routes/index.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: 'index.html' });
   await app.register(authPlugin, { db: options.database.db });
   await app.register(authorityPlugin);
+  await app.register(idempotencyPlugin, { db: options.database.db });
   await registerRoutes(app, options);
   return app;
 }

@@ -151,7 +151,7 @@ describe('programme designer', () => {
     // `remoteness` exists only on District 2, outside the designer's subtree.
     const admin = await login(e2e.api.app, 'admin');
     const withRemoteness = TREE.map((unit) => (unit.id === 'd2' ? { ...unit, attributes: { ...unit.attributes, remoteness: 2 } } : unit));
-    const tree = (units: typeof TREE) => call(e2e.api.app, admin, 'PUT', `/api/programmes/${PROGRAMME}/org-units`, units);
+    const tree = (units: typeof TREE) => call(e2e.api.app, admin, 'PUT', `/api/programmes/${PROGRAMME}/org-units`, { units });
     expect((await tree(withRemoteness)).statusCode).toBe(200);
     const latest = (await call(e2e.api.app, admin, 'GET', `/api/programmes/${PROGRAMME}/versions/3`)).json().definition;
     latest.payments[0].formulas.to_pay = 'quantity.total * (1 + remoteness / 10)';

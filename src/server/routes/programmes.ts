@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize } from '../../domain/scope.ts';
-import { createProgramme, saveProgrammeVersion, versionByNumber } from '../../domain/programmes.ts';
+import { createProgramme, previewVersion, saveProgrammeVersion, versionByNumber } from '../../domain/programmes.ts';
 import type { Database } from '../../store/database.ts';
 import { programmeVersions, programmes } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
@@ -11,6 +11,15 @@ import { inTransaction } from '../transaction.ts';
 import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
 
 const programme = z.object({ id: z.string(), name: z.string(), currency: z.string(), currencyDecimals: z.number() });
+const versionReach = z.object({
+  periods: z.array(z.string()).readonly(),
+  decidedStatuses: z.number(),
+  repriced: z.array(z.object({ id: z.number(), orgUnitId: z.string(), period: z.string(), payment: z.string(), amount: z.string() })).readonly(),
+  repricedCount: z.number(),
+  unchangedCount: z.number(),
+});
+/** A national programme's rules, with its decision tables, are well under a megabyte. */
+const PROGRAMME_BODY_LIMIT = 8 * 1024 * 1024;
 const versionSummary = z.object({
   version: z.number(),
   effectiveFrom: z.string(),
@@ -97,19 +106,36 @@ export async function programmeRoutes(app: FastifyInstance, { database }: { data
     '/programmes/:programmeId/versions',
     {
       config: { authority: 'rules.write' },
+      bodyLimit: PROGRAMME_BODY_LIMIT,
       schema: {
         tags: ['programmes'],
         summary: 'Save a new version of the rules, checked by the engine, effective from a period',
+        description:
+          'A version effective in a period already validated or invoiced answers 409 VERSION_REACHES_BACK with the invoices it would reprice, ' +
+          'unless confirmReachBack is true with a reason. dryRun=true checks and reports that reach without saving.',
         params: programmeParams,
-        body: z.object({ definition: z.unknown(), effectiveFrom: z.string(), note: z.string().default('') }),
-        response: { 201: z.object({ version: z.number(), effectiveFrom: z.string(), hash: z.string() }), 422: errorResponses[400], ...errorResponses },
+        querystring: z.strictObject({ dryRun: z.stringbool().default(false) }),
+        body: z.strictObject({
+          definition: z.unknown(),
+          effectiveFrom: z.string().min(1).max(16),
+          note: z.string().max(2000).default(''),
+          confirmReachBack: z.boolean().default(false).describe('save although the version reaches back to periods already validated or invoiced'),
+          reason: z.string().max(2000).optional().describe('why it reaches back: required with confirmReachBack, audited'),
+        }),
+        response: {
+          200: z.object({ dryRun: z.literal(true), reach: versionReach }),
+          201: z.object({ version: z.number(), effectiveFrom: z.string(), hash: z.string(), reach: versionReach }),
+          422: errorResponses[400],
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       const { programmeId } = request.params;
+      if (request.query.dryRun) return reply.status(200).send({ dryRun: true as const, reach: await previewVersion(db, programmeId, request.body) });
       const saved = await inTransaction(database, (tx) => saveProgrammeVersion(tx, actor, programmeId, request.body));
-      return reply.status(201).send({ version: saved.version, effectiveFrom: saved.effectiveFrom, hash: saved.hash });
+      return reply.status(201).send({ version: saved.version, effectiveFrom: saved.effectiveFrom, hash: saved.hash, reach: saved.reach });
     },
   );
 

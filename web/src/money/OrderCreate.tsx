@@ -25,7 +25,7 @@ export function OrderCreate({ programmeId, unit, period, canOrder }: { programme
     queryFn: () => api.get<Page<Invoice>>(`/api/programmes/${programmeId}/invoices${query({ orgUnitId: unit, period, status: 'approved', limit: 1 })}`),
   });
   const order = useMutation({
-    mutationFn: () => api.post<OrderAnswer>(`/api/programmes/${programmeId}/payment-orders`, { orgUnitId: unit, period }),
+    mutationFn: () => api.post<OrderAnswer>(`/api/programmes/${programmeId}/payment-orders`, { orgUnitId: unit, period }, { idempotent: true }),
     onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['invoices'] }), queryClient.invalidateQueries({ queryKey: ['payment-orders'] })]),
   });
   const count = waiting.data?.total ?? 0;

@@ -47,7 +47,7 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
     queryFn: () => api.get<OrderDetail>(`/api/programmes/${programmeId}/payment-orders/${orderId}${query({ limit: LIMIT, offset })}`),
   });
   const record = useMutation({
-    mutationFn: (payments: NewPayment[]) => api.post<{ paymentIds: number[]; paidInvoiceIds: number[] }>(`/api/programmes/${programmeId}/payments`, { payments }),
+    mutationFn: (payments: NewPayment[]) => api.post<{ paymentIds: number[]; paidInvoiceIds: number[] }>(`/api/programmes/${programmeId}/payments`, { payments }, { idempotent: true }),
     onSuccess: () => {
       setAmounts(new Map());
       setReference('');

@@ -29,7 +29,7 @@ export function RunPanel({ programmeId, unit, period, onRun }: { programmeId: st
   const names = useUnitNames(programmeId, [unit, last?.variables?.unit ?? unit]);
   const run = useMutation({
     mutationKey: runKey(programmeId),
-    mutationFn: (request: RunRequest) => api.post<RunAnswer>(`/api/programmes/${programmeId}/invoice-runs`, { orgUnitId: request.unit, period: request.period }),
+    mutationFn: (request: RunRequest) => api.post<RunAnswer>(`/api/programmes/${programmeId}/invoice-runs`, { orgUnitId: request.unit, period: request.period }, { idempotent: true }),
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['invoices'] }), queryClient.invalidateQueries({ queryKey: ['invoice-runs'] })]),
   });
   const running = last?.status === 'pending';

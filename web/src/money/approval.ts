@@ -33,7 +33,7 @@ export function useApprove(programmeId: string) {
       api.post<{ approved: number[] }>(`/api/programmes/${programmeId}/invoices/approve`, {
         invoiceIds: request.invoiceIds,
         ...(request.reason.trim() ? { reason: request.reason.trim() } : {}),
-      }),
+      }, { idempotent: true }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['invoices'] }),
   });
 }

@@ -23,6 +23,15 @@ import { ProgrammeEditor } from '../designer/ProgrammeEditor.tsx';
 import { useDebounced } from '../designer/useDebounced.ts';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import { DryRun } from '../designer/DryRun.tsx';
+import { ReachBack, type VersionReach } from '../designer/ReachBack.tsx';
+
+interface SaveInput {
+  readonly definition: Draft;
+  readonly effectiveFrom: string;
+  readonly note: string;
+  readonly confirmReachBack?: boolean;
+  readonly reason?: string;
+}
 
 interface VersionSummary {
   readonly version: number;
@@ -174,10 +183,11 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
   const [note, setNote] = useState('');
   const periodValid = parsePeriod(effectiveFrom.trim()) !== undefined;
 
+  const [reach, setReach] = useState<{ reach: VersionReach; input: SaveInput } | null>(null);
   const save = useMutation({
-    mutationFn: (input: { definition: Draft; effectiveFrom: string; note: string }) =>
-      api.post<{ version: number; effectiveFrom: string; hash: string }>(versionsPath, input),
+    mutationFn: (input: SaveInput) => api.post<{ version: number; effectiveFrom: string; hash: string }>(versionsPath, input),
     onSuccess: (result, input) => {
+      setReach(null);
       const next: Editing = {
         base: result.version,
         original: input.definition,
@@ -194,6 +204,7 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
       void queryClient.invalidateQueries({ queryKey: ['programme-versions', programmeId] });
     },
     onError: (error, input) => {
+      if (error instanceof ApiError && error.code === 'VERSION_REACHES_BACK') return setReach({ reach: error.details as VersionReach, input });
       if (!(error instanceof ApiError) || error.status !== 422) return setServerErrors([]);
       // The server words its attribute hint for the command line; say it for this screen.
       const cliHint = renderMessage('hint.attribute', {}, 'en');
@@ -209,6 +220,7 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
     event.preventDefault();
     if (!editing || checking || liveCount > 0 || !periodValid) return;
     setSaved(null);
+    setReach(null);
     save.mutate({ definition: editing.definition, effectiveFrom: effectiveFrom.trim(), note: note.trim() });
   }
 
@@ -393,7 +405,17 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
               </p>
             )
           )}
-          {save.error && !(save.error instanceof ApiError && save.error.status === 422) && <ErrorMessage error={save.error} />}
+          {save.error && !(save.error instanceof ApiError && (save.error.status === 422 || save.error.code === 'VERSION_REACHES_BACK')) && (
+            <ErrorMessage error={save.error} />
+          )}
+          {reach && (
+            <ReachBack
+              reach={reach.reach}
+              saving={save.isPending}
+              onConfirm={(reason) => save.mutate({ ...reach.input, confirmReachBack: true, reason })}
+              onCancel={() => setReach(null)}
+            />
+          )}
         </form>
       )}
     </section>

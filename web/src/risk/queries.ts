@@ -80,7 +80,7 @@ export function useCreateDraw(programmeId: string) {
 export function useApplyDraw(programmeId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (drawId: number) => api.post<ApplyResult>(`${drawsPath(programmeId)}/${drawId}/apply`),
+    mutationFn: (drawId: number) => api.post<ApplyResult>(`${drawsPath(programmeId)}/${drawId}/apply`, {}, { idempotent: true }),
     // Verified values were written: the facility pages' sheets are stale too.
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['draws', programmeId] }), client.invalidateQueries({ queryKey: ['facility', programmeId] })]),
   });

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { canonicalJson, sha256 } from '../domain/canonical.ts';
+import { completeKey, releaseKey, reserveKey } from '../domain/idempotency.ts';
+import type { Db } from '../store/database.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The Idempotency-Key this request holds as the first to use it. */
+    idempotencyKey: string | null;
+  }
+}
+
+const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Idempotency keys, as payment APIs take them: a state-changing request of a signed-in user
+ * may carry an `Idempotency-Key` header made by the client for one action. A replay with the
+ * same key and request answers the first answer (with `Idempotent-Replayed: true`) instead
+ * of acting twice — a payment posted twice over a flaky link is stored once. Checked after
+ * the request is authorised and validated; a refused request (4xx) frees its key.
+ */
+export const idempotencyPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
+  app.decorateRequest('idempotencyKey', null);
+  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+    const key = request.headers['idempotency-key'];
+    if (key === undefined || !CHANGES.has(request.method) || !request.actor) return;
+    const text = [key].flat().join(',');
+    const reservation = await reserveKey(options.db, request.actor.userId, text, requestHash(request));
+    if (reservation.kind === 'first') {
+      request.idempotencyKey = text;
+      return;
+    }
+    reply.header('idempotent-replayed', 'true').status(reservation.status);
+    if (reservation.body === null) return reply.send();
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(reservation.body));
+  });
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const key = request.idempotencyKey;
+    if (key === null || !request.actor) return payload;
+    const userId = request.actor.userId;
+    if (reply.statusCode >= 200 && reply.statusCode < 300) {
+      await completeKey(options.db, userId, key, reply.statusCode, typeof payload === 'string' && payload !== '' ? JSON.parse(payload) : null);
+    } else if (reply.statusCode < 500) {
+      await releaseKey(options.db, userId, key);
+    }
+    // After a 5xx (a lost database, say) the key stays taken: whether the request acted is unknown.
+    return payload;
+  });
+});
+
+/** What makes two requests the same: the route, its parameters and its body. */
+function requestHash(request: FastifyRequest): string {
+  return sha256(canonicalJson({ method: request.method, route: request.routeOptions.url, params: request.params, query: request.query, body: request.body ?? null }));
+}

@@ -1,0 +1,71 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Money } from '../money/Money.tsx';
+import { formatPeriod } from '../i18n/format.ts';
+
+/** What a version effective in an already validated or invoiced period would reach (the server's VERSION_REACHES_BACK). */
+export interface VersionReach {
+  readonly periods: readonly string[];
+  readonly decidedStatuses: number;
+  readonly repriced: readonly { id: number; orgUnitId: string; period: string; payment: string; amount: string }[];
+  readonly repricedCount: number;
+  readonly unchangedCount: number;
+}
+
+const SHOWN = 10;
+
+/**
+ * Asks the designer to confirm, with a reason, a version that reaches back: which periods,
+ * which prepared invoices the next run would reprice, and that approved and paid ones stay.
+ */
+export function ReachBack({ reach, saving, onConfirm, onCancel }: { reach: VersionReach; saving: boolean; onConfirm: (reason: string) => void; onCancel: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [reason, setReason] = useState('');
+  const periods = reach.periods.map((period) => formatPeriod(period, i18n.language)).join(', ');
+  return (
+    <div className="reach-back" role="alertdialog" aria-labelledby="reach-back-title">
+      <h3 id="reach-back-title">{t('designer.reach.title')}</h3>
+      <p>{t('designer.reach.periods', { periods, count: reach.decidedStatuses })}</p>
+      <p>{t('designer.reach.counts', { repriced: reach.repricedCount, unchanged: reach.unchangedCount })}</p>
+      {reach.repriced.length > 0 && (
+        <table className="compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('designer.reach.unit')}</th>
+              <th scope="col">{t('designer.reach.period')}</th>
+              <th scope="col">{t('designer.reach.payment')}</th>
+              <th scope="col" className="num">
+                {t('designer.reach.amount')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {reach.repriced.slice(0, SHOWN).map((invoice) => (
+              <tr key={invoice.id}>
+                <td className="code">{invoice.orgUnitId}</td>
+                <td>{formatPeriod(invoice.period, i18n.language)}</td>
+                <td className="code">{invoice.payment}</td>
+                <td className="num">
+                  <Money value={invoice.amount} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {reach.repricedCount > SHOWN && <p className="muted">{t('designer.reach.more', { count: reach.repricedCount - SHOWN })}</p>}
+      <label className="stacked">
+        {t('designer.reach.reason')}
+        <textarea name="reachReason" value={reason} rows={2} onChange={(event) => setReason(event.target.value)} />
+      </label>
+      <div className="actions">
+        <button type="button" disabled={reason.trim() === '' || saving} onClick={() => onConfirm(reason.trim())}>
+          {t('designer.reach.confirm')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
