@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../test/support/api.ts';
+import { PROGRAMME, login, testApi, type Session, type TestApi } from '../../test/support/api.ts';
 import { backends } from '../../test/support/database.ts';
 import { actorWith, addUser, enterValues, quantityRows, setStatus } from '../../test/support/invoices.ts';
 import { approveInvoices } from '../domain/invoices/approveInvoices.ts';
