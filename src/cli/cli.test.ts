@@ -1,19 +1,28 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { PassThrough, Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, login } from '../../test/support/api.ts';
 import { repoPath } from '../../test/support/cases.ts';
+import { backends, scratchPostgres } from '../../test/support/database.ts';
+import { buildApp } from '../server/app.ts';
+import { storeFromEnvironment } from '../server/settings.ts';
+import { openDatabase } from '../store/database.ts';
+import type { CliContext } from './context.ts';
 import { main } from './main.ts';
 
-async function cli(...args: string[]) {
+async function cli(...args: [Partial<CliContext>, ...string[]] | string[]) {
+  const [context, rest] = typeof args[0] === 'object' ? [args[0], args.slice(1) as string[]] : [{}, args as string[]];
   const out: string[] = [];
   const err: string[] = [];
   const stderr = Object.assign(Object.create(process.stderr), { isTTY: false }) as NodeJS.WriteStream;
-  const code = await main(['node', 'openpbf', ...args], {
+  const code = await main(['node', 'openpbf', ...rest], {
     out: (text) => out.push(text),
     err: (text) => err.push(text),
     stderr,
     locale: 'en',
+    ...context,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
@@ -104,4 +113,77 @@ describe('openpbf explain', () => {
     const result = await cli('explain', '--program', contract('01-quantity-tariff-equity.json'), '--value', 'quantity_pma.nothing', '--org-unit', 'cds_b', '--period', '202403');
     expect(result).toMatchObject({ code: 2, err: "no value 'quantity_pma.nothing' at cds_b for 202403" });
   });
+});
+
+describe.each(backends)('openpbf users create-admin (%s)', (kind) => {
+  let env: NodeJS.ProcessEnv;
+  let drop = async () => {};
+  beforeAll(async () => {
+    if (kind === 'pglite') {
+      env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'openpbf-cli-store-')) };
+      return;
+    }
+    const scratch = await scratchPostgres();
+    env = { DATABASE_URL: scratch.url };
+    drop = scratch.drop;
+  }, 60_000);
+  afterAll(() => drop());
+
+  const createAdmin = (stdin: string, ...args: string[]) => cli({ env, stdin: Readable.from([stdin]) as unknown as NodeJS.ReadStream }, 'users', 'create-admin', ...args);
+
+  it("refuses 'aaaaaaaaaa' and a password on the command line, creating nothing", async () => {
+    const weak = await createAdmin('aaaaaaaaaa\n', '--username', 'root', '--name', 'Root');
+    expect(weak.code).toBe(2);
+    expect(weak.err).toMatch(/^password: too easy to guess \(strength 0 of 4/);
+    const inArguments = await createAdmin('', '--username', 'root', '--name', 'Root', '--password', 'Plenty long passphrase 42');
+    expect(inArguments.code).toBe(2);
+    expect(inArguments.err).toContain("unknown option '--password'");
+  });
+
+  it('creates a platform administrator, from a password file, who signs in and creates a programme', async () => {
+    const file = write('admin-password.txt', 'Plenty long passphrase 42\n');
+    const result = await createAdmin('', '--username', 'first.admin', '--name', 'Première Administratrice', '--password-file', file);
+    expect(result).toMatchObject({ code: 0, out: "created the platform administrator 'first.admin': sign in, create a programme and its users" });
+    const again = await createAdmin('Another long passphrase 42\n', '--username', 'first.admin', '--name', 'Someone');
+    expect(again).toMatchObject({ code: 2, err: "username: 'first.admin' is taken" });
+
+    const database = await openDatabase(storeFromEnvironment(env));
+    const app = await buildApp({ database });
+    try {
+      const admin = await login(app, 'first.admin', 'Plenty long passphrase 42');
+      const created = await call(app, admin, 'POST', '/api/programmes', { id: 'pbf_national', name: 'PBF national', currency: 'XOF', currencyDecimals: 0 });
+      expect(created.statusCode, created.body).toBe(201);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  }, 60_000);
+});
+
+describe('openpbf users create-admin at a terminal', () => {
+  it('asks twice without echo, and creates nothing when the two differ', async () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'openpbf-cli-tty-')) };
+    const written: string[] = [];
+    const terminal = (typed: string) => {
+      const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin }) as unknown as NodeJS.ReadStream;
+      stdin.write(typed);
+      return stdin;
+    };
+    const stderr = { write: (text: string) => written.push(text), isTTY: true } as unknown as NodeJS.WriteStream;
+    const differ = await cli({ env, stderr, stdin: terminal('Plenty long passphrase 42\rPlenty long passphrase 43\r') }, 'users', 'create-admin', '--username', 'tty.admin', '--name', 'Tty');
+    expect(differ).toMatchObject({ code: 2, err: 'the two passwords differ; nothing was created' });
+    // Backspace (DEL) erases the 3 typed by mistake; the two lines arrive in one chunk, as pasted.
+    const typed = await cli({ env, stderr, stdin: terminal('Plenty long passphrase 43\u007f2\r\nPlenty long passphrase 42\r') }, 'users', 'create-admin', '--username', 'tty.admin', '--name', 'Tty');
+    expect(typed.code, typed.err).toBe(0);
+    expect(written.join('')).toBe('Password: \nPassword again: \n'.repeat(2));
+
+    const database = await openDatabase(storeFromEnvironment(env));
+    const app = await buildApp({ database });
+    try {
+      await login(app, 'tty.admin', 'Plenty long passphrase 42');
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  }, 60_000);
 });

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { localeFromEnvironment, type Locale } from '../engine/index.ts';
 import { checkCommand } from './commands/check.ts';
 import { computeCommand } from './commands/compute.ts';
+import { createAdminCommand } from './commands/createAdmin.ts';
 import { explainCommand } from './commands/explain.ts';
 import { runCaseCommand } from './commands/runCase.ts';
 import { EXIT, type CliContext } from './context.ts';
@@ -20,6 +21,8 @@ export async function main(argv: readonly string[], context?: Partial<CliContext
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
     locale: localeFromEnvironment(process.env),
     ...context,
   };
@@ -76,6 +79,18 @@ export async function main(argv: readonly string[], context?: Partial<CliContext
     .option('--json', 'print the tree as JSON')
     .action((options) => {
       code = explainCommand(options, withLocale());
+    });
+
+  const users = cli.command('users').description('user accounts in the store the server uses (DATABASE_URL, else DATA_DIR or ./data)');
+  users
+    .command('create-admin')
+    .description('create a platform administrator (the first account of a production database); the password is read from --password-file, a prompt, or standard input, never from the command line')
+    .requiredOption('--username <name>', 'user name: 3 to 40 of a-z, 0-9, ".", "_", "-"')
+    .requiredOption('--name <name>', 'full name')
+    .option('--password-file <file>', 'read the password from the first line of this file')
+    .addOption(new Option('--locale <locale>', "the administrator's language").choices(['fr', 'en']))
+    .action(async (options: { username: string; name: string; passwordFile?: string; locale?: 'fr' | 'en' }) => {
+      code = await createAdminCommand(options, withLocale());
     });
 
   try {

@@ -25,5 +25,14 @@ export const errors = {
   locked: (message: string, details?: unknown) => new AppError(423, 'LOCKED', message, details),
   invalidState: (message: string, details?: unknown) => new AppError(409, 'INVALID_STATE', message, details),
   unprocessable: (code: string, message: string, details?: unknown) => new AppError(422, code, message, details),
-  tooManyAttempts: () => new AppError(429, 'TOO_MANY_ATTEMPTS', 'too many sign-in attempts; wait a minute'),
+  accountLocked: (until: Date, now: Date) =>
+    new AppError(
+      429,
+      'ACCOUNT_LOCKED',
+      `too many wrong passwords for this account: try again after ${until.toISOString()} (in ${Math.ceil((until.getTime() - now.getTime()) / 60_000)} minute(s))`,
+      { retryAt: until.toISOString() },
+    ),
+  wrongPassword: (field: string) => new AppError(400, 'WRONG_PASSWORD', `${field}: wrong password`, { at: field }),
+  passwordChangeRequired: () =>
+    new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'choose a new password first (POST /api/auth/password): an administrator reset yours'),
 };

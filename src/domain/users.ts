@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { hashPassword, verifyPassword } from './auth/passwords.ts';
+import { hashPassword } from './auth/passwords.ts';
+import { asLocale, checkPasswordStrength } from './auth/passwordStrength.ts';
 import { forgetSessions } from './auth/sessions.ts';
 import type { Db, Tx } from '../store/database.ts';
 import { userRoles, users, type Role } from '../store/schema.ts';
@@ -17,7 +18,9 @@ export interface NewUser {
   readonly locale?: 'fr' | 'en';
 }
 
+/** Creates a user; an admin's choice of password is checked (seeding code, `actor` null, sets its own). */
 export async function createUser(tx: Tx, actor: Actor | null, input: NewUser): Promise<number> {
+  if (actor) checkPasswordStrength(input.password, input, asLocale(actor.locale), 'password');
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
   if (existing) throw errors.conflict(`username: '${input.username}' is taken`, [{ at: 'username' }]);
   const [created] = await tx
@@ -123,17 +126,6 @@ export async function setUserActive(tx: Tx, actor: Actor, userId: number, active
     newValue: { active },
   });
 }
-
-/** The user for a username and password, or a 401 that does not say which was wrong. */
-export async function checkCredentials(db: Db, username: string, password: string) {
-  const [user] = await db.select().from(users).where(and(eq(users.username, username), eq(users.active, true)));
-  // Hash even for an unknown user, so timing does not reveal which usernames exist.
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !ok) throw errors.badCredentials();
-  return user;
-}
-
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export interface UserListing {
   readonly id: number;

@@ -10,6 +10,7 @@ import { isConnectionLost } from '../store/connectionLost.ts';
 import type { Database } from '../store/database.ts';
 import { authorityPlugin } from './auth/authority.ts';
 import { authPlugin } from './auth/plugin.ts';
+import { PROCESS_SECRET } from './auth/sessionCookie.ts';
 import { idempotencyPlugin } from './idempotency.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { serializerCompiler } from './serializer.ts';
@@ -19,10 +20,17 @@ import { registerRoutes } from './routes/index.ts';
 export interface AppOptions {
   readonly database: Database;
   readonly logger?: boolean;
-  /** Sign-in attempts allowed per minute and client; tests may raise it. */
+  /** Sign-in attempts allowed per minute and client address (LOGIN_ATTEMPTS_PER_MINUTE); tests may raise it. */
   readonly loginAttemptsPerMinute?: number;
   /** Set the Secure flag on cookies (behind HTTPS). */
   readonly secureCookies?: boolean;
+  /** Signs the session cookie (sessionCookie.ts); a secret of this process when absent. */
+  readonly sessionSecret?: string;
+  /**
+   * Fastify's trustProxy: which proxies' X-Forwarded-For to believe, so that `request.ip`
+   * (and the sign-in limit per address) is the client's. Only behind a proxy you control.
+   */
+  readonly trustProxy?: boolean | string;
   /** The built web client (web/dist) to serve at /, when present. */
   readonly webRoot?: string;
 }
@@ -34,7 +42,7 @@ export interface AppOptions {
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Bodies are small but for the routes that take files (imports, trees, rules), which say their own limit.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: options.trustProxy ?? false });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -58,7 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if ((request.routeOptions.url ?? request.url).startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
   });
-  await app.register(cookie);
+  await app.register(cookie, { secret: options.sessionSecret ?? PROCESS_SECRET });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {

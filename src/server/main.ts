@@ -1,17 +1,27 @@
 /**
  * `npm start`: prepares the store and the app (src/server/startup.ts), listens, and closes
- * both on SIGINT or SIGTERM so no transaction is cut mid-way.
+ * both on SIGINT or SIGTERM so no transaction is cut mid-way. A setting that is wrong, or
+ * unsafe in production mode, ends it with the reason and exit code 1.
  */
-import { configFromEnvironment, prepareServer, startBanner } from './startup.ts';
+import { configFromEnvironment, type ServerConfig } from './settings.ts';
+import { prepareServer, startBanner, type PreparedServer } from './startup.ts';
 
-const config = configFromEnvironment(process.env);
-const { app, database, demo } = await prepareServer(config);
+let config: ServerConfig;
+let prepared: PreparedServer;
+try {
+  config = configFromEnvironment(process.env);
+  prepared = await prepareServer(config);
+} catch (error) {
+  console.error(`OpenPBF cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+const { app, database } = prepared;
 await app.listen({ port: config.port, host: config.host });
 
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-console.log(startBanner(`http://${shownHost}:${port}`, config, demo));
+console.log(startBanner(`http://${shownHost}:${port}`, config, prepared));
 
 let closing = false;
 async function shutdown(signal: NodeJS.Signals) {

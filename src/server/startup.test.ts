@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login } from '../../test/support/api.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../demo/logins.ts';
-import { configFromEnvironment, prepareServer, startBanner, type PreparedServer, type ServerConfig } from './startup.ts';
+import { configFromEnvironment, type ServerConfig } from './settings.ts';
+import { prepareServer, startBanner, type PreparedServer } from './startup.ts';
 
 // Opening a database and loading a demo can outlast vitest's 10 s hook limit on a busy machine.
 const HOOK_TIMEOUT = 60_000;
@@ -52,8 +53,8 @@ describe('npm start', () => {
     server = await prepareServer(config);
     expect(server.demo).toEqual({ loaded: null, present: true });
     await login(server.app, 'auditor', DEMO_PASSWORD);
-    const banner = startBanner('http://127.0.0.1:3000', config, server.demo);
-    expect(banner).toContain('OpenPBF is listening on http://127.0.0.1:3000');
+    const banner = startBanner('http://127.0.0.1:3000', config, server);
+    expect(banner).toContain('OpenPBF is listening on http://127.0.0.1:3000 (development mode)');
     expect(banner).toContain(`password "${DEMO_PASSWORD}"`);
     for (const { username } of DEMO_LOGINS) expect(banner).toContain(`  ${username} `);
   });
@@ -74,7 +75,7 @@ describe('npm start settings', () => {
   });
 
   it('prints no demo logins when the store holds other programmes only', () => {
-    const banner = startBanner('http://localhost:3000', configFromEnvironment({ DATABASE_URL: 'postgres://x/y' }), { loaded: null, present: false });
+    const banner = startBanner('http://localhost:3000', configFromEnvironment({ DATABASE_URL: 'postgres://x/y' }), { demo: { loaded: null, present: false }, accounts: 3 });
     expect(banner).toContain('data: PostgreSQL (DATABASE_URL)');
     expect(banner).not.toContain('Demo logins');
   });

@@ -11,6 +11,19 @@ export const backends: ('pglite' | 'postgres')[] = process.env.DATABASE_URL ? ['
  */
 export async function testDatabase(kind: 'pglite' | 'postgres'): Promise<Database> {
   if (kind === 'pglite') return openDatabase({});
+  const scratch = await scratchPostgres();
+  const database = await openDatabase({ url: scratch.url });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/** An empty PostgreSQL database beside DATABASE_URL's, for code that opens its own connections (the CLI). */
+export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const admin = new URL(process.env.DATABASE_URL!);
   const name = `openpbf_test_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -19,11 +32,9 @@ export async function testDatabase(kind: 'pglite' | 'postgres'): Promise<Databas
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
   return {
-    ...database,
-    async close() {
-      await database.close();
+    url: url.toString(),
+    async drop() {
       const cleanup = new pg.Client({ connectionString: admin.toString() });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -1,5 +1,5 @@
 import { hash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { Expiring } from '../cache.ts';
 import type { Db, Tx } from '../../store/database.ts';
@@ -28,7 +28,21 @@ export async function closeSession(db: Db, token: string): Promise<void> {
   sessionCache.forget((key) => key === tokenHash);
 }
 
-type SessionAnswer = { actor: Actor; csrfToken: string } | undefined;
+/**
+ * Ends every session of a user (a password reset), or all but the one whose token is `keep`
+ * (one's own password change keeps the browser it was made from signed in).
+ */
+export async function endSessions(db: Db | Tx, userId: number, keep?: string): Promise<void> {
+  const sessionsOf = eq(sessions.userId, userId);
+  await db.delete(sessions).where(keep === undefined ? sessionsOf : and(sessionsOf, ne(sessions.tokenHash, hashToken(keep))));
+  forgetSessions(db);
+}
+
+/**
+ * A session's user and CSRF token; `mustChangePassword` after an admin's reset, until the user
+ * has chosen a new password (the auth plugin then allows only 'session' routes).
+ */
+export type SessionAnswer = { actor: Actor; csrfToken: string; mustChangePassword: boolean } | undefined;
 
 /**
  * Every request checks its session and roles: a few seconds' cache spares two queries.
@@ -49,12 +63,16 @@ export async function sessionActor(db: Db, token: string): Promise<SessionAnswer
 
 async function loadSession(db: Db, tokenHash: string): Promise<SessionAnswer> {
   const [session] = await db
-    .select({ csrfToken: sessions.csrfToken, user: { id: users.id, username: users.username, name: users.name, locale: users.locale, platformAdmin: users.platformAdmin } })
+    .select({
+      csrfToken: sessions.csrfToken,
+      mustChangePassword: users.mustChangePassword,
+      user: { id: users.id, username: users.username, name: users.name, locale: users.locale, platformAdmin: users.platformAdmin },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date()), eq(users.active, true)));
   if (!session) return undefined;
-  return { actor: await actorOf(db, session.user), csrfToken: session.csrfToken };
+  return { actor: await actorOf(db, session.user), csrfToken: session.csrfToken, mustChangePassword: session.mustChangePassword };
 }
 
 export async function actorOf(db: Db, user: { id: number; username: string; name: string; locale: string; platformAdmin: boolean }): Promise<Actor> {

@@ -3,12 +3,15 @@ import fp from 'fastify-plugin';
 import type { Actor } from '../../domain/actor.ts';
 import { errors } from '../../domain/errors.ts';
 import type { Db } from '../../store/database.ts';
-import { SESSION_COOKIE, sessionActor } from '../../domain/auth/sessions.ts';
+import { sessionActor } from '../../domain/auth/sessions.ts';
 import { isOpen } from './authority.ts';
+import { readSessionToken } from './sessionCookie.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The token of the request's session cookie, when validly signed. */
+    sessionToken: string | null;
   }
 }
 
@@ -19,16 +22,22 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * request without a session to a route that is not public, or a state-changing request
  * whose x-csrf-token header does not match the session's token. Which route it is comes
  * from the router's match, never from the raw URL: `/%61pi/...` is the same route as `/api/...`.
+ * A user whose password an admin reset may call only 'session' routes (who am I, change my
+ * password, sign out) until they have chosen a new one.
  */
 export const authPlugin = fp(async (app: FastifyInstance, options: { db: Db }) => {
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    const token = request.cookies[SESSION_COOKIE];
+    const token = readSessionToken(request);
     const session = token ? await sessionActor(options.db, token) : undefined;
+    request.sessionToken = token;
     request.actor = session?.actor ?? null;
-    if (isOpen(request.routeOptions.config?.authority)) return;
+    const authority = request.routeOptions.config?.authority;
+    if (isOpen(authority)) return;
     if (!session) throw errors.unauthenticated();
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) throw errors.csrf();
+    if (session.mustChangePassword && authority !== 'session') throw errors.passwordChangeRequired();
   });
 });
 

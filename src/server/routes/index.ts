@@ -11,6 +11,7 @@ import { invoiceRoutes } from './invoices.ts';
 import { invoiceRunRoutes } from './invoiceRuns.ts';
 import { orgUnitRoutes } from './orgUnits.ts';
 import { paymentOrderRoutes } from './paymentOrders.ts';
+import { passwordRoutes } from './passwords.ts';
 import { paymentRoutes } from './payments.ts';
 import { programmeRoutes } from './programmes.ts';
 import { publicRoutes } from './public.ts';
@@ -27,6 +28,7 @@ export async function registerRoutes(app: FastifyInstance, options: AppOptions) 
       await api.register(programmeRoutes, options);
       await api.register(orgUnitRoutes, options);
       await api.register(userRoutes, options);
+      await api.register(passwordRoutes, options);
       await api.register(auditRoutes, options);
       await api.register(verificationDrawRoutes, options);
       await api.register(dataValueRoutes, options);

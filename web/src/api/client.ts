@@ -55,6 +55,8 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
       headers: {
         ...(body !== undefined ? { 'content-type': contentType } : {}),
         ...(method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
+        // The language the screens are in (i18n sets it on the page), for the server's advice on a password.
+        'accept-language': document.documentElement.lang || 'fr',
         ...(options.idempotent ? { 'idempotency-key': idempotencyKey(id) } : {}),
       },
       ...(text !== undefined ? { body: text } : {}),

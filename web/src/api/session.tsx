@@ -9,6 +9,8 @@ interface SessionState {
   selectProgramme(id: string): void;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** Reads the user again once their password is changed (a reset's demand is lifted). */
+  refresh(): Promise<void>;
   /** Whether the user holds one of these roles in the selected programme. */
   hasRole(...roles: Role[]): boolean;
 }
@@ -56,6 +58,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signOut() {
         await api.post('/api/auth/logout');
         adopt(null);
+      },
+      async refresh() {
+        adopt(await api.get<Me>('/api/auth/me'));
       },
       hasRole: (...roles) => !!me?.grants.some((grant) => grant.programmeId === programmeId && roles.includes(grant.role)),
     }),

@@ -14,6 +14,8 @@ export interface Me {
   readonly locale: string;
   readonly grants: readonly Grant[];
   readonly csrfToken: string;
+  /** After an administrator's reset: a new password before anything else. */
+  readonly mustChangePassword: boolean;
 }
 
 export interface Page<T> {

@@ -4,6 +4,7 @@ import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { SessionProvider, useSession } from '../api/session.tsx';
 import { Loading } from '../components/Status.tsx';
 import { Audit } from '../pages/Audit.tsx';
+import { ChangePassword } from '../pages/ChangePassword.tsx';
 import { DataEntry } from '../pages/DataEntry.tsx';
 import { Facility } from '../pages/Facility.tsx';
 import { Funders } from '../pages/Funders.tsx';
@@ -49,6 +50,7 @@ function Screens() {
   }
   if (loading) return <Loading />;
   if (!me) return <SignIn />;
+  if (me.mustChangePassword) return <ChangePassword forced />;
   return (
     <Routes>
       <Route element={<Layout />}>
@@ -65,6 +67,7 @@ function Screens() {
           }
         />
         <Route path="audit" element={<Audit />} />
+        <Route path="password" element={<ChangePassword />} />
         <Route path="entry" element={<DataEntry />} />
         <Route path="validation" element={<Validation />} />
         <Route path="validation/:orgUnit/:period/:package" element={<ValidationDetail />} />

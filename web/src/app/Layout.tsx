@@ -52,6 +52,9 @@ export function Layout() {
           {t('language.switch')}
         </button>
         <span className="muted">{me?.name}</span>
+        <NavLink to="/password" className="link">
+          {t('nav.password')}
+        </NavLink>
         <button type="button" className="link" onClick={() => signOut()}>
           {t('nav.signOut')}
         </button>

@@ -4,12 +4,19 @@ import { ApiError } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 
 export function SignIn() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { signIn } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  function signInError(caught: unknown): string {
+    if (!(caught instanceof ApiError) || caught.status !== 429) return t('signIn.failed');
+    if (caught.code !== 'ACCOUNT_LOCKED') return t('signIn.tooMany');
+    const { retryAt } = caught.details as { retryAt: string };
+    return t('signIn.locked', { time: new Date(retryAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) });
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -18,7 +25,7 @@ export function SignIn() {
     try {
       await signIn(username, password);
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status === 429 ? t('signIn.tooMany') : t('signIn.failed'));
+      setError(signInError(caught));
     } finally {
       setBusy(false);
     }
