@@ -29,10 +29,10 @@ export async function reserveKey(db: Db, userId: number, key: string, requestHas
   if (first.requestHash !== requestHash) {
     throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', `idempotency-key '${key}' was used for another request; make a new key for each action`);
   }
-  if (first.status !== null) return { kind: 'replay', status: first.status, body: first.body };
-  const interrupted = Date.now() - first.createdAt.getTime() > INTERRUPTED_MINUTES * 60_000;
+  if (first.status !== null && first.status !== UNKNOWN_OUTCOME) return { kind: 'replay', status: first.status, body: first.body };
+  const interrupted = first.status === UNKNOWN_OUTCOME || Date.now() - first.createdAt.getTime() > INTERRUPTED_MINUTES * 60_000;
   if (interrupted) {
-    throw new AppError(409, 'IDEMPOTENCY_UNKNOWN', `the first request with idempotency-key '${key}' was cut short; check whether it took effect before trying again`);
+    throw new AppError(409, 'IDEMPOTENCY_UNKNOWN', `the first request with idempotency-key '${key}' failed or was cut short; check whether it took effect before trying again with a new key`);
   }
   throw new AppError(409, 'IDEMPOTENCY_IN_PROGRESS', `a request with idempotency-key '${key}' is under way; retry once it has answered`);
 }
@@ -43,6 +43,14 @@ export async function completeKey(db: Db, userId: number, key: string, status: n
     .update(idempotencyKeys)
     .set({ status, body: body as object })
     .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.status)));
+}
+
+/** The status kept for a first request that failed on the server's side (5xx): it may have acted, or not. */
+const UNKNOWN_OUTCOME = 0;
+
+/** After a 5xx, such as a lost database: a retry with the key is told the outcome is unknown, never acted on twice. */
+export async function markOutcomeUnknown(db: Db, userId: number, key: string): Promise<void> {
+  await completeKey(db, userId, key, UNKNOWN_OUTCOME, null);
 }
 
 /** Frees the key of a request that was refused (it changed nothing), so that a corrected one may use it. */

@@ -7,6 +7,7 @@ import { approveInvoices } from '../domain/invoices/approveInvoices.ts';
 import { runInvoices } from '../domain/invoices/runInvoices.ts';
 import { addFunderShare } from '../domain/payments/addFunderShare.ts';
 import { createFunder } from '../domain/payments/createFunder.ts';
+import { markOutcomeUnknown } from '../domain/idempotency.ts';
 import { orderPayments } from '../domain/payments/orderPayments.ts';
 import { idempotencyKeys, invoices, payments } from '../store/schema.ts';
 
@@ -86,6 +87,10 @@ describe.each(backends)('idempotency keys (%s)', (kind) => {
     const unknown = await pay('pay-interrupted');
     expect(unknown.statusCode).toBe(409);
     expect(unknown.json().error.code).toBe('IDEMPOTENCY_UNKNOWN');
+    // One that failed on the server's side (a 5xx, such as a lost database) is answered alike at once.
+    await api.database.db.insert(idempotencyKeys).values({ userId: api.users.payer, key: 'pay-failed', requestHash: first!.requestHash });
+    await markOutcomeUnknown(api.database.db, api.users.payer, 'pay-failed');
+    expect((await pay('pay-failed')).json().error.code).toBe('IDEMPOTENCY_UNKNOWN');
     expect(await stored()).toBe(2);
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { canonicalJson, sha256 } from '../domain/canonical.ts';
-import { completeKey, releaseKey, reserveKey } from '../domain/idempotency.ts';
+import { completeKey, markOutcomeUnknown, releaseKey, reserveKey } from '../domain/idempotency.ts';
 import type { Db } from '../store/database.ts';
 
 declare module 'fastify' {
@@ -43,8 +43,9 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, options: { db: 
       await completeKey(options.db, userId, key, reply.statusCode, typeof payload === 'string' && payload !== '' ? JSON.parse(payload) : null);
     } else if (reply.statusCode < 500) {
       await releaseKey(options.db, userId, key);
+    } else {
+      await markOutcomeUnknown(options.db, userId, key).catch((error: unknown) => request.log.error(error));
     }
-    // After a 5xx (a lost database, say) the key stays taken: whether the request acted is unknown.
     return payload;
   });
 });
