@@ -11,7 +11,7 @@ import type { Database } from '../../store/database.ts';
 import { invoiceRuns, invoices } from '../../store/schema.ts';
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { entryPeriod, errorBody, errorResponses, page, pageQuery, programmeParams, recordIdParam } from './common.ts';
+import { entryPeriod, errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from './common.ts';
 
 const pending = z.object({ package: z.string(), period: z.string(), status: z.string() });
 const runFields = {
@@ -79,7 +79,7 @@ export async function invoiceRunRoutes(app: FastifyInstance, { database }: { dat
         tags: ['invoices'],
         summary: 'Invoice runs over subtrees in the user’s scope, newest first',
         params: programmeParams,
-        querystring: pageQuery.extend({ orgUnitId: z.string().optional(), period: z.string().optional() }),
+        querystring: pageQuery.extend({ orgUnitId: z.string().optional(), period: planningPeriod.optional() }),
         response: { 200: page(runListItem), ...errorResponses },
       },
     },

@@ -12,7 +12,7 @@ import { invoiceRunValues, invoiceStatus, invoices } from '../../store/schema.ts
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, programmeParams, recordId, recordIdParam } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const invoice = z.object({
   id: z.number(),
@@ -59,7 +59,7 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
         params: programmeParams,
         querystring: pageQuery.extend({
           orgUnitId: z.string().optional(),
-          period: z.string().optional(),
+          period: planningPeriod.optional(),
           status: z.enum(invoiceStatus.enumValues).optional(),
           runId: recordIdParam.optional(),
           includeSuperseded: z.stringbool().default(false),
@@ -148,7 +148,7 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
         tags: ['invoices'],
         summary: 'Why an invoice value is what it is, recomputed from its run’s stored inputs and programme version',
         params: invoiceParams,
-        querystring: z.object({ name: z.string().optional(), period: z.string().optional() }),
+        querystring: z.object({ name: z.string().optional(), period: planningPeriod.optional() }),
         response: {
           200: z.object({
             invoiceId: z.number(),

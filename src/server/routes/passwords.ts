@@ -6,7 +6,7 @@ import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { requestLocale } from '../requestLocale.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses } from './common.ts';
+import { errorResponses, recordIdParam } from './common.ts';
 
 /** An admin's reset of another user's password (one's own is changed at POST /api/auth/password). */
 export async function passwordRoutes(app: FastifyInstance, { database }: { database: Database }) {
@@ -21,7 +21,7 @@ export async function passwordRoutes(app: FastifyInstance, { database }: { datab
         summary: "Reset the password of a user you manage (not yourself): they must choose a new one at their next sign-in",
         description:
           'Sets `temporaryPassword` when given (checked like any password: 400 WEAK_PASSWORD), otherwise generates one and returns it, this once. Ends the user\'s sessions and lifts a lock.',
-        params: z.object({ userId: z.coerce.number().int() }),
+        params: z.object({ userId: recordIdParam }),
         body: z.object({ temporaryPassword: z.string().optional() }),
         response: { 200: z.object({ temporaryPassword: z.string().nullable() }), ...errorResponses },
       },

@@ -11,7 +11,7 @@ import { invoices, paymentOrderLines, paymentOrders, payments } from '../../stor
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { entryPeriod, errorBody, errorResponses, page, pageQuery, programmeParams, recordId, recordIdParam } from './common.ts';
+import { entryPeriod, errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const order = z.object({
   id: z.number(),
@@ -70,7 +70,7 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
         tags: ['payments'],
         summary: 'Payment orders of subtrees in the user’s scope, newest first',
         params: programmeParams,
-        querystring: pageQuery.extend({ period: z.string().optional(), funderId: z.string().optional(), orgUnitId: z.string().optional() }),
+        querystring: pageQuery.extend({ period: planningPeriod.optional(), funderId: z.string().optional(), orgUnitId: z.string().optional() }),
         response: { 200: page(order), ...errorResponses },
       },
     },

@@ -12,7 +12,7 @@ import { invoices, payments } from '../../store/schema.ts';
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, programmeParams, recordId, recordIdParam } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const payment = z.object({
   id: z.number(),
@@ -119,7 +119,7 @@ export async function paymentRoutes(app: FastifyInstance, { database }: { databa
         tags: ['payments'],
         summary: 'Payment delay per paid invoice: days from the end of its period to the payment that completed it',
         params: programmeParams,
-        querystring: scopedQuery.extend({ period: z.string().optional() }),
+        querystring: scopedQuery.extend({ period: planningPeriod.optional() }),
         response: {
           200: page(
             z.object({

@@ -12,7 +12,7 @@ import { showVerificationDraw } from '../../domain/verification/showVerification
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorBody, errorResponses, page, pageQuery, programmeParams, recordIdParam } from './common.ts';
+import { errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from './common.ts';
 
 const classCount = z.object({ facilities: z.number().int(), drawn: z.number().int() });
 
@@ -82,7 +82,7 @@ export async function verificationDrawRoutes(app: FastifyInstance, { database }:
         params: programmeParams,
         querystring: pageQuery.extend({
           orgUnitId: z.string().optional().describe('only draws of this unit, its ancestors or its descendants'),
-          period: z.string().optional(),
+          period: planningPeriod.optional(),
           includeReplaced: flag.default(false),
         }),
         response: { 200: page(drawSummary), ...errorResponses },
