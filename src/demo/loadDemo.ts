@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../domain/actor.ts';
 import { recordAudit } from '../domain/audit.ts';
 import { importOrgUnits } from '../domain/orgTree/importTree.ts';
@@ -5,7 +6,7 @@ import { createProgramme, saveProgrammeVersion } from '../domain/programmes.ts';
 import { createUser, grantRole } from '../domain/users.ts';
 import { bulkInsert } from '../store/bulkInsert.ts';
 import type { Tx } from '../store/database.ts';
-import { budgets, contracts, dataValues, funderShares, funders, periodStatus } from '../store/schema.ts';
+import { budgets, contracts, dataValues, funderShares, funders, periodStatus, users } from '../store/schema.ts';
 import { FUNDERS } from './funders.ts';
 import { demoDataValues, type Demo } from './generate.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './logins.ts';
@@ -47,6 +48,8 @@ async function createLogins(tx: Tx): Promise<Actor> {
   for (const login of DEMO_LOGINS) {
     const userId = await createUser(tx, null, { username: login.username, name: login.name, password: DEMO_PASSWORD });
     await grantRole(tx, null, { userId, programmeId: PROGRAMME, role: login.role, orgUnitId: login.orgUnitId });
+    // The demo's admin also administers the platform, so that creating a programme can be tried.
+    if (login.role === 'admin') await tx.update(users).set({ platformAdmin: true }).where(eq(users.id, userId));
     if (login.role === 'designer') designer = { userId, username: login.username, name: login.name, locale: 'fr', grants: [], platformAdmin: false };
   }
   if (!designer) throw new Error('the demo logins need a designer to save the rules');

@@ -17,7 +17,7 @@ export interface DemoLogin {
 
 /** One login per role, plus a second validator so an invoice can be approved by someone other than its preparer. */
 export const DEMO_LOGINS: readonly DemoLogin[] = [
-  { username: 'admin', name: 'Thierry Ndikumana', role: 'admin', orgUnitId: COUNTRY, does: 'users and programmes' },
+  { username: 'admin', name: 'Thierry Ndikumana', role: 'admin', orgUnitId: COUNTRY, does: 'users and programmes (platform administrator)' },
   { username: 'designer', name: 'Aline Niyonzima', role: 'designer', orgUnitId: COUNTRY, does: 'programme rules, tariffs, checklists' },
   { username: 'clerk', name: 'Jean-Marie Hakizimana', role: 'clerk', orgUnitId: DEMO_PROVINCE, does: 'declares quantities (Ngozi)' },
   { username: 'verifier', name: 'Espérance Nduwimana', role: 'verifier', orgUnitId: DEMO_PROVINCE, does: 'verifies quantities and quality (Ngozi)' },
