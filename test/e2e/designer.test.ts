@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, PROGRAMME_DEFINITION, TREE, call, login } from '../support/api.ts';
+import { enterValues, quantityRows, setStatus } from '../support/invoices.ts';
 import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
 
 /**
@@ -175,5 +176,38 @@ describe('programme designer', () => {
     await expect(finding.locator('.finding-message').textContent()).resolves.toBe("unknown name 'remoteness'");
     await expect(finding.locator('.finding-hint').textContent()).resolves.toContain('no org unit of the programme has an attribute of that name');
     await expect(page.getByLabel('Formula to_pay', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+  });
+
+  it('asks why, listing what it would reprice, before saving a version into an invoiced month', async () => {
+    const db = e2e.api.database.db;
+    await enterValues(db, quantityRows('cds_1', '202401', { consultation: 40, delivery: 3 }));
+    await setStatus(db, ['cds_1'], '202401', 'validated');
+    const run = await call(e2e.api.app, await login(e2e.api.app, 'validator'), 'POST', `/api/programmes/${PROGRAMME}/invoice-runs`, { orgUnitId: 'cds_1', period: '202401' });
+    expect(run.statusCode, run.body).toBe(201);
+    // A clean latest version to start from (the one before reads an attribute no unit has now).
+    const designer = await login(e2e.api.app, 'designer');
+    const clean = await call(e2e.api.app, designer, 'POST', `/api/programmes/${PROGRAMME}/versions`, { definition: PROGRAMME_DEFINITION, effectiveFrom: '202601' });
+    expect(clean.statusCode, clean.body).toBe(201);
+
+    const page = await newPage(e2e, 'en');
+    await signIn(page, 'designer');
+    await page.getByRole('link', { name: 'Programme' }).click();
+    await page.getByText(`Editing a new version, starting from version ${clean.json().version}`).waitFor();
+    await page.getByText('No error found.').waitFor();
+    await page.getByLabel('Effective from', { exact: true }).fill('202401');
+    await page.getByRole('button', { name: 'Save the version' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'This version reaches back to periods already validated or invoiced' });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain('1 prepared invoice(s) will be computed with these rules at their next run; 0 approved or paid invoice(s) stay exactly as they are.');
+    await expect(dialog.getByRole('row').nth(1).textContent()).resolves.toContain('cds_1');
+    const confirm = dialog.getByRole('button', { name: 'Save anyway' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await dialog.getByLabel('Why these rules apply to those periods (kept in the audit log)').fill('Tariffs signed in March apply from January');
+    await screenshot(page, 'designer-reach-back');
+    await confirm.click();
+    await page.getByText(/Version \d+ saved, effective from January 2024\./).waitFor();
+    await expect(dialog.count()).resolves.toBe(0);
+    const audit = (await call(e2e.api.app, await login(e2e.api.app, 'admin'), 'GET', `/api/programmes/${PROGRAMME}/audit?entity=programme_version&limit=1`)).json();
+    expect(audit.items[0]).toMatchObject({ reason: 'Tariffs signed in March apply from January', newValue: { reachesBack: { periods: ['202401'], repriced: 1 } } });
   });
 });
