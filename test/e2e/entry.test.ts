@@ -225,7 +225,7 @@ describe('data entry and validation', () => {
       parent: 'd1',
       groups: { type: 'cds', equity: 'cat2' },
     }));
-    const tree = await call(e2e.api.app, sessions.admin, 'PUT', `${P}/org-units`, [...TREE, ...many]);
+    const tree = await call(e2e.api.app, sessions.admin, 'PUT', `${P}/org-units`, { units: [...TREE, ...many] });
     expect(tree.statusCode, tree.body).toBe(200);
 
     const page = await newPage(e2e, 'fr');

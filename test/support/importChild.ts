@@ -1,13 +1,15 @@
 /**
  * The child process of the import memory test: on a fresh test database it posts one dry-run
- * CSV import of `rows` declared values over `periods` months (from 202401) as the clerk, and
+ * CSV import of `rows` declared values over `periods` months (from 201001, under rules in force
+ * from then: months to come are refused) as the clerk, and
  * prints one JSON line: the answer's status and report, the seconds the import took, and the
  * process's peak resident memory. Run with --max-old-space-size to bound its heap.
  *
  * Usage: node --max-old-space-size=N --import tsx importChild.ts <pglite|postgres> <rows> <periods>
  */
 import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
-import { TREE, login, testApi } from './api.ts';
+import { saveProgrammeVersion } from '../../src/domain/programmes.ts';
+import { PROGRAMME_DEFINITION, TREE, login, testApi } from './api.ts';
 import { P } from './workflow.ts';
 
 const [kind, rowsArgument, periodsArgument] = process.argv.slice(2) as ['pglite' | 'postgres', string, string];
@@ -16,9 +18,9 @@ const periods = Number(periodsArgument);
 const ACTIVITIES = ['consultation', 'delivery'];
 const units = Math.ceil(rows / (periods * ACTIVITIES.length));
 
-/** Months from 202401, as many as asked. */
+/** Months from 201001, as many as asked. */
 function months(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `${2024 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`);
+  return Array.from({ length: count }, (_, i) => `${2010 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`);
 }
 
 /** `rows` lines: every unit, month and activity, in that order, cut at `rows`. */
@@ -37,7 +39,11 @@ function csv(): string {
 
 const api = await testApi(kind);
 const extra = Array.from({ length: units }, (_, i) => ({ id: `mem_${i}`, name: `CDS ${i}`, parent: 'd1', groups: { type: 'cds' } }));
-await api.database.db.transaction((tx) => importOrgUnits(tx, null, 'test_pbf', [...TREE, ...extra]));
+await api.database.db.transaction(async (tx) => {
+  await importOrgUnits(tx, null, 'test_pbf', [...TREE, ...extra]);
+  const designer = { userId: api.users.designer, username: 'designer', name: '', locale: 'en', grants: [], platformAdmin: false };
+  await saveProgrammeVersion(tx, designer, 'test_pbf', { definition: PROGRAMME_DEFINITION, effectiveFrom: '201001' });
+});
 const clerk = await login(api.app, 'clerk');
 const payload = csv();
 const started = performance.now();

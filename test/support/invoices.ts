@@ -114,3 +114,15 @@ export async function throwawayPostgres(): Promise<{ url: string; drop: () => Pr
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
+
+/** What an invoice run writes, counted: all zero after a run that was cut short. */
+export async function runCounts(database: Database): Promise<Record<string, number>> {
+  const [row] = await queryRows<Record<string, number>>(
+    database.db,
+    sql`select (select count(*)::int from invoice_runs) as runs, (select count(*)::int from invoices) as invoices,
+               (select count(*)::int from invoice_run_values) as run_values, (select count(*)::int from invoice_run_inputs) as inputs,
+               (select count(*)::int from audit_log where entity = 'invoice_run') as audits,
+               (select count(*)::int from period_status where status = 'invoiced') as invoiced`,
+  );
+  return row!;
+}

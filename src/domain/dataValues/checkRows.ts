@@ -2,6 +2,7 @@ import { parsePeriod } from '../../engine/index.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import type { Actor } from '../actor.ts';
 import { versionInForce, versionsOf, type ProgrammeVersion } from '../programmes.ts';
+import { entryProblem } from '../periodBounds.ts';
 import { allows } from '../scope.ts';
 import { lockedMessage, statusesOf, workflowKey, type WorkflowKey } from '../workflow/statuses.ts';
 import { isLocked } from '../workflow/steps.ts';
@@ -84,6 +85,8 @@ function checkRow(context: Context, row: ValueRow): { checked: CheckedRow } | { 
   if (!unit) {
     return { problem: { field: 'orgUnit', code: 'UNKNOWN_ORG_UNIT', message: `org unit '${row.orgUnit}' is not in programme '${programmeId}'` } };
   }
+  const outside = entryProblem(row.period);
+  if (outside) return { problem: { field: 'period', code: 'PERIOD_OUT_OF_RANGE', message: `period: ${outside}` } };
   const period = parsePeriod(row.period);
   const version = context.versions.get(row.period);
   if (!period || !version) {

@@ -2,13 +2,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../store/database.ts';
-import { queryRows } from '../../store/sql.ts';
 import { PROGRAMME, TREE, seed } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
-import { actorWith, enterValues, quantityRows, setStatus, throwawayPostgres } from '../../../test/support/invoices.ts';
+import { actorWith, enterValues, quantityRows, runCounts, setStatus, throwawayPostgres } from '../../../test/support/invoices.ts';
 import { repoPath } from '../../../test/support/cases.ts';
 import { importOrgUnits } from '../orgTree/importTree.ts';
 import { runInvoices } from './runInvoices.ts';
@@ -42,17 +40,6 @@ function killMidRun(kind: string, location: string, userId: number): Promise<{ s
   });
 }
 
-async function countsOf(database: Database) {
-  const [row] = await queryRows<Record<string, number>>(
-    database.db,
-    sql`select (select count(*)::int from invoice_runs) as runs, (select count(*)::int from invoices) as invoices,
-               (select count(*)::int from invoice_run_values) as run_values, (select count(*)::int from invoice_run_inputs) as inputs,
-               (select count(*)::int from audit_log where entity = 'invoice_run') as audits,
-               (select count(*)::int from period_status where status = 'invoiced') as invoiced`,
-  );
-  return row!;
-}
-
 describe.each(backends)('an invoice run killed mid-transaction (%s)', (kind) => {
   it('leaves no run, invoice, value or input behind, and the run succeeds afterwards', { timeout: 180_000 }, async () => {
     const place = kind === 'postgres' ? await throwawayPostgres() : { url: mkdtempSync(join(tmpdir(), 'openpbf-fault-')), drop: async () => undefined };
@@ -68,10 +55,10 @@ describe.each(backends)('an invoice run killed mid-transaction (%s)', (kind) => 
       expect(signal).toBe('SIGKILL');
 
       const reopened = await openDatabase(options);
-      expect(await countsOf(reopened)).toEqual({ runs: 0, invoices: 0, run_values: 0, inputs: 0, audits: 0, invoiced: 0 });
+      expect(await runCounts(reopened)).toEqual({ runs: 0, invoices: 0, run_values: 0, inputs: 0, audits: 0, invoiced: 0 });
       const answer = await runInvoices(reopened.db, actorWith(validator, 'validator'), { programmeId: PROGRAMME, orgUnitId: 'p1', period: '202401' });
       expect(answer.run).toMatchObject({ status: 'completed', invoiceCount: FACILITIES });
-      expect(await countsOf(reopened)).toMatchObject({ runs: 1, invoices: FACILITIES, audits: 1, invoiced: FACILITIES });
+      expect(await runCounts(reopened)).toMatchObject({ runs: 1, invoices: FACILITIES, audits: 1, invoiced: FACILITIES });
       await reopened.close();
     } finally {
       if (kind === 'pglite') rmSync(place.url, { recursive: true, force: true });

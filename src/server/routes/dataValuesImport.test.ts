@@ -73,7 +73,7 @@ describe.each(backends)('data value import (%s)', (kind) => {
     expect(stored.map((value) => `${value.orgUnitId}:${value.activity}`).sort()).toEqual(['cds_1:consultation', 'cds_2:delivery']);
   });
 
-  it('names each kind of row error: unit, scope, role, activity, state, package, period and lock', async () => {
+  it('names each kind of row error: unit, scope, role, activity, state, package, period, far period and lock', async () => {
     await validate(api, { orgUnit: 'cds_2', period: '202405', package: 'quantity' });
     const rows = [
       row('cds_9', '202405', 'consultation', 1),
@@ -88,6 +88,7 @@ describe.each(backends)('data value import (%s)', (kind) => {
       { ...row('cds_1', '202405', 'delivery', 1), comment: 'x' },
       row('d1', '202405', 'consultation', 1),
       'cds_1,202405',
+      row('cds_1', '999912', 'consultation', 1),
     ];
     const response = await importRows('clerk', rows, '?dryRun=true');
     const errors = response.json().errors.map((error: { row: number; field: string; code: string }) => `${error.row} ${error.field} ${error.code}`);
@@ -104,6 +105,7 @@ describe.each(backends)('data value import (%s)', (kind) => {
       '10 comment UNKNOWN_FIELD',
       '11 orgUnit NOT_IN_PACKAGE',
       '12 row INVALID_ROW',
+      '13 period PERIOD_OUT_OF_RANGE',
     ]);
     expect(response.json().errors[7].message).toBe(
       "org unit 'cds_2', period 202405, package 'quantity' is validated and locked; the validation committee must unlock it first",

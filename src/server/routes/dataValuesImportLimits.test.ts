@@ -1,14 +1,15 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveProgrammeVersion } from '../../domain/programmes.ts';
 import { IMPORT_LIMITS } from '../../domain/dataValues/limits.ts';
 import { auditLog, dataValues } from '../../store/schema.ts';
-import { login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
+import { PROGRAMME_DEFINITION, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { P } from '../../../test/support/workflow.ts';
 import { MAX_JSON_NODES } from './importJson.ts';
 
-/** Months from 202401, as many as asked. */
-const months = (n: number) => Array.from({ length: n }, (_, i) => `${2024 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`);
+/** Months from 201001 (past ones: a month to come is refused), as many as asked. */
+const months = (n: number) => Array.from({ length: n }, (_, i) => `${2010 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, '0')}`);
 const row = (period: string, value = 1) => ({ orgUnit: 'cds_1', period, activity: 'consultation', state: 'declared', value });
 const csvOf = (rows: readonly ReturnType<typeof row>[]) =>
   ['orgUnit,period,activity,state,value', ...rows.map((r) => `${r.orgUnit},${r.period},${r.activity},${r.state},${r.value}`)].join('\n');
@@ -18,6 +19,9 @@ describe.each(backends)('the limits of a data value import (%s)', (kind) => {
   let clerk: Session;
   beforeAll(async () => {
     api = await testApi(kind);
+    // Rules in force from 2010, for the ten years of months an import may span.
+    const designer = { userId: api.users.designer, username: 'designer', name: '', locale: 'en', grants: [], platformAdmin: false };
+    await api.database.db.transaction((tx) => saveProgrammeVersion(tx, designer, 'test_pbf', { definition: PROGRAMME_DEFINITION, effectiveFrom: '201001' }));
     clerk = await login(api.app, 'clerk');
   });
   afterAll(() => api.close());

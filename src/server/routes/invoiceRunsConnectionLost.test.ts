@@ -1,15 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrgUnits } from '../../domain/orgTree/importTree.ts';
 import { openDatabase, type Database } from '../../store/database.ts';
-import { queryRows } from '../../store/sql.ts';
 import { buildApp } from '../app.ts';
 import { PROGRAMME, TREE, call, login, seed, type Session } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
-import { enterValues, quantityRows, setStatus, throwawayPostgres } from '../../../test/support/invoices.ts';
+import { enterValues, quantityRows, runCounts, setStatus, throwawayPostgres } from '../../../test/support/invoices.ts';
 import { P } from '../../../test/support/workflow.ts';
 
 const FACILITIES = 1000;
@@ -44,17 +42,6 @@ async function heldCopy(admin: pg.Client): Promise<number> {
     if (rows[0]) return rows[0].pid;
     await sleep(20);
   }
-}
-
-async function countsOf(database: Database) {
-  const [row] = await queryRows<Record<string, number>>(
-    database.db,
-    sql`select (select count(*)::int from invoice_runs) as runs, (select count(*)::int from invoices) as invoices,
-               (select count(*)::int from invoice_run_values) as run_values, (select count(*)::int from invoice_run_inputs) as inputs,
-               (select count(*)::int from audit_log where entity = 'invoice_run') as audits,
-               (select count(*)::int from period_status where status = 'invoiced') as invoiced`,
-  );
-  return row!;
 }
 
 // PostgreSQL only (skipped without DATABASE_URL): PGlite runs in the process, with no connection to lose.
@@ -92,7 +79,7 @@ describe.runIf(backends.includes('postgres'))('an invoice run whose database con
 
     expect(answer.statusCode, answer.body).toBe(503);
     expect(answer.json()).toEqual({ error: { code: 'DATABASE_UNAVAILABLE', message: expect.stringMatching(/database/), details: null } });
-    expect(await countsOf(database)).toEqual({ runs: 0, invoices: 0, run_values: 0, inputs: 0, audits: 0, invoiced: 0 });
+    expect(await runCounts(database)).toEqual({ runs: 0, invoices: 0, run_values: 0, inputs: 0, audits: 0, invoiced: 0 });
 
     expect((await call(app, null, 'GET', '/api/health')).statusCode).toBe(200);
     const read = await call(app, validator, 'GET', `${P}/data-values?orgUnitId=cds_x1&period=202401`);
@@ -103,6 +90,6 @@ describe.runIf(backends.includes('postgres'))('an invoice run whose database con
     const again = await call(app, validator, 'POST', `${P}/invoice-runs`, { orgUnitId: 'p1', period: '202401' });
     expect(again.statusCode, again.body).toBe(201);
     expect(again.json().run).toMatchObject({ status: 'completed', invoiceCount: FACILITIES });
-    expect(await countsOf(database)).toMatchObject({ runs: 1, invoices: FACILITIES, audits: 1, invoiced: FACILITIES });
+    expect(await runCounts(database)).toMatchObject({ runs: 1, invoices: FACILITIES, audits: 1, invoiced: FACILITIES });
   });
 });

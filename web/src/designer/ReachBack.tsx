@@ -2,15 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Money } from '../money/Money.tsx';
 import { formatPeriod } from '../i18n/format.ts';
+import type { VersionReach } from '../../../src/domain/versionReach.ts';
 
-/** What a version effective in an already validated or invoiced period would reach (the server's VERSION_REACHES_BACK). */
-export interface VersionReach {
-  readonly periods: readonly string[];
-  readonly decidedStatuses: number;
-  readonly repriced: readonly { id: number; orgUnitId: string; period: string; payment: string; amount: string }[];
-  readonly repricedCount: number;
-  readonly unchangedCount: number;
-}
+export type { VersionReach };
 
 const SHOWN = 10;
 
