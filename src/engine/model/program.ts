@@ -41,6 +41,9 @@ function validateReferences(program: Program): EngineError[] {
     const at = `packages[${i}]`;
     reportDuplicates(pkg.activities.map((activity) => activity.code), `${at}.activities`, 'code', report);
     reportDuplicates(pkg.inputs, `${at}.inputs`, undefined, report);
+    for (const input of Object.keys(pkg.inputTypes ?? {})) {
+      if (!pkg.inputs.includes(input)) report(`${at}.inputTypes.${input}`, 'schema.unknownInput', { name: input });
+    }
     if (pkg.kind === 'zone' && !pkg.targets) report(`${at}.targets`, 'schema.zoneNeedsTargets');
     if (pkg.kind === 'single' && pkg.targets) report(`${at}.targets`, 'schema.targetsOnSingle');
     if (pkg.kind === 'single' && pkg.zoneFormulas) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INPUT_TYPES } from './inputTypes.ts';
 
 /** Names formulas can use: a letter or underscore, then letters, digits, underscores. */
 export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -31,6 +32,10 @@ export const packageSchema = z.strictObject({
   appliesTo: groupFilter.optional(),
   targets: groupFilter.optional(),
   inputs: z.array(identifier).describe('data states entered per activity, e.g. declared, verified'),
+  inputTypes: z
+    .record(identifier, z.enum(INPUT_TYPES))
+    .optional()
+    .describe('input → count (whole), amount (2 decimals), score, percentage (0–100); an input left out is any number ≥ 0'),
   activities: z.array(activitySchema),
   activityFormulas: formulas.default({}).describe('evaluated once per activity'),
   formulas: formulas.default({}).describe('evaluated once per org unit; activity values are lists here'),
