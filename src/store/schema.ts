@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { WORKFLOW_STATUSES } from '../contract/workflow.ts';
 import {
   bigserial,
   boolean,
@@ -118,16 +119,7 @@ export const dataValues = pgTable(
   ],
 );
 
-export const workflowStatus = pgEnum('workflow_status', [
-  'open',
-  'declared',
-  'verified',
-  'validated',
-  'invoiced',
-  'approved',
-  'ordered',
-  'paid',
-]);
+export const workflowStatus = pgEnum('workflow_status', WORKFLOW_STATUSES);
 
 /** Where one facility's package stands for one period. */
 export const periodStatus = pgTable(

@@ -4,8 +4,8 @@ import type { Actor } from '../actor.ts';
 import { versionInForce, versionsOf, type ProgrammeVersion } from '../programmes.ts';
 import { entryProblem } from '../periodBounds.ts';
 import { allows } from '../scope.ts';
-import { lockedMessage, statusesOf, workflowKey, type WorkflowKey } from '../workflow/statuses.ts';
-import { isLocked } from '../workflow/steps.ts';
+import { isFrozen, frozenFrom } from '../../contract/workflow.ts';
+import { refusalOf, statusesOf, workflowKey, type HeldKey } from '../workflow/statuses.ts';
 import { holdingsOf } from '../workflow/packages.ts';
 import type { Problem } from '../workflow/problems.ts';
 import { Units } from '../workflow/units.ts';
@@ -36,8 +36,8 @@ export async function checkRows(
   const checked = candidates.filter((row) => {
     for (const key of heldBy(row)) {
       const status = statuses.get(workflowKey(key))?.status;
-      if (status && isLocked(status)) {
-        errors.push({ row: row.row, field: 'period', code: 'LOCKED', message: lockedMessage(key, status) });
+      if (status && isFrozen(row.state, status)) {
+        errors.push({ row: row.row, field: 'period', ...refusalOf(key, row.state, status) });
         return false;
       }
     }
@@ -74,9 +74,10 @@ export async function checkAgainstProgramme(
   return { checked, errors };
 }
 
-/** The workflow keys (unit, period, package) whose locks govern a checked row. */
-export function heldBy(row: CheckedRow): WorkflowKey[] {
-  return row.holdings.map((held) => ({ orgUnit: row.orgUnit, ...held }));
+/** The workflow keys (unit, period, package) whose statuses govern a checked row, and from which status each refuses it. */
+export function heldBy(row: CheckedRow): HeldKey[] {
+  const from = frozenFrom(row.state);
+  return row.holdings.map((held) => ({ orgUnit: row.orgUnit, ...held, frozenFrom: from }));
 }
 
 function checkRow(context: Context, row: ValueRow): { checked: CheckedRow } | { problem: Problem } {

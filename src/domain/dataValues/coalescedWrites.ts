@@ -3,14 +3,14 @@ import { coalesced } from '../../store/coalesced.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import { impatientHandle } from '../../store/prepared.ts';
 import { isTransaction } from '../../store/transaction.ts';
-import type { WorkflowKey } from '../workflow/statuses.ts';
+import type { HeldKey } from '../workflow/statuses.ts';
 import { valueKey } from './rows.ts';
 import { applyAuthoredChanges, type AuthoredChange, type Guard, type StoredValue } from './storedValues.ts';
 
 /** One request's guarded write (see applyChanges): its change, who makes it and why, and the packages whose lock refuses it. */
 export interface PendingWrite extends AuthoredChange {
   readonly programmeId: string;
-  readonly holdings: readonly WorkflowKey[];
+  readonly holdings: readonly HeldKey[];
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../store/database.ts';
 import { versionFor } from '../programmes.ts';
 import { checkPackageFilter, entryPeriod, holdingOf, readsPeriod } from '../workflow/packages.ts';
 import { statusesOf, workflowKey, type StoredStatus } from '../workflow/statuses.ts';
+import { isFrozen } from '../../contract/workflow.ts';
 import { isLocked } from '../workflow/steps.ts';
 import { Units } from '../workflow/units.ts';
 import { valuesOf, type StoredValue } from './storedValues.ts';
@@ -15,6 +16,8 @@ export interface ReadDataValuesProps {
 
 export interface PackageStatus extends Omit<StoredStatus, 'orgUnit' | 'updatedAt'> {
   readonly locked: boolean;
+  /** The package's inputs whose values no longer change at this status (see frozenFrom). */
+  readonly frozen: string[];
   readonly updatedAt: Date | null;
 }
 
@@ -47,7 +50,7 @@ export async function readDataValues(db: Db | Tx, props: ReadDataValuesProps): P
     orgUnit,
     period: period.id,
     programmeVersion: version.version,
-    packages: keys.map((key) => packageStatus(key, stored.get(workflowKey(key)))),
+    packages: packages.map((pkg, i) => packageStatus(keys[i]!, pkg.inputs, stored.get(workflowKey(keys[i]!)))),
     values: props.package === undefined ? values : valuesRead(packages, values),
   };
 }
@@ -58,8 +61,9 @@ function valuesRead(packages: readonly { activities: readonly { code: string }[]
   return values.filter((value) => read.has(`${value.activity}\u0000${value.state}`));
 }
 
-function packageStatus(key: { period: string; package: string }, stored: StoredStatus | undefined): PackageStatus {
-  if (!stored) return { period: key.period, package: key.package, status: 'open', version: 0, locked: false, updatedBy: null, updatedAt: null };
+function packageStatus(key: { period: string; package: string }, inputs: readonly string[], stored: StoredStatus | undefined): PackageStatus {
+  if (!stored) return { period: key.period, package: key.package, status: 'open', version: 0, locked: false, frozen: [], updatedBy: null, updatedAt: null };
   const { period, package: pkg, status, version, updatedBy, updatedAt } = stored;
-  return { period, package: pkg, status, version, locked: isLocked(status), updatedBy, updatedAt };
+  const frozen = inputs.filter((input) => isFrozen(input, status));
+  return { period, package: pkg, status, version, locked: isLocked(status), frozen, updatedBy, updatedAt };
 }

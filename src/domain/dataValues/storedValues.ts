@@ -5,8 +5,8 @@ import { coalesced } from '../../store/coalesced.ts';
 import { preparedSql } from '../../store/prepared.ts';
 import { dataValues, users } from '../../store/schema.ts';
 import type { Actor, UserRef } from '../actor.ts';
-import type { WorkflowKey } from '../workflow/statuses.ts';
-import { LOCKED_STATUSES } from '../workflow/steps.ts';
+import type { WorkflowStatus } from '../../contract/workflow.ts';
+import type { HeldKey } from '../workflow/statuses.ts';
 import { valueKey, type ValueKey } from './rows.ts';
 import { storedText } from './value.ts';
 
@@ -144,8 +144,8 @@ export interface ValueChange {
 /**
  * Writes changes in one statement, atomic on its own or in the caller's transaction: a value is
  * written only while its stored version is still the one it replaces (none, for a creation) and
- * its number differs, and nothing at all while a package holding the values (`holdings`) is
- * locked; the status rows read stay share-locked until the write commits (decision 0004). What
+ * its number differs, and nothing at all while a package holding the values (`holdings`) has
+ * reached the status that freezes them; the status rows read stay share-locked until the write commits (decision 0004). What
  * is written is audited by the same statement. Returns the values written and the changes that
  * were not: the caller must find out why (locked, changed meanwhile, unchanged) and, inside a
  * transaction, fail it, so nothing is overwritten.
@@ -155,7 +155,7 @@ export async function applyChanges(
   actor: Actor,
   programmeId: string,
   changes: readonly ValueChange[],
-  holdings: readonly WorkflowKey[],
+  holdings: readonly HeldKey[],
   reason?: string,
 ): Promise<{ written: StoredValue[]; notWritten: ValueKey[] }> {
   const authored = changes.map((change) => ({ change, actor, reason }));
@@ -173,15 +173,15 @@ export interface AuthoredChange {
   readonly reason?: string | undefined;
 }
 
-/** A package whose lock refuses the change numbered `change` (from 1, in order), or every change (0). */
+/** A package whose status, from `key.frozenFrom` on, refuses the change numbered `change` (from 1, in order), or every change (0). */
 export interface Guard {
-  readonly key: WorkflowKey;
+  readonly key: HeldKey;
   readonly change: number;
 }
 
 /**
  * The guarded write of applyChanges for changes by several people, each refused while a
- * package guarding it is locked; no two changes may have the same key. The stored value of
+ * package guarding it has reached the status that freezes it; no two changes may have the same key. The stored value of
  * each change, in order, or undefined where it was not written.
  */
 export async function applyAuthoredChanges(
@@ -205,6 +205,7 @@ export async function applyAuthoredChanges(
     heldUnits: guards.map(({ key }) => key.orgUnit),
     heldPeriods: guards.map(({ key }) => key.period),
     heldPackages: guards.map(({ key }) => key.package),
+    heldFrozen: guards.map(({ key }) => key.frozenFrom),
   });
   const done = new Map(rows.map((row) => [valueKey(row), row]));
   return changes.map(({ change, actor }) => {
@@ -235,6 +236,7 @@ interface GuardedUpsertParams {
   readonly heldUnits: string[];
   readonly heldPeriods: string[];
   readonly heldPackages: string[];
+  readonly heldFrozen: WorkflowStatus[];
 }
 
 /**
@@ -250,9 +252,10 @@ function guardedUpsert() {
         ${p('states', 'text[]')}, ${p('values', 'numeric[]')}, ${p('overs', 'integer[]')}, ${p('userIds', 'integer[]')},
         ${p('reasons', 'text[]')}) with ordinality as k(org_unit_id, period, activity, state, value, over, user_id, reason, ord)
     ), held as (
-      select h.guarded, s.status from period_status s
-      join unnest(${p('guarded', 'integer[]')}, ${p('heldUnits', 'text[]')}, ${p('heldPeriods', 'text[]')}, ${p('heldPackages', 'text[]')})
-        as h(guarded, org_unit_id, period, package)
+      select h.guarded, s.status, h.frozen_from from period_status s
+      join unnest(${p('guarded', 'integer[]')}, ${p('heldUnits', 'text[]')}, ${p('heldPeriods', 'text[]')}, ${p('heldPackages', 'text[]')},
+          ${p('heldFrozen', 'text[]')}::workflow_status[])
+        as h(guarded, org_unit_id, period, package, frozen_from)
         on (s.org_unit_id, s.period, s.package) = (h.org_unit_id, h.period, h.package)
       where s.programme_id = ${p('programmeId', 'text')}
       for share of s
@@ -261,7 +264,7 @@ function guardedUpsert() {
         on d.programme_id = ${p('programmeId', 'text')} and (d.org_unit_id, d.period, d.activity, d.state) = (k.org_unit_id, k.period, k.activity, k.state)
     ), locked as (
       -- Once, not per change: held has a row per guard, as many as the changes of an import.
-      select distinct guarded from held where held.status::text = any(${sql.param(LOCKED_STATUSES)}::text[])
+      select distinct guarded from held where held.status >= held.frozen_from
     ), written as (
       insert into data_values (programme_id, org_unit_id, period, activity, state, value, version, updated_by, updated_at)
       select ${p('programmeId', 'text')}, s.org_unit_id, s.period, s.activity, s.state, s.value, s.over + 1, s.user_id, now()

@@ -5,7 +5,7 @@ import { coalesced } from '../../store/coalesced.ts';
 import { prepared } from '../../store/prepared.ts';
 import { orgUnits, periodStatus, users } from '../../store/schema.ts';
 import type { UserRef } from '../actor.ts';
-import type { WorkflowStatus } from './steps.ts';
+import { isLocked, type WorkflowStatus } from './steps.ts';
 import { underPath } from '../subtree.ts';
 
 /** One facility's package in one period: the unit of the workflow. */
@@ -135,6 +135,19 @@ export async function statusesIn(db: Db | Tx, programmeId: string, period: strin
     .leftJoin(users, eq(users.id, periodStatus.updatedBy))
     .where(and(eq(periodStatus.programmeId, programmeId), eq(periodStatus.period, period), within));
   return new Map(rows.map((row) => [workflowKey(row), present(row)]));
+}
+
+/** A package guarding a value, and the status from which it refuses the value's change (see frozenFrom). */
+export interface HeldKey extends WorkflowKey {
+  readonly frozenFrom: WorkflowStatus;
+}
+
+/** Why a value of `state` cannot change at `status`: locked from validation, frozen before. */
+export function refusalOf(key: WorkflowKey, state: string, status: WorkflowStatus): { code: 'LOCKED' | 'FROZEN'; message: string } {
+  if (isLocked(status)) return { code: 'LOCKED', message: lockedMessage(key, status) };
+  const name = `org unit '${key.orgUnit}', period ${key.period}, package '${key.package}'`;
+  const returnedBy = status === 'declared' ? 'the verifier must return the declaration' : 'the validation committee must return the verification';
+  return { code: 'FROZEN', message: `${name} is ${status}, so its ${state} values no longer change: ${returnedBy} to change them` };
 }
 
 export function lockedMessage(key: WorkflowKey, status: WorkflowStatus): string {

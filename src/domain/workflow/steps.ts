@@ -1,7 +1,7 @@
-import type { workflowStatus } from '../../store/schema.ts';
+import type { WorkflowStatus } from '../../contract/workflow.ts';
 import type { Action } from '../permissions.ts';
 
-export type WorkflowStatus = (typeof workflowStatus.enumValues)[number];
+export type { WorkflowStatus } from '../../contract/workflow.ts';
 
 /** From validation on, the data behind an invoice must not move: these statuses lock values. */
 export const LOCKED_STATUSES: readonly WorkflowStatus[] = ['validated', 'invoiced', 'approved', 'ordered', 'paid'];
@@ -19,12 +19,16 @@ export interface Step {
 
 /**
  * The steps up to the lock, each owned by one role (through its action): the clerk declares,
- * the verifier verifies, the committee validates and alone may reopen a validated period.
+ * the verifier verifies, the committee validates. Each step back is taken, with a reason, by
+ * the role that relied on what it reopens: the verifier returns a declaration to the clerk,
+ * the committee returns a verification to the verifier or reopens a validated period.
  */
 export const STEPS = {
   declare: { from: 'open', to: 'declared', action: 'data.declare', needsReason: false },
   verify: { from: 'declared', to: 'verified', action: 'data.verify', needsReason: false },
   validate: { from: 'verified', to: 'validated', action: 'data.validate', needsReason: false },
+  'return-declaration': { from: 'declared', to: 'open', action: 'data.verify', needsReason: true },
+  'return-verification': { from: 'verified', to: 'declared', action: 'data.validate', needsReason: true },
   unlock: { from: 'validated', to: 'verified', action: 'period.unlock', needsReason: true },
 } as const satisfies Record<string, Step>;
 

@@ -191,7 +191,7 @@ describe.each(backends)('data values (%s)', (kind) => {
     await api.put('clerk', key, { value: 3 });
     await validate(api, { orgUnit: 'cds_1', period: '202408', package: 'quantity' });
     const clerk = { userId: api.users.clerk, username: 'clerk', name: 'The clerk', locale: 'en', grants: [], platformAdmin: false };
-    const holdings = [{ orgUnit: 'cds_1', period: '202408', package: 'quantity' }];
+    const holdings = [{ orgUnit: 'cds_1', period: '202408', package: 'quantity', frozenFrom: 'declared' as const }];
     const changes = [
       { key, value: 4, over: 1 },
       { key: { ...key, activity: 'delivery' }, value: 4, over: 0 },

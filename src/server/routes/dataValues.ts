@@ -68,7 +68,7 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
             orgUnit: z.string(),
             period: z.string(),
             programmeVersion: z.number(),
-            packages: z.array(packageStatus),
+            packages: z.array(packageStatus.extend({ frozen: z.array(z.string()).describe('inputs whose values no longer change at this status') })),
             values: z.array(storedValue),
           }),
           ...errorResponses,
@@ -92,7 +92,7 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
         summary: 'Write one value: the clerk writes declared, the verifier verified (and other measured inputs), the committee validated',
         description:
           'Send the version you read to change a value, none to create it; if the stored version differs the answer is 409 with the current value. ' +
-          'A locked (validated) period answers 423.',
+          'A locked (validated) period answers 423 LOCKED; declared values once declared, and the verifier’s once verified, 423 FROZEN.',
         params: programmeParams.extend({ orgUnitId: z.string().min(1), period: entryPeriod, activity: z.string().min(1), state: z.string().min(1) }),
         body: z.object({
           value: valueSchema,

@@ -38,38 +38,39 @@ describe.runIf(backends.includes('postgres'))('a write meeting a validation in p
   afterAll(() => api.close());
 
   it('waits for the validation to end and is then refused as locked, the value kept', async () => {
-    const key = { orgUnit: 'cds_1', period: '202409', activity: 'consultation', state: 'declared' };
+    const key = { orgUnit: 'cds_1', period: '202409', activity: 'consultation', state: 'validated' };
     const workflow = { orgUnit: 'cds_1', period: '202409', package: 'quantity' };
-    expect((await api.put('clerk', key, { value: 10 })).statusCode).toBe(201);
     expect((await api.step('clerk', workflow, 'declare')).statusCode).toBe(200);
     expect((await api.step('verifier', workflow, 'verify')).statusCode).toBe(200);
+    expect((await api.put('validator', key, { value: 10 })).statusCode).toBe(201);
     // A validation that has changed the status row and not yet committed.
     const { commit, done: validation } = await holdStatusRow(api, '202409', { status: 'validated', version: 3 });
     let answered = false;
-    const write = api.put('clerk', key, { value: 11, version: 1 }).finally(() => (answered = true));
+    const write = api.put('validator', key, { value: 11, version: 1 }).finally(() => (answered = true));
     await sleep(300).finally(commit);
     expect(answered).toBe(false);
     await validation;
     const response = await write;
     expect(response.statusCode, response.body).toBe(423);
     expect(response.json().error.message).toContain("package 'quantity' is validated and locked");
-    expect((await api.audit('cds_1/202409/consultation/declared')).map((row) => row.newValue)).toEqual([{ value: 10, version: 1 }]);
+    expect((await api.audit('cds_1/202409/consultation/validated')).map((row) => row.newValue)).toEqual([{ value: 10, version: 1 }]);
   });
 
   it('does not hold back, while one write waits for a lock, the writes sent with it', async () => {
-    const key = (orgUnit: string, activity: string) => ({ orgUnit, period: '202410', activity, state: 'declared' });
+    // The verifier's figures, which change until the verification is done.
+    const key = (orgUnit: string, activity: string) => ({ orgUnit, period: '202410', activity, state: 'verified' });
     const workflow = { orgUnit: 'cds_1', period: '202410', package: 'quantity' };
-    expect((await api.put('clerk', key('cds_1', 'consultation'), { value: 10 })).statusCode).toBe(201);
     expect((await api.step('clerk', workflow, 'declare')).statusCode).toBe(200);
+    expect((await api.put('verifier', key('cds_1', 'consultation'), { value: 10 })).statusCode).toBe(201);
     // A workflow step that holds the status row of cds_1's package, and of no other.
     const { commit, done: step } = await holdStatusRow(api, '202410', { version: 3 });
-    const clerk = { userId: api.users.clerk, username: 'clerk', name: 'The clerk', locale: 'en', grants: [], platformAdmin: false };
+    const verifier = { userId: api.users.verifier, username: 'verifier', name: 'The verifier', locale: 'en', grants: [], platformAdmin: false };
     const write = (orgUnit: string, activity: string, value: number, over: number) =>
       writeCoalesced(api.database.db, {
         programmeId: PROGRAMME,
-        actor: clerk,
+        actor: verifier,
         change: { key: key(orgUnit, activity), value, over },
-        holdings: [{ orgUnit, period: '202410', package: 'quantity' }],
+        holdings: [{ orgUnit, period: '202410', package: 'quantity', frozenFrom: 'verified' }],
       });
     // Asked for in one turn: one statement, which meets the lock.
     let firstDone = false;

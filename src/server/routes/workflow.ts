@@ -18,6 +18,8 @@ const SUMMARIES: Record<StepName, string> = {
   declare: 'The clerk marks the declaration complete (open → declared)',
   verify: 'The verifier marks the verification done (declared → verified)',
   validate: 'The validation committee validates, locking the values (verified → validated)',
+  'return-declaration': 'The verifier returns a declaration to the clerk, with a reason (declared → open): the declared values can change again',
+  'return-verification': 'The validation committee returns a verification to the verifier, with a reason (verified → declared)',
   unlock: 'The validation committee reopens a validated period, with a reason (validated → verified)',
 };
 

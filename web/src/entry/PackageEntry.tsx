@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPeriod } from '../i18n/format.ts';
-import { valueKey, type PackageStatus, type RulesPackage, type StoredValue } from './api.ts';
+import { valueKey, type RulesPackage, type SheetStatus, type StoredValue } from './api.ts';
 import { effectiveValue } from './cells.ts';
 import { DeclareStep } from './DeclareStep.tsx';
 import { EntryGrid, type GridColumn } from './EntryGrid.tsx';
@@ -17,7 +17,7 @@ interface PackageEntryProps {
   /** The month being entered. */
   readonly period: string;
   readonly rules: RulesPackage;
-  readonly status: PackageStatus;
+  readonly status: SheetStatus;
   readonly stored: ReadonlyMap<string, StoredValue>;
   /** Whether the clerk declares for this unit (its subtree). */
   readonly writable: boolean;
@@ -32,7 +32,8 @@ export function PackageEntry({ programmeId, orgUnit, period, rules, status, stor
   const cells = useCells({ programmeId, orgUnit, period, pkg: rules.code, locale }, stored);
   const [register, setRegister] = useState('');
   const headingId = `pkg-${rules.code}`;
-  const editable = writable && !status.locked;
+  const frozen = status.frozen.includes(DECLARED);
+  const editable = writable && !frozen;
   const columns: GridColumn[] = [{ kind: 'state', state: DECLARED, header: t('state.declared'), editable }];
 
   const codes = rules.activities.map((activity) => activity.code);
@@ -57,6 +58,7 @@ export function PackageEntry({ programmeId, orgUnit, period, rules, status, stor
         {!status.locked && <StatusSince status={status} />}
       </p>
       {status.locked && <LockNotice status={status} />}
+      {frozen && !status.locked && <p className="banner" role="note">{t('entry.frozen')}</p>}
       {!writable && <p className="muted">{t('entry.readOnlyScope')}</p>}
       <EntryGrid labelledBy={headingId} activities={rules.activities} columns={columns} stored={stored} cells={cells} />
       <p className="completeness">

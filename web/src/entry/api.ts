@@ -1,6 +1,7 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, query } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
+import { fieldKeys } from '../field/api.ts';
 import { inForce } from './periods.ts';
 
 /** Shapes of the data-value and workflow routes (src/server/routes/dataValues.ts, workflow.ts). */
@@ -34,11 +35,16 @@ export interface PackageStatus {
   readonly updatedAt: string | null;
 }
 
+/** A package as a data-entry sheet shows it: with the inputs whose values no longer change at its status. */
+export interface SheetStatus extends PackageStatus {
+  readonly frozen: readonly string[];
+}
+
 export interface Sheet {
   readonly orgUnit: string;
   readonly period: string;
   readonly programmeVersion: number;
-  readonly packages: readonly PackageStatus[];
+  readonly packages: readonly SheetStatus[];
   readonly values: readonly StoredValue[];
 }
 
@@ -129,6 +135,7 @@ export function invalidateUnit(client: QueryClient, programmeId: string, orgUnit
   return Promise.all([
     client.invalidateQueries({ queryKey: ['sheet', programmeId, orgUnit] }),
     client.invalidateQueries({ queryKey: ['workflow', programmeId] }),
+    client.invalidateQueries({ queryKey: fieldKeys.unit(programmeId, orgUnit) }),
   ]).then(() => undefined);
 }
 

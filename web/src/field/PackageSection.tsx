@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/session.tsx';
+import { StepBack } from '../entry/StepBack.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import type { PackageStatus } from './api.ts';
 import { currentValue } from './cells.ts';
@@ -29,6 +31,7 @@ function PackageBody({ visit, pkg, status }: { visit: Visit; pkg: Package; statu
       {summed > 0 && <p className="muted small-text">{t('field.summed', { count: summed })}</p>}
       {isQuantityVerification(pkg) ? <QuantityVerification visit={visit} pkg={pkg} sheet={sheet} period={status.period} /> : <Checklist pkg={pkg} sheet={sheet} />}
       <SheetActions pkg={pkg} sheet={sheet} status={status} />
+      {status.status === 'declared' && <ReturnDeclaration visit={visit} pkg={pkg} status={status} />}
     </>
   );
   return (
@@ -50,6 +53,15 @@ function PackageBody({ visit, pkg, status }: { visit: Visit; pkg: Package; statu
   );
 }
 
+/** The verifier sends a declaration back to the clerk, online only: the clerk must see it to correct it. */
+function ReturnDeclaration({ visit, pkg, status }: { visit: Visit; pkg: Package; status: PackageStatus }) {
+  const { programmeId, hasRole } = useSession();
+  const online = useOnline();
+  if (!programmeId || !hasRole('verifier')) return null;
+  const title = `${pkg.name ?? pkg.code} · ${visit.unit.name}`;
+  return <StepBack programmeId={programmeId} orgUnit={visit.sheet.orgUnit} status={status} title={title} step="return-declaration" disabled={!online} />;
+}
+
 /** Values still to enter before marking verified: each state the verifier measures, on every applicable item. */
 function missingValues(pkg: Package, sheet: EntrySheet): number {
   const states = verifierStates(pkg).filter((state) => state !== 'applicable');
@@ -64,6 +76,7 @@ function SheetActions({ pkg, sheet, status }: { pkg: Package; sheet: EntrySheet;
   const online = useOnline();
   const [busy, setBusy] = useState(false);
   if (status.locked) return <p className="muted">{t('field.locked')}</p>;
+  if (status.status === 'verified') return <p className="muted">{t('field.frozen')}</p>;
   if (!sheet.editable) return null;
   const missing = missingValues(pkg, sheet);
   const run = async (action: () => Promise<void>) => {

@@ -8,6 +8,8 @@ export interface PackageStatus {
   readonly period: string;
   readonly status: string;
   readonly locked: boolean;
+  /** The inputs whose values no longer change at this status. */
+  readonly frozen: readonly string[];
   readonly version: number;
 }
 

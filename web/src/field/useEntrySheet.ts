@@ -5,7 +5,7 @@ import type { PackageStatus } from './api.ts';
 import { cellKey, cellsOf, editsOf, engineEntries, isInvalid, type Cell } from './cells.ts';
 import type { Computed, Entry } from './compute.ts';
 import { outbox, useOutboxEntries, useSyncNow } from './offline/outboxState.ts';
-import type { Package } from './rules.ts';
+import { verifierStates, type Package } from './rules.ts';
 import type { Visit } from './useVisit.ts';
 
 export interface EntrySheet {
@@ -84,7 +84,8 @@ export function useEntrySheet(visit: Visit, pkg: Package, status: PackageStatus)
     waiting: queued.filter((entry) => entry.state === 'waiting' && entry.write.kind === 'value' && entry.write.period === period && activityCodes.has(entry.write.activity)).length,
     blocked: queued.some((entry) => entry.state !== 'waiting'),
     stepQueued: queued.some((entry) => entry.write.kind === 'step' && entry.write.package === pkg.code && entry.write.period === status.period),
-    editable: hasRole('verifier') && !status.locked,
+    // Frozen once verified: only the committee's return reopens the verifier's figures.
+    editable: hasRole('verifier') && !verifierStates(pkg).some((state) => status.frozen.includes(state)),
     async save() {
       if (!owner) return;
       await outbox.saveValues(owner, edits);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { invalidateUnit, type PackageStatus } from '../entry/api.ts';
-import { UnlockDialog } from './UnlockDialog.tsx';
+import { StepBack } from '../entry/StepBack.tsx';
 
 interface CommitteeActionsProps {
   readonly programmeId: string;
@@ -14,7 +14,7 @@ interface CommitteeActionsProps {
   readonly unsaved: number;
 }
 
-/** Validate (verified → validated, locking the values) or reopen a validated package with a reason. */
+/** Validate (verified → validated, locking the values), return a verification to the verifier, or reopen a validated package: the two with a reason. */
 export function CommitteeActions({ programmeId, orgUnit, title, status, unsaved }: CommitteeActionsProps) {
   const { t } = useTranslation();
   const client = useQueryClient();
@@ -25,7 +25,7 @@ export function CommitteeActions({ programmeId, orgUnit, title, status, unsaved 
   const current = t(`workflow.status.${status.status}`);
 
   if (status.status === 'open' || status.status === 'declared') return <p className="muted">{t('validation.waiting', { status: current })}</p>;
-  if (status.status === 'validated') return <UnlockDialog programmeId={programmeId} orgUnit={orgUnit} title={title} status={status} />;
+  if (status.status === 'validated') return <StepBack programmeId={programmeId} orgUnit={orgUnit} title={title} status={status} step="unlock" />;
   if (status.status !== 'verified') return <p className="muted">{t('validation.beyond', { status: current })}</p>;
   return (
     <div className="declare-step">
@@ -36,6 +36,7 @@ export function CommitteeActions({ programmeId, orgUnit, title, status, unsaved 
         {unsaved > 0 ? t('entry.blocked.unsaved', { count: unsaved }) : t('validation.validateHelp')}
       </p>
       {validate.error && <ErrorMessage error={validate.error} />}
+      <StepBack programmeId={programmeId} orgUnit={orgUnit} title={title} status={status} step="return-verification" disabled={validate.isPending} />
     </div>
   );
 }
