@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { Program } from '../../engine/index.ts';
 import type { Tx } from '../../store/database.ts';
 import { periodStatus } from '../../store/schema.ts';
 import type { Actor } from '../actor.ts';
@@ -10,6 +11,9 @@ import { problemError } from './problems.ts';
 import type { StoredStatus, WorkflowKey } from './statuses.ts';
 import { STEPS, type StepName } from './steps.ts';
 import { Units } from './units.ts';
+import { fillValidatedDefaults } from './validatedDefaults.ts';
+
+type Package = Program['packages'][number];
 
 export interface MoveStepProps extends WorkflowKey {
   readonly programmeId: string;
@@ -28,7 +32,7 @@ export async function moveStep(tx: Tx, actor: Actor, props: MoveStepProps): Prom
   const name = `org unit '${props.orgUnit}', period ${props.period}, package '${props.package}'`;
   const reason = props.reason?.trim() || undefined;
   if (step.needsReason && !reason) throw errors.validation(`reason: give a reason to ${props.step} ${name}`, [{ at: 'reason' }]);
-  await checkPackage(tx, props);
+  const pkg = await checkPackage(tx, props);
   const where = and(
     eq(periodStatus.programmeId, props.programmeId),
     eq(periodStatus.orgUnitId, props.orgUnit),
@@ -44,6 +48,7 @@ export async function moveStep(tx: Tx, actor: Actor, props: MoveStepProps): Prom
   if (current!.status !== step.from) {
     throw errors.invalidState(`${name} is ${current!.status}; '${props.step}' moves it from ${step.from} to ${step.to}`, { status: current!.status });
   }
+  if (props.step === 'validate') await fillValidatedDefaults(tx, actor, props.programmeId, props, pkg);
   const [moved] = await tx
     .update(periodStatus)
     .set({ status: step.to, version: sql`${periodStatus.version} + 1`, updatedBy: actor.userId, updatedAt: sql`now()` })
@@ -65,11 +70,12 @@ export async function moveStep(tx: Tx, actor: Actor, props: MoveStepProps): Prom
 }
 
 /** The package must be in the version in force, tracked in this kind of period, and about the unit. */
-async function checkPackage(tx: Tx, props: MoveStepProps): Promise<void> {
+async function checkPackage(tx: Tx, props: MoveStepProps): Promise<Package> {
   const period = entryPeriod(props.period);
   const units = await Units.load(tx, props.programmeId, [props.orgUnit]);
   if (!units.get(props.orgUnit)) throw errors.notFound(`org unit '${props.orgUnit}'`);
   const version = await versionFor(tx, props.programmeId, period.id);
   const found = workflowPackage(version, props, period, (pkg) => units.takesPart(props.orgUnit, pkg));
   if ('problem' in found) throw problemError(found.problem);
+  return found.pkg;
 }

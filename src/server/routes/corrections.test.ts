@@ -88,4 +88,21 @@ describe.each(backends)('corrections up to the lock (%s)', (kind) => {
     expect(response.json().error.details).toMatchObject([{ row: 3, field: 'period', code: 'FROZEN' }]);
     expect((await sheet('cds_2', '202405')).values).toEqual([]);
   });
+
+  it('validates the verified figure where the committee entered none, audited as the committee’s, keeping what it entered', async () => {
+    const key = { orgUnit: 'cds_2', period: '202405', package: 'quantity' };
+    await api.step('clerk', key, 'declare');
+    await api.put('verifier', { ...value('cds_2', '202405', 'verified'), activity: 'consultation' }, { value: 80 });
+    await api.put('verifier', { ...value('cds_2', '202405', 'verified'), activity: 'delivery' }, { value: 9 });
+    await api.step('verifier', key, 'verify');
+    await api.put('validator', { ...value('cds_2', '202405', 'validated'), activity: 'delivery' }, { value: 8 });
+    expect((await api.step('validator', key, 'validate')).json()).toMatchObject({ status: 'validated', locked: true });
+    const validated = (await sheet('cds_2', '202405')).values.filter((row: { state: string }) => row.state === 'validated');
+    expect(validated.map((row: { activity: string; value: number }) => [row.activity, row.value])).toEqual([
+      ['consultation', 80],
+      ['delivery', 8],
+    ]);
+    const [stored] = await api.audit('cds_2/202405/consultation/validated');
+    expect(stored).toMatchObject({ action: 'create', userId: api.users.validator, reason: 'validated as verified: the committee entered no other figure' });
+  });
 });
