@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { parsePeriod } from '../engine/index.ts';
 import type { Db, Tx } from '../store/database.ts';
+import { currentInvoice } from './invoices/current.ts';
 import { invoices, periodStatus } from '../store/schema.ts';
 
 /** Statuses from which a period has been decided: a rule change reaching them reprices decided work. */
@@ -37,7 +38,7 @@ export async function versionReach(db: Db | Tx, programmeId: string, effectiveFr
   const invoiceRows = await db
     .select({ period: invoices.period, status: invoices.status, count: sql<number>`count(*)::int` })
     .from(invoices)
-    .where(and(eq(invoices.programmeId, programmeId), isNull(invoices.supersededBy)))
+    .where(and(eq(invoices.programmeId, programmeId), currentInvoice))
     .groupBy(invoices.period, invoices.status);
   const periods = [...new Set([...statusRows, ...invoiceRows].map((row) => row.period).filter(reached))].sort();
   const inReach = new Set(periods);
@@ -48,7 +49,7 @@ export async function versionReach(db: Db | Tx, programmeId: string, effectiveFr
       : await db
           .select({ id: invoices.id, orgUnitId: invoices.orgUnitId, period: invoices.period, payment: invoices.payment, amount: invoices.amount })
           .from(invoices)
-          .where(and(eq(invoices.programmeId, programmeId), isNull(invoices.supersededBy), eq(invoices.status, 'prepared'), inArray(invoices.period, repricedPeriods)))
+          .where(and(eq(invoices.programmeId, programmeId), currentInvoice, eq(invoices.status, 'prepared'), inArray(invoices.period, repricedPeriods)))
           .orderBy(asc(invoices.period), asc(invoices.id))
           .limit(LISTED);
   const sum = (rows: readonly { period: string; count: number }[]) => rows.filter((row) => inReach.has(row.period)).reduce((total, row) => total + row.count, 0);

@@ -216,14 +216,14 @@ export const ROUTES: readonly RouteCase[] = [
     roles: ALL_READERS,
     scoped: true,
   },
-  ...(['declare', 'verify', 'validate', 'unlock'] as const).map(
+  ...(['declare', 'verify', 'validate', 'return-declaration', 'return-verification', 'unlock'] as const).map(
     (step): RouteCase => ({
       name: `workflow step ${step}`,
       path: `/api/programmes/{programmeId}/workflow/{orgUnitId}/{period}/{package}/${step}`,
       method: 'POST',
       url: (unit) => `${P}/workflow/${unit}/202403/quantity/${step}`,
       body: () => ({ reason: 'matrix' }),
-      roles: step === 'declare' ? ['clerk'] : step === 'verify' ? ['verifier'] : ['validator'],
+      roles: step === 'declare' ? ['clerk'] : step === 'verify' || step === 'return-declaration' ? ['verifier'] : ['validator'],
       scoped: true,
     }),
   ),
@@ -291,6 +291,16 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
       method: 'POST',
       url: () => `${P}/invoices/approve`,
       body: (unit) => ({ invoiceIds: [made.invoice[unit]] }),
+      roles: ['validator'],
+      scoped: true,
+    },
+    {
+      // After the approval: an allowed rejection answers 409, the invoice being approved.
+      name: 'reject an invoice',
+      path: '/api/programmes/{programmeId}/invoices/{invoiceId}/reject',
+      method: 'POST',
+      url: (unit) => `${P}/invoices/${made.invoice[unit]}/reject`,
+      body: () => ({ reason: 'matrix' }),
       roles: ['validator'],
       scoped: true,
     },
@@ -366,6 +376,16 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
       body: (unit) => ({
         payments: [{ orderId: made.order[unit], invoiceId: made.invoice[unit], paidOn: '2024-03-01', amount: 1, reference: 'matrix' }],
       }),
+      roles: ['payer'],
+      scoped: true,
+    },
+    {
+      // After a payment: an allowed cancellation answers 409, what was paid staying paid.
+      name: 'cancel an order',
+      path: '/api/programmes/{programmeId}/payment-orders/{orderId}/cancel',
+      method: 'POST',
+      url: (unit) => `${P}/payment-orders/${made.order[unit]}/cancel`,
+      body: () => ({ reason: 'matrix' }),
       roles: ['payer'],
       scoped: true,
     },

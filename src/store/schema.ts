@@ -241,9 +241,13 @@ export const invoiceRunInputs = pgTable(
   (t) => [index('invoice_run_inputs_unit').on(t.runId, t.orgUnitId)],
 );
 
-export const invoiceStatus = pgEnum('invoice_status', ['prepared', 'approved', 'ordered', 'paid']);
+export const invoiceStatus = pgEnum('invoice_status', ['prepared', 'approved', 'ordered', 'paid', 'rejected']);
 
-/** What one facility is owed by one payment rule for one period. Immutable once approved. */
+/**
+ * What one facility is owed by one payment rule for one period. Immutable once approved. A
+ * prepared invoice the approver rejects stays, `rejected` with who, when and why, and is no
+ * longer current: its period can be unlocked, corrected and invoiced again.
+ */
 export const invoices = pgTable(
   'invoices',
   {
@@ -261,6 +265,9 @@ export const invoices = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     /** The run whose invoice replaced this prepared one; the current invoice has none. */
     supersededBy: integer('superseded_by'),
+    rejectedBy: integer('rejected_by'),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    rejectionReason: text('rejection_reason'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -269,7 +276,7 @@ export const invoices = pgTable(
     index('invoices_run').on(t.programmeId, t.runId),
     uniqueIndex('invoices_current')
       .on(t.programmeId, t.orgUnitId, t.period, t.payment)
-      .where(sql`${t.supersededBy} is null`),
+      .where(sql`${t.supersededBy} is null and ${t.rejectedAt} is null`),
   ],
 );
 
@@ -299,6 +306,10 @@ export const paymentOrders = pgTable(
     total: money('total').notNull(),
     createdBy: integer('created_by'),
     createdAt: createdAt(),
+    /** An order nothing was paid on may be cancelled, with a reason; its lines can then be ordered again. */
+    cancelledBy: integer('cancelled_by'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancellationReason: text('cancellation_reason'),
   },
   (t) => [primaryKey({ columns: [t.programmeId, t.id] })],
 );
@@ -311,10 +322,12 @@ export const paymentOrderLines = pgTable(
     invoiceId: integer('invoice_id').notNull(),
     funderId: text('funder_id').notNull(),
     amount: money('amount').notNull(),
+    /** Set with its order's cancellation: the line no longer counts, and may be ordered anew. */
+    cancelled: boolean('cancelled').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.programmeId, t.orderId, t.invoiceId] }),
-    uniqueIndex('payment_order_lines_once').on(t.programmeId, t.invoiceId, t.funderId),
+    uniqueIndex('payment_order_lines_once').on(t.programmeId, t.invoiceId, t.funderId).where(sql`not ${t.cancelled}`),
   ],
 );
 

@@ -37,7 +37,7 @@ export async function delaysByFunder(db: Db, filter: DelayFilter): Promise<{ ite
   const lines = sql`
     select l.funder_id, l.amount, ${periodEndSql(sql`i.period`)} as period_end, pay.paid, pay.last_paid
     from invoices i
-    join payment_order_lines l on l.programme_id = i.programme_id and l.invoice_id = i.id
+    join payment_order_lines l on l.programme_id = i.programme_id and l.invoice_id = i.id and not l.cancelled
     cross join lateral (
       select coalesce(sum(p.amount), 0) as paid, max(p.paid_on) as last_paid from payments p
       where p.programme_id = l.programme_id and p.invoice_id = l.invoice_id and p.order_id = l.order_id and p.paid_on <= ${asOf}::date

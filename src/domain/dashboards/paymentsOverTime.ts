@@ -34,7 +34,7 @@ export async function paymentsOverTime(db: Db, filter: MoneyFilter): Promise<{ i
       with scoped as (${invoicesOf}),
       ordered as (
         select i.period, l.funder_id, sum(l.amount) as amount from scoped i
-        join payment_order_lines l on l.programme_id = ${filter.programmeId} and l.invoice_id = i.id
+        join payment_order_lines l on l.programme_id = ${filter.programmeId} and l.invoice_id = i.id and not l.cancelled
         group by 1, 2),
       paid as (
         select i.period, p.funder_id, sum(p.amount) as amount from scoped i

@@ -5,10 +5,11 @@ import { arrayParam, queryRows } from '../../store/sql.ts';
 import { errors } from '../errors.ts';
 import { programmeFacts } from './programmeFacts.ts';
 import { qualityScoresSql } from './qualityScores.ts';
+import { CURRENT_INVOICE } from '../invoices/current.ts';
 import { quarterOf, yearRange } from './range.ts';
 
 /** What the public may see: invoices the committee approved (approved, then ordered, then paid). */
-const PUBLISHED = sql`i.status <> 'prepared' and i.superseded_by is null`;
+const PUBLISHED = sql`i.status in ('approved', 'ordered', 'paid') and ${CURRENT_INVOICE}`;
 
 export interface ProvinceQuarter {
   readonly provinceId: string;

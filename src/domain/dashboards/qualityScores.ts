@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { CURRENT_INVOICE } from '../invoices/current.ts';
 import { arrayParam } from '../../store/sql.ts';
 
 export interface ScoreFilter {
@@ -21,14 +22,14 @@ export interface ScoreFilter {
  */
 export function qualityScoresSql(filter: ScoreFilter): SQL {
   const units = filter.units === undefined ? sql`true` : sql`i.org_unit_id = any(${arrayParam(filter.units, 'text')})`;
-  const published = filter.publishedOnly ? sql`and i.status <> 'prepared'` : sql``;
+  const published = filter.publishedOnly ? sql`and i.status in ('approved', 'ordered', 'paid')` : sql``;
   return sql`
     select distinct on (i.org_unit_id, i.period) i.org_unit_id, i.period, v.value as score
     from invoices i
     join invoice_run_values v
       on v.programme_id = i.programme_id and v.run_id = i.run_id and v.org_unit_id = i.org_unit_id and v.period = i.period
      and v.name = any(${arrayParam(filter.scoreNames, 'text')})
-    where i.programme_id = ${filter.programmeId} and i.superseded_by is null
+    where i.programme_id = ${filter.programmeId} and ${CURRENT_INVOICE}
       and i.period = any(${arrayParam(filter.quarters, 'text')}) and ${units} ${published}
       and v.value is not null
     order by i.org_unit_id, i.period, i.run_id desc, v.name`;

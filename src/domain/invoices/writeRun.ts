@@ -13,6 +13,7 @@ import type { ComputedInvoice, SkippedInvoice } from './computeInvoices.ts';
 import { runErrorDetails } from './failRun.ts';
 import { statusKey, type RunInputs } from './loadRunInputs.ts';
 import { packagePeriods } from './periods.ts';
+import { CURRENT_INVOICE } from './current.ts';
 import type { KeptInvoice } from './readRun.ts';
 
 export interface RunHooks {
@@ -109,8 +110,8 @@ async function keptInvoices(tx: Tx, write: RunWrite): Promise<KeptInvoice[]> {
   const { inputs } = write;
   const rows = await queryRows<{ id: number; org_unit_id: string; payment: string; status: string; amount: string }>(
     tx,
-    sql`select id, org_unit_id, payment, status, amount from invoices
-        where programme_id = ${inputs.programmeId} and period = ${inputs.period.id} and superseded_by is null
+    sql`select id, org_unit_id, payment, status, amount from invoices i
+        where programme_id = ${inputs.programmeId} and period = ${inputs.period.id} and ${CURRENT_INVOICE}
           and status <> 'prepared' and org_unit_id = any(${arrayParam(inputs.subtree, 'text')})
         order by id`,
   );
@@ -202,7 +203,7 @@ async function supersede(tx: Tx, inputs: RunInputs, runId: number, invoices: rea
     tx,
     sql`update invoices i set superseded_by = ${runId}
         from unnest(${arrayParam(invoices.map((i) => i.orgUnitId), 'text')}, ${arrayParam(invoices.map((i) => i.payment), 'text')}) as k(unit, payment)
-        where i.programme_id = ${inputs.programmeId} and i.period = ${inputs.period.id} and i.superseded_by is null
+        where i.programme_id = ${inputs.programmeId} and i.period = ${inputs.period.id} and ${CURRENT_INVOICE}
           and i.status = 'prepared' and i.org_unit_id = k.unit and i.payment = k.payment
         returning i.id`,
   );

@@ -41,7 +41,7 @@ export async function arrears(db: Db, filter: ArrearsFilter) {
     from payment_order_lines l
     join payment_orders o on o.programme_id = l.programme_id and o.id = l.order_id
     join invoices i on i.programme_id = l.programme_id and i.id = l.invoice_id
-    where l.programme_id = ${filter.programmeId} and i.org_unit_id = any(${arrayParam(filter.units, 'text')})
+    where l.programme_id = ${filter.programmeId} and not l.cancelled and i.org_unit_id = any(${arrayParam(filter.units, 'text')})
       and (${filter.funderId ?? null}::text is null or l.funder_id = ${filter.funderId ?? null})
       and ${periodEndSql(sql`o.period`)} <= ${filter.asOf}::date`;
   const rows = sql`

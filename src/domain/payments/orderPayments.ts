@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
 import type { Period } from '../../engine/index.ts';
 import type { Tx } from '../../store/database.ts';
 import { invoices, orgUnits, paymentOrders, programmes } from '../../store/schema.ts';
-import { arrayParam, insertColumns } from '../../store/sql.ts';
+import { arrayParam, insertColumns, queryRows } from '../../store/sql.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { errors } from '../errors.ts';
@@ -26,7 +26,7 @@ export interface OrderPaymentsProps {
   readonly invoiceIds?: readonly number[];
 }
 
-type Candidate = typeof invoices.$inferSelect & { path: string };
+type Candidate = typeof invoices.$inferSelect & { path: string; partCancelled: boolean };
 
 export interface OrderAnswer {
   readonly orders: { id: number; funderId: string; period: string; orgUnitId: string; total: string; lineCount: number }[];
@@ -37,7 +37,8 @@ export interface OrderAnswer {
 /**
  * Orders the payment of approved invoices: each amount is split among the funders whose
  * shares apply to its unit, and one order per funder gathers that funder's lines for the
- * period. Each invoice is ordered once, then is `ordered`.
+ * period. Each invoice is ordered once per funder, then is `ordered`; a funder's part whose
+ * order was cancelled is ordered again (the invoice may still be ordered for the others).
  */
 export async function orderPayments(tx: Tx, actor: Actor, props: OrderPaymentsProps): Promise<OrderAnswer> {
   const { programmeId } = props;
@@ -48,22 +49,48 @@ export async function orderPayments(tx: Tx, actor: Actor, props: OrderPaymentsPr
   const payable = candidates.filter((invoice) => new Decimal(invoice.amount).greaterThan(0));
   if (payable.length === 0) throw errors.invalidState(`no approved invoice with an amount to pay in '${props.orgUnitId}' for ${period.id}`);
   const [programme] = await tx.select().from(programmes).where(eq(programmes.id, programmeId));
-  const lines = splitInvoices(payable, await loadShares(tx, programmeId), period, programme!.currencyDecimals);
+  const split = splitInvoices(payable, await loadShares(tx, programmeId), period, programme!.currencyDecimals);
+  const lines = await notOrdered(tx, programmeId, split);
+  if (lines.length === 0) throw errors.invalidState(`no approved invoice with an amount to pay in '${props.orgUnitId}' for ${period.id}: every funder's part is ordered`);
   const orders = await writeOrders(tx, actor, props, period, lines);
-  const ids = payable.map((invoice) => invoice.id);
-  await tx.update(invoices).set({ status: 'ordered' }).where(and(eq(invoices.programmeId, programmeId), inArray(invoices.id, ids)));
-  await advanceStatus(tx, actor.userId, programmeId, await invoiceGates(tx, programmeId, payable), 'ordered');
+  const approved = payable.filter((invoice) => invoice.status === 'approved');
+  await tx.update(invoices).set({ status: 'ordered' }).where(and(eq(invoices.programmeId, programmeId), inArray(invoices.id, approved.map((invoice) => invoice.id))));
+  await advanceStatus(tx, actor.userId, programmeId, await invoiceGates(tx, programmeId, approved), 'ordered');
   return {
     orders,
     skipped: candidates.filter((invoice) => !payable.includes(invoice)).map((invoice) => ({ invoiceId: invoice.id, orgUnitId: invoice.orgUnitId, amount: invoice.amount })),
   };
 }
 
+/** The subtree's approved invoices of the period, and its ordered ones with a part whose order was cancelled. */
 async function approvedInvoices(tx: Tx, props: OrderPaymentsProps, rootPath: string): Promise<Candidate[]> {
   const units = await scopeUnits(tx, props.programmeId, [rootPath]);
   const inSubtree = sql`${invoices.orgUnitId} = any(${arrayParam(units, 'text')})`;
-  const rows = await selectInvoices(tx, props.programmeId, and(eq(invoices.period, props.period), eq(invoices.status, 'approved'), inSubtree));
+  const rows = await selectInvoices(tx, props.programmeId, and(eq(invoices.period, props.period), or(eq(invoices.status, 'approved'), partCancelled), inSubtree));
   return rows.sort((a, b) => a.id - b.id);
+}
+
+const partCancelled = sql`(${invoices.status} = 'ordered' and exists (select from payment_order_lines l
+  where l.programme_id = ${invoices.programmeId} and l.invoice_id = ${invoices.id} and l.cancelled))`;
+
+/**
+ * The lines of funders that no live order line pays yet. A part whose order was cancelled,
+ * of an invoice still ordered for other funders, is ordered anew for the amount it had, so
+ * the parts still sum to the invoice whatever the shares became since.
+ */
+async function notOrdered(tx: Tx, programmeId: string, lines: readonly Line[]): Promise<Line[]> {
+  const ordered = await queryRows<{ invoice_id: number; funder_id: string; amount: string; cancelled: boolean }>(
+    tx,
+    sql`select invoice_id, funder_id, amount::text, cancelled from payment_order_lines
+        where programme_id = ${programmeId} and invoice_id = any(${arrayParam([...new Set(lines.map((line) => line.invoiceId))], 'int4')})
+        order by order_id`,
+  );
+  const live = new Set(ordered.filter((row) => !row.cancelled).map((row) => `${row.invoice_id}:${row.funder_id}`));
+  const partlyOrdered = new Set(ordered.filter((row) => !row.cancelled).map((row) => row.invoice_id));
+  const before = new Map(ordered.filter((row) => row.cancelled).map((row) => [`${row.invoice_id}:${row.funder_id}`, new Decimal(row.amount)]));
+  return lines
+    .filter((line) => !live.has(`${line.invoiceId}:${line.funderId}`))
+    .map((line) => (partlyOrdered.has(line.invoiceId) ? { ...line, amount: before.get(`${line.invoiceId}:${line.funderId}`) ?? line.amount } : line));
 }
 
 /** The named invoices, each checked: in the subtree and period, approved, not ordered yet. */
@@ -76,8 +103,9 @@ async function namedInvoices(tx: Tx, props: OrderPaymentsProps, rootPath: string
     if (!invoice) throw errors.notFound(`${at}: invoice ${id}`);
     if (!invoice.path.startsWith(rootPath)) throw errors.validation(`${at}: invoice ${id} of '${invoice.orgUnitId}' is not in the subtree of '${props.orgUnitId}'`, [{ at }]);
     if (invoice.period !== props.period) throw errors.validation(`${at}: invoice ${id} is for ${invoice.period}, not ${props.period}`, [{ at }]);
-    if (invoice.status === 'ordered' || invoice.status === 'paid') throw errors.conflict(`${at}: invoice ${id} is already ${invoice.status}`, [{ at }]);
-    if (invoice.supersededBy !== null || invoice.status !== 'approved') {
+    if (invoice.status === 'paid') throw errors.conflict(`${at}: invoice ${id} is already paid`, [{ at }]);
+    if (invoice.status === 'ordered' && !invoice.partCancelled) throw errors.conflict(`${at}: invoice ${id} is already ordered`, [{ at }]);
+    if (invoice.supersededBy !== null || (invoice.status !== 'approved' && invoice.status !== 'ordered')) {
       throw errors.invalidState(`${at}: invoice ${id} is not approved${invoice.supersededBy !== null ? ` (replaced by invoice run ${invoice.supersededBy})` : ''}`, [{ at }]);
     }
     if (!new Decimal(invoice.amount).greaterThan(0)) {
@@ -89,11 +117,11 @@ async function namedInvoices(tx: Tx, props: OrderPaymentsProps, rootPath: string
 
 async function selectInvoices(tx: Tx, programmeId: string, where: SQL | undefined): Promise<Candidate[]> {
   const rows = await tx
-    .select({ invoice: invoices, path: orgUnits.path })
+    .select({ invoice: invoices, path: orgUnits.path, partCancelled: sql<boolean>`${partCancelled}` })
     .from(invoices)
     .innerJoin(orgUnits, and(eq(orgUnits.programmeId, invoices.programmeId), eq(orgUnits.id, invoices.orgUnitId)))
     .where(and(eq(invoices.programmeId, programmeId), where));
-  return rows.map((row) => ({ ...row.invoice, path: row.path }));
+  return rows.map((row) => ({ ...row.invoice, path: row.path, partCancelled: row.partCancelled }));
 }
 
 interface Line {

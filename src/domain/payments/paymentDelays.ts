@@ -36,7 +36,7 @@ export async function paymentDelays(db: Db, filter: DelayFilter) {
           where i.programme_id = ${filter.programmeId} and i.status = 'paid' group by i.id`
     : sql`select l.invoice_id, max(p.paid_on) as paid_on from payment_order_lines l
           join payments p on p.programme_id = l.programme_id and p.order_id = l.order_id and p.invoice_id = l.invoice_id
-          where l.programme_id = ${filter.programmeId} and l.funder_id = ${filter.funderId}
+          where l.programme_id = ${filter.programmeId} and l.funder_id = ${filter.funderId} and not l.cancelled
           group by l.order_id, l.invoice_id, l.amount having sum(p.amount) >= l.amount`;
   const rows = sql`
     select i.id as invoice_id, i.org_unit_id, i.period, i.payment, i.amount::text as amount,

@@ -29,6 +29,7 @@ interface OrderLine {
   readonly invoice_id: number;
   readonly funder_id: string;
   readonly amount: string;
+  readonly cancelled: boolean;
   readonly paid: string;
   readonly org_unit_id: string;
   readonly path: string;
@@ -89,7 +90,7 @@ export async function recordPayments(
 async function orderLines(tx: Tx, programmeId: string, list: readonly NewPayment[]): Promise<Map<string, OrderLine>> {
   const rows = await queryRows<OrderLine>(
     tx,
-    sql`select l.order_id, l.invoice_id, l.funder_id, l.amount::text as amount, i.org_unit_id, u.path, i.period,
+    sql`select l.order_id, l.invoice_id, l.funder_id, l.amount::text as amount, l.cancelled, i.org_unit_id, u.path, i.period,
                (select coalesce(sum(p.amount), 0) from payments p
                 where p.programme_id = l.programme_id and p.order_id = l.order_id and p.invoice_id = l.invoice_id)::text as paid
         from payment_order_lines l
@@ -108,6 +109,7 @@ function checkPayment(actor: Actor, programmeId: string, payment: NewPayment, at
   if (!allows(actor, programmeId, 'payment.record', line.path)) {
     throw errors.forbidden(`${at}: your roles do not allow 'payment.record' on org unit '${line.org_unit_id}' (invoice ${payment.invoiceId})`);
   }
+  if (line.cancelled) throw errors.invalidState(`${at}: payment order ${payment.orderId} was cancelled; pay the order that replaced it`, [{ at: `${at}.orderId` }]);
   const amount = /^\d+(\.\d+)?$/.test(payment.amount) ? new Decimal(payment.amount) : undefined;
   if (!amount || amount.isZero() || amount.decimalPlaces() > decimals) {
     throw errors.validation(`${at}.amount: '${payment.amount}' must be a positive amount with at most ${decimals} decimals`, [{ at: `${at}.amount` }]);
@@ -127,7 +129,7 @@ async function completeInvoices(tx: Tx, actor: Actor, programmeId: string, invoi
   const complete = await queryRows<{ invoice_id: number }>(
     tx,
     sql`select l.invoice_id from payment_order_lines l
-        where l.programme_id = ${programmeId} and l.invoice_id = any(${arrayParam(invoiceIds, 'int4')})
+        where l.programme_id = ${programmeId} and l.invoice_id = any(${arrayParam(invoiceIds, 'int4')}) and not l.cancelled
         group by l.invoice_id
         having bool_and((select coalesce(sum(p.amount), 0) from payments p
                          where p.programme_id = l.programme_id and p.invoice_id = l.invoice_id and p.order_id = l.order_id) >= l.amount)`,

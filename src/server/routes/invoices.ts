@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { approveInvoices } from '../../domain/invoices/approveInvoices.ts';
 import { explainInvoice } from '../../domain/invoices/explainInvoice.ts';
 import { readInvoice } from '../../domain/invoices/readInvoice.ts';
+import { rejectInvoice } from '../../domain/invoices/rejectInvoice.ts';
 import { scopeUnits } from '../../domain/invoices/scopeUnits.ts';
 import { authorize, scopePaths, unitPath } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
@@ -12,6 +13,7 @@ import { invoiceRunValues, invoiceStatus, invoices } from '../../store/schema.ts
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
+import { currentInvoice } from '../../domain/invoices/current.ts';
 import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const invoice = z.object({
@@ -27,6 +29,9 @@ const invoice = z.object({
   approvedBy: z.number().nullable(),
   approvedAt: z.date().nullable(),
   supersededBy: z.number().nullable(),
+  rejectedBy: z.number().nullable(),
+  rejectedAt: z.date().nullable(),
+  rejectionReason: z.string().nullable(),
   createdAt: z.date(),
 });
 
@@ -80,7 +85,8 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
         period === undefined ? undefined : eq(invoices.period, period),
         status === undefined ? undefined : eq(invoices.status, status),
         runId === undefined ? undefined : eq(invoices.runId, runId),
-        includeSuperseded ? undefined : isNull(invoices.supersededBy),
+        // Rejected invoices are no longer current; asking for them lists them.
+        includeSuperseded ? undefined : status === 'rejected' ? isNull(invoices.supersededBy) : currentInvoice,
       );
       const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(invoices).where(where);
       const rows = await db
@@ -137,6 +143,27 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
       const { programmeId } = request.params;
       await authorize(db, actor, programmeId, 'invoice.approve');
       return inTransaction(database, (tx) => approveInvoices(tx, actor, { programmeId, ...request.body }));
+    },
+  );
+
+  r.post(
+    '/programmes/:programmeId/invoices/:invoiceId/reject',
+    {
+      config: { authority: 'invoice.approve' },
+      schema: {
+        tags: ['invoices'],
+        summary: 'Reject a prepared invoice, with a reason: its package periods go back to validated, to be unlocked, corrected and run again',
+        description: 'Needs invoice.approve on the unit. An approved, ordered or paid invoice answers 409 INVALID_STATE: it is corrected by an adjustment on a later invoice.',
+        params: invoiceParams,
+        body: z.object({ reason: z.string().trim().min(1, 'give a reason').max(2000) }),
+        response: { 200: z.object({ invoiceId: z.number(), status: z.literal('rejected'), periodsReopened: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { programmeId, invoiceId } = request.params;
+      await authorize(db, actor, programmeId, 'invoice.approve');
+      return inTransaction(database, (tx) => rejectInvoice(tx, actor, { programmeId, invoiceId, reason: request.body.reason }));
     },
   );
 

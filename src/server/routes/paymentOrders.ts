@@ -11,6 +11,7 @@ import { invoices, paymentOrderLines, paymentOrders, payments } from '../../stor
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
+import { cancelOrder } from '../../domain/payments/cancelOrder.ts';
 import { entryPeriod, errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const order = z.object({
@@ -21,6 +22,9 @@ const order = z.object({
   total: z.string(),
   createdBy: z.number().nullable(),
   createdAt: z.date(),
+  cancelledBy: z.number().nullable(),
+  cancelledAt: z.date().nullable(),
+  cancellationReason: z.string().nullable(),
 });
 const line = z.object({
   invoiceId: z.number(),
@@ -59,6 +63,27 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
       const { programmeId } = request.params;
       await authorize(db, actor, programmeId, 'payment.order', request.body.orgUnitId);
       return reply.status(201).send(await inTransaction(database, (tx) => orderPayments(tx, actor, { programmeId, ...request.body })));
+    },
+  );
+
+  r.post(
+    '/programmes/:programmeId/payment-orders/:orderId/cancel',
+    {
+      config: { authority: 'payment.order' },
+      schema: {
+        tags: ['payments'],
+        summary: 'Cancel a payment order nothing was paid on, with a reason: its invoices go back to approved, to be ordered again (payer)',
+        description: 'An order with a payment recorded answers 409 INVALID_STATE: what was paid stays paid.',
+        params: programmeParams.extend({ orderId: recordIdParam }),
+        body: z.object({ reason: z.string().trim().min(1, 'give a reason').max(2000) }),
+        response: { 200: z.object({ orderId: z.number(), invoicesReopened: z.array(z.number()) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { programmeId, orderId } = request.params;
+      await authorize(db, actor, programmeId, 'payment.order');
+      return inTransaction(database, (tx) => cancelOrder(tx, actor, { programmeId, orderId, reason: request.body.reason }));
     },
   );
 

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../store/database.ts';
+import { arrayParam, queryRows } from '../../store/sql.ts';
+import type { LaterStatus, StatusKey } from './advanceStatus.ts';
+import { CURRENT_INVOICE } from './current.ts';
+import { invoiceGates } from './invoiceGates.ts';
+
+type InvoiceStatus = 'prepared' | 'approved' | 'ordered' | 'paid';
+
+export interface StepBack {
+  /** The package periods' status the correction undoes, and the one they go back to. */
+  readonly from: LaterStatus;
+  readonly to: 'validated' | 'invoiced' | 'approved';
+  /** Current invoices in these statuses that read a package period keep it where it is. */
+  readonly keptBy: readonly InvoiceStatus[];
+}
+
+/**
+ * Moves package periods back a step after a correction of the invoices that read them (a
+ * rejection, a cancelled order), except those another current invoice still holds there: two
+ * payments may read one package period (a monthly invoice and the quarter's bonus). Returns
+ * how many moved.
+ */
+export async function stepBackGates(tx: Tx, userId: number, programmeId: string, gates: readonly StatusKey[], step: StepBack): Promise<number> {
+  if (gates.length === 0) return 0;
+  const held = await heldGates(tx, programmeId, gates, step.keptBy);
+  const free = gates.filter((gate) => !held.has(gateKey(gate)));
+  if (free.length === 0) return 0;
+  const moved = await queryRows<{ org_unit_id: string }>(
+    tx,
+    sql`update period_status s set status = ${step.to}::workflow_status, version = s.version + 1, updated_by = ${userId}, updated_at = now()
+        from unnest(${arrayParam(free.map((k) => k.orgUnitId), 'text')}, ${arrayParam(free.map((k) => k.period), 'text')},
+                    ${arrayParam(free.map((k) => k.package), 'text')}) as k(unit, period, package)
+        where s.programme_id = ${programmeId} and s.org_unit_id = k.unit and s.period = k.period and s.package = k.package
+          and s.status = ${step.from}::workflow_status
+        returning s.org_unit_id`,
+  );
+  return moved.length;
+}
+
+const gateKey = (gate: StatusKey) => `${gate.orgUnitId}\u0000${gate.period}\u0000${gate.package}`;
+
+/** The gates that a current invoice of the same units, in one of `statuses`, still reads. */
+async function heldGates(tx: Tx, programmeId: string, gates: readonly StatusKey[], statuses: readonly InvoiceStatus[]): Promise<Set<string>> {
+  const units = [...new Set(gates.map((gate) => gate.orgUnitId))];
+  const others = await queryRows<{ org_unit_id: string; period: string; payment: string; programme_version: number }>(
+    tx,
+    sql`select org_unit_id, period, payment, programme_version from invoices i
+        where programme_id = ${programmeId} and org_unit_id = any(${arrayParam(units, 'text')}) and ${CURRENT_INVOICE}
+          and status::text = any(${arrayParam(statuses, 'text')})`,
+  );
+  const read = await invoiceGates(
+    tx,
+    programmeId,
+    others.map((row) => ({ orgUnitId: row.org_unit_id, period: row.period, payment: row.payment, programmeVersion: row.programme_version })),
+  );
+  return new Set(read.map(gateKey));
+}
