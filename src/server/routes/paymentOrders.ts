@@ -127,7 +127,7 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
         summary: 'One payment order with its lines, what was paid on each and what is outstanding',
         params: programmeParams.extend({ orderId: recordIdParam }),
         querystring: pageQuery,
-        response: { 200: order.extend({ lines: page(line) }), ...errorResponses },
+        response: { 200: order.extend({ paid: z.string().describe('paid on the whole order so far'), lines: page(line) }), ...errorResponses },
       },
     },
     async (request) => {
@@ -157,8 +157,12 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
         .orderBy(sql`${invoices.orgUnitId} collate "C"`, asc(invoices.payment), asc(paymentOrderLines.invoiceId))
         .limit(limit)
         .offset(offset);
+      const [{ paidOnOrder } = { paidOnOrder: '0' }] = await db
+        .select({ paidOnOrder: sql<string>`coalesce(sum(${payments.amount}), 0)::numeric(20, 2)::text` })
+        .from(payments)
+        .where(and(eq(payments.programmeId, programmeId), eq(payments.orderId, orderId)));
       const { programmeId: _p, ...rest } = found;
-      return { ...rest, lines: { items: lines, total, limit, offset } };
+      return { ...rest, paid: paidOnOrder, lines: { items: lines, total, limit, offset } };
     },
   );
 }

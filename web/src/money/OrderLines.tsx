@@ -15,6 +15,7 @@ import { isoToday } from './periods.ts';
 import { useProgramme } from './programme.ts';
 import { Progress } from './Progress.tsx';
 import type { OrderDetail, OrderLine } from './types.ts';
+import { OrderCancellation } from './OrderCancellation.tsx';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 500;
@@ -58,7 +59,7 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
   if (order.isPending) return <Loading />;
   if (order.error) return <ErrorMessage error={order.error} onRetry={() => order.refetch()} />;
   const data = order.data;
-  const canPay = hasRole('payer');
+  const canPay = hasRole('payer') && !data.cancelledAt;
   const open = data.lines.items.filter((line) => compareAmounts(line.outstanding, '0') > 0);
   const refusals = refusalsByLine(record.error, record.variables ?? []);
   const allAmountsValid = [...amounts.values()].every((amount) => isPositiveAmount(amount, decimals));
@@ -84,6 +85,7 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
       <p>
         {t('money.order.total')} <Money value={data.total} /> · {t('money.order.lines', { count: data.lines.total })}
       </p>
+      <OrderCancellation programmeId={programmeId} order={data} anythingPaid={compareAmounts(data.paid, '0') > 0} />
       <form onSubmit={submit} aria-label={t('money.pay.title')}>
         <VirtualRows
           rows={data.lines.items}

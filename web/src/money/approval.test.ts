@@ -16,6 +16,9 @@ const invoice: Invoice = {
   approvedBy: null,
   approvedAt: null,
   supersededBy: null,
+  rejectedBy: null,
+  rejectedAt: null,
+  rejectionReason: null,
   createdAt: '2024-02-10T08:00:00Z',
 };
 

@@ -3,8 +3,8 @@
  * (src/server/routes/{invoiceRuns,invoices,funders,paymentOrders,payments}.ts). Amounts are
  * decimal strings, never floats: they are formatted, not computed with, in the browser.
  */
-export type InvoiceStatus = 'prepared' | 'approved' | 'ordered' | 'paid';
-export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['prepared', 'approved', 'ordered', 'paid'];
+export type InvoiceStatus = 'prepared' | 'approved' | 'ordered' | 'paid' | 'rejected';
+export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['prepared', 'approved', 'ordered', 'paid', 'rejected'];
 
 export interface Invoice {
   readonly id: number;
@@ -19,6 +19,9 @@ export interface Invoice {
   readonly approvedBy: number | null;
   readonly approvedAt: string | null;
   readonly supersededBy: number | null;
+  readonly rejectedBy: number | null;
+  readonly rejectedAt: string | null;
+  readonly rejectionReason: string | null;
   readonly createdAt: string;
 }
 
@@ -159,6 +162,9 @@ export interface PaymentOrder {
   readonly total: string;
   readonly createdBy: number | null;
   readonly createdAt: string;
+  readonly cancelledBy: number | null;
+  readonly cancelledAt: string | null;
+  readonly cancellationReason: string | null;
 }
 
 export interface OrderLine {
@@ -171,6 +177,7 @@ export interface OrderLine {
 }
 
 export interface OrderDetail extends PaymentOrder {
+  readonly paid: string;
   readonly lines: { readonly items: readonly OrderLine[]; readonly total: number; readonly limit: number; readonly offset: number };
 }
 

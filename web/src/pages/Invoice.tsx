@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import { FacilityPayments } from '../money/FacilityPayments.tsx';
 import { InvoiceApproval } from '../money/InvoiceApproval.tsx';
+import { InvoiceRejection } from '../money/InvoiceRejection.tsx';
 import { InvoicePayments } from '../money/InvoicePayments.tsx';
 import { InvoiceValues } from '../money/InvoiceValues.tsx';
 import { Money } from '../money/Money.tsx';
@@ -50,6 +51,7 @@ function InvoiceScreen({ programmeId, invoiceId }: { programmeId: string; invoic
       <h1>{t('money.invoice.title', { id: data.id, unit: facility })}</h1>
       <InvoiceFacts programmeId={programmeId} invoice={data} facility={facility} />
       <InvoiceApproval programmeId={programmeId} invoice={data} />
+      <InvoiceRejection programmeId={programmeId} invoice={data} />
       <div className="invoice-body">
         <section aria-labelledby="provenance-title" className="card">
           <h2 id="provenance-title">{selected ? t('money.provenance.titleOf', { name: selected.name }) : t('money.provenance.title')}</h2>
