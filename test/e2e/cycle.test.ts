@@ -4,6 +4,7 @@ import { FIELD_VERSION } from '../support/field.ts';
 import { addUser } from '../support/invoices.ts';
 import { lastCompletedMonth } from '../../web/src/entry/periods.ts';
 import { formatPeriod } from '../../web/src/i18n/format.ts';
+import type { Page } from 'playwright-core';
 import { newPage, showScope, signIn, startE2E, type E2E } from './browser.ts';
 
 const P = `/api/programmes/${PROGRAMME}`;
@@ -11,6 +12,15 @@ const MONTH = lastCompletedMonth();
 const CONSULTATION = 'Consultation curative des enfants de moins de cinq ans (nouveau cas)';
 const DELIVERY = 'Accouchement eutocique assisté par un personnel qualifié';
 const VACCINATION = 'Enfant complètement vacciné avant son premier anniversaire';
+
+/** Gives the reason asked by the dialog a step-back button opens, and confirms. */
+async function withReason(page: Page, button: string, reason: string, confirm: string): Promise<void> {
+  await page.getByRole('button', { name: button }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Motif').fill(reason);
+  await dialog.getByRole('button', { name: confirm, exact: true }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
 
 /** Intl's French groups thousands with narrow no-break spaces: compare with plain ones. */
 const plain = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
@@ -25,10 +35,13 @@ function daysAfterMonth(date: string): number {
 
 /**
  * The whole cycle through the web client, each step by its own person: the clerk declares,
- * the verifier finds one line beyond the 10% tolerance, the committee validates, computes the
- * invoice and sees the penalty in its provenance, a second member approves, the payer orders
- * and pays, and the payment delay appears. Only the programme's rules and its funder are set
- * up through the API beforehand.
+ * the verifier finds one line beyond the 10% tolerance, the committee returns the
+ * verification once and the verifier redoes it, the committee validates, computes the invoice
+ * and sees the penalty in its provenance; a second member rejects it (the missing register
+ * was found), the committee unlocks and returns the verification, the verifier corrects the
+ * count, the invoice is computed again and approved; the payer orders and pays, and the
+ * payment delay appears. Only the programme's rules and its funder are set up through the
+ * API beforehand.
  */
 describe('the PBF cycle in the browser', () => {
   let e2e: E2E;
@@ -45,7 +58,7 @@ describe('the PBF cycle in the browser', () => {
   }, 120_000);
   afterAll(() => e2e?.close());
 
-  it('declares, verifies, validates, invoices with the penalty, approves, pays and shows the delay', async () => {
+  it('declares, verifies (returned once), validates, invoices with the penalty, rejects, corrects, re-invoices, approves, pays and shows the delay', async () => {
     // The clerk declares the month at CDS Un from the home page's list of forms.
     const clerk = await newPage(e2e, 'fr');
     await signIn(clerk, 'clerk');
@@ -75,10 +88,20 @@ describe('the PBF cycle in the browser', () => {
     await visit.getByRole('button', { name: 'Marquer comme vérifié' }).click();
     await visit.locator('.badge.status-verified').waitFor();
 
-    // The committee validates and locks CDS Un's month.
+    // The committee returns the verification once; the verifier, having checked, verifies again.
     const committee = await newPage(e2e, 'fr');
     await signIn(committee, 'validator');
     await committee.getByRole('region', { name: 'Formations sanitaires à valider' }).getByRole('link', { name: 'CDS Un' }).click();
+    const committeeUrl = committee.url();
+    await withReason(committee, 'Renvoyer au vérificateur…', 'Vérifier le registre des accouchements', 'Renvoyer au vérificateur');
+    await committee.getByText(/La validation vient après la vérification/).waitFor();
+    await verifier.reload();
+    await visit.locator('.badge.status-declared').waitFor();
+    await visit.getByRole('button', { name: 'Marquer comme vérifié' }).click();
+    await visit.locator('.badge.status-verified').waitFor();
+
+    // The committee validates and locks CDS Un's month.
+    await committee.goto(committeeUrl);
     await committee.getByRole('button', { name: 'Valider et verrouiller' }).click();
     await committee.getByRole('button', { name: 'Déverrouiller…' }).waitFor();
 
@@ -96,9 +119,39 @@ describe('the PBF cycle in the browser', () => {
     await expect(paid.locator('> .tree-details').innerText()).resolves.toContain('IF(0.25 > 0.1, 0, verified)');
     await expect(committee.getByRole('button', { name: 'Approuver cette facture' }).count()).resolves.toBe(0);
 
-    // A second member of the committee approves it.
+    // A second member rejects it: the missing page of the delivery register was found.
+    const invoiceUrl = committee.url();
     const second = await newPage(e2e, 'fr');
     await signIn(second, 'validator2');
+    await second.goto(invoiceUrl);
+    await withReason(second, 'Rejeter…', 'Page manquante du registre retrouvée : 10 accouchements', 'Rejeter la facture');
+    await second.getByText(/Rejetée le .* : Page manquante du registre retrouvée/).waitFor();
+
+    // The committee unlocks the month and returns the verification; the verifier corrects the count.
+    await committee.goto(committeeUrl);
+    await withReason(committee, 'Déverrouiller…', 'Facture rejetée : accouchements à recompter', 'Déverrouiller');
+    await withReason(committee, 'Renvoyer au vérificateur…', 'Recompter les accouchements avec la page retrouvée', 'Renvoyer au vérificateur');
+    await verifier.reload();
+    await visit.locator('.badge.status-declared').waitFor();
+    await visit.getByLabel(`Vérifié, ${DELIVERY}`, { exact: true }).fill('10');
+    await visit.getByRole('button', { name: 'Enregistrer (1 modifiée(s))' }).click();
+    await verifier.getByText('Rien n’attend').waitFor();
+    await visit.getByRole('button', { name: 'Marquer comme vérifié' }).click();
+    await visit.locator('.badge.status-verified').waitFor();
+
+    // Validated and computed again: the deliveries are paid now, 126,500 BIF.
+    await committee.goto(committeeUrl);
+    await committee.getByRole('button', { name: 'Valider et verrouiller' }).click();
+    await committee.getByRole('button', { name: 'Déverrouiller…' }).waitFor();
+    await committee.getByRole('navigation').getByRole('link', { name: 'Factures' }).click();
+    await showScope(committee, 'p1', MONTH);
+    await committee.getByRole('button', { name: `Calculer les factures de Province 1 pour ${formatPeriod(MONTH, 'fr')}` }).click();
+    await committee.getByText(/Calcul \d+ terminé : 1 facture\(s\)/).waitFor();
+    await committee.getByRole('region', { name: 'Factures en cours' }).getByRole('row', { name: /CDS Un/ }).getByRole('link').click();
+    await expect(committee.locator('dd.amount').innerText().then(plain)).resolves.toBe('126 500 BIF');
+
+    // The second member approves the corrected invoice.
+    await second.goto(new URL('/', invoiceUrl).toString());
     await second.getByRole('link', { name: /en attente de votre approbation : 1/ }).click();
     await second.getByRole('region', { name: 'Factures en cours' }).getByRole('checkbox', { name: /Sélectionner toutes les factures/ }).check();
     await second.getByRole('button', { name: 'Approuver les factures sélectionnées' }).click();
