@@ -140,10 +140,11 @@ export function formatNumber(value: number, locale: string, decimals = 2): strin
 }
 
 /**
- * A number as an input shows it for editing: every digit of the number, the language's decimal
- * mark, no grouping (`1234,5`, `1234.5`), which parses back to the same number.
+ * A number as an input shows it for editing: every digit, the language's decimal mark, no
+ * grouping (`1234,5`, `1234.5`), which parses back to the same number. `value` may be a
+ * number or a plain decimal text (`-` and `.` only, as the API's exact amounts are written).
  */
-export function editingText(value: number, locale: string): string {
-  const text = plainDigits(value, 20);
+export function editingText(value: number | string, locale: string): string {
+  const text = typeof value === 'number' ? plainDigits(value, 20) : value;
   return isFrench(locale) ? text.replace('.', ',') : text;
 }
