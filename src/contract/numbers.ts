@@ -80,8 +80,9 @@ export function parseNumber(text: string, locale: string): ParsedNumber {
   if (runs.includes('')) return invalid('notNumber');
   const separators = body.replace(/\d/g, '').split('');
   const writings = WRITINGS[isFrench(locale) ? 'fr' : 'en'];
-  const own = distinct(writings.own.map((writing) => readAs(runs, separators, writing)))[0];
-  if (own !== undefined) {
+  // The language's writings read a text one way, or it is refused with what it may mean.
+  const [own, ...otherOwn] = distinct(writings.own.map((writing) => readAs(runs, separators, writing)));
+  if (own !== undefined && otherOwn.length === 0) {
     // No minus zero: "-0" is 0.
     const plain = /^[0.]+$/.test(own) ? own : sign + own;
     return { kind: 'number', value: Number(plain), plain };
