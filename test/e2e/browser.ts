@@ -94,6 +94,22 @@ export async function showScope(page: Page, unit: string, period: string, labels
   );
 }
 
+/** Pastes text into the input labelled `label` as a spreadsheet would (a paste event carrying the clipboard's text). */
+export async function paste(page: Page, label: string, text: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: true });
+  await input.focus();
+  await input.evaluate((element, data) => {
+    // Browser classes, typed here because the tests' TypeScript has no DOM library.
+    const browser = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void };
+      ClipboardEvent: new (type: string, init: object) => unknown;
+    };
+    const clipboard = new browser.DataTransfer();
+    clipboard.setData('text/plain', data);
+    element.dispatchEvent(new browser.ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }) as never);
+  }, text);
+}
+
 export async function signIn(page: Page, username: string): Promise<void> {
   await page.getByLabel(/Nom d'utilisateur|User name/).fill(username);
   await page.getByLabel(/Mot de passe|Password/).fill(PASSWORD);

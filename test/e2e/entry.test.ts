@@ -2,28 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TREE, call } from '../support/api.ts';
 import { lastCompletedMonth } from '../../web/src/entry/periods.ts';
-import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
+import { newPage, paste, screenshot, signIn, startE2E, type E2E } from './browser.ts';
 import { P, prepareEntry, storedValues } from './entryFixtures.ts';
 
 const MONTH = lastCompletedMonth();
 const CONSULTATION = 'Consultation curative des enfants de moins de cinq ans (nouveau cas)';
 const DELIVERY = 'Accouchement eutocique assisté par un personnel qualifié';
 const VACCINATION = 'Enfant complètement vacciné avant son premier anniversaire';
-
-/** Pastes text into a cell as a spreadsheet would (a paste event carrying the clipboard's text). */
-async function paste(page: Page, label: string, text: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).focus();
-  await page.getByLabel(label, { exact: true }).evaluate((input, data) => {
-    // Browser classes, typed here because the tests' TypeScript has no DOM library.
-    const browser = globalThis as unknown as {
-      DataTransfer: new () => { setData(type: string, value: string): void };
-      ClipboardEvent: new (type: string, init: object) => unknown;
-    };
-    const clipboard = new browser.DataTransfer();
-    clipboard.setData('text/plain', data);
-    input.dispatchEvent(new browser.ClipboardEvent('paste', { clipboardData: clipboard, bubbles: true, cancelable: true }) as never);
-  }, text);
-}
 
 const focused = (page: Page) => page.evaluate('document.activeElement?.getAttribute("aria-label")');
 

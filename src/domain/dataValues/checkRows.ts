@@ -11,6 +11,7 @@ import type { Problem } from '../workflow/problems.ts';
 import { Units } from '../workflow/units.ts';
 import type { CheckedRow, RowError, ValueRow } from './rows.ts';
 import { actionForState } from './states.ts';
+import { valueTypeProblem } from './valueType.ts';
 
 interface Context {
   readonly actor: Actor;
@@ -50,7 +51,8 @@ export async function checkRows(
 /**
  * The checks that read no lock, from cached facts (a query only on a miss): the unit exists; a
  * package of the version in force for the period reads the activity and state and is about the
- * unit; the actor's role writes that state in a subtree holding the unit.
+ * unit; the actor's role writes that state in a subtree holding the unit; the value is of the
+ * type those packages give the state.
  */
 export async function checkAgainstProgramme(
   db: Db | Tx,
@@ -102,6 +104,8 @@ function checkRow(context: Context, row: ValueRow): { checked: CheckedRow } | { 
   if (!allows(actor, programmeId, action, unit.path)) {
     return { problem: { field: 'orgUnit', code: 'OUT_OF_SCOPE', message: `org unit '${row.orgUnit}' is outside the subtrees where you may '${action}'` } };
   }
+  const wrongType = valueTypeProblem(version, row, found.holdings);
+  if (wrongType) return { problem: wrongType };
   return { checked: { ...row, holdings: found.holdings } };
 }
 

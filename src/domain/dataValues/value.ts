@@ -1,22 +1,18 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
+import { limitProblem, VALUE_LIMITS, type LimitProblem } from '../../contract/values.ts';
 
-/**
- * Entered values are stored as numeric(20, 4) and answered as JSON numbers. At most four
- * decimals and eleven integer digits keep every value exact both ways (15 significant
- * digits survive a double), so nothing is rounded behind the user's back.
- */
-const MAX_DECIMALS = 4;
-const LIMIT = new Decimal('1e11');
+const LIMIT_MESSAGES: Record<LimitProblem, (value: number) => string> = {
+  notFinite: () => 'must be a finite number',
+  negative: (value) => `must be 0 or more, not ${value}`,
+  decimals: (value) => `must have at most ${VALUE_LIMITS.decimals} decimals, not ${value}`,
+  tooLarge: (value) => `must be less than ${storedText(VALUE_LIMITS.below)}, not ${value}`,
+};
 
-/** Why a number cannot be stored as entered, or undefined when it can. */
+/** Why a number cannot be stored as entered (src/contract/values.ts), or undefined when it can. */
 export function valueProblem(value: number): string | undefined {
-  if (!Number.isFinite(value)) return 'must be a finite number';
-  if (value < 0) return `must be 0 or more, not ${value}`;
-  const exact = new Decimal(value);
-  if (exact.decimalPlaces() > MAX_DECIMALS) return `must have at most ${MAX_DECIMALS} decimals, not ${value}`;
-  if (exact.gte(LIMIT)) return `must be less than 100000000000, not ${value}`;
-  return undefined;
+  const problem = limitProblem(value);
+  return problem && LIMIT_MESSAGES[problem](value);
 }
 
 /** A quantity or a score: a number ≥ 0 with at most four decimals. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadProgram } from './program.ts';
-import { inputTypeProblem } from './inputTypes.ts';
+import { INPUT_TYPE_MESSAGES, inputTypeProblem } from './inputTypes.ts';
 
 describe('input types', () => {
   it('a count is whole, a percentage at most 100, an amount in cents, a score any number', () => {
@@ -13,6 +13,11 @@ describe('input types', () => {
     expect(inputTypeProblem('amount', 10.35)).toBeUndefined();
     expect(inputTypeProblem('score', 3.1416)).toBeUndefined();
     expect(inputTypeProblem(undefined, 3.1416)).toBeUndefined();
+  });
+
+  it('writes the refused value in the reader’s language', () => {
+    expect(INPUT_TYPE_MESSAGES.fr.notWhole(12.5)).toBe("est un nombre d'actes : un nombre entier, pas 12,5");
+    expect(INPUT_TYPE_MESSAGES.en.notWhole(12.5)).toBe('is a count of events: a whole number, not 12.5');
   });
 
   it('every number of cents is an amount', () => {

@@ -1,3 +1,5 @@
+import { editingText } from '../../contract/numbers.ts';
+
 /**
  * What kind of number an input of a package holds. The type decides what the entry screens
  * and the server accept for it: a count of events is whole, a percentage lies in 0–100, an
@@ -15,16 +17,16 @@ export function inputTypeProblem(type: InputType | undefined, value: number): { 
   return undefined;
 }
 
-/** The messages of inputTypeProblem, in English and French. */
+/** The messages of inputTypeProblem, in English and French, the value written in each language's way. */
 export const INPUT_TYPE_MESSAGES = {
   en: {
-    notWhole: (value: number) => `is a count of events: a whole number, not ${value}`,
-    overHundred: (value: number) => `is a percentage: from 0 to 100, not ${value}`,
-    cents: (value: number) => `is an amount: at most 2 decimals, not ${value}`,
+    notWhole: (value: number) => `is a count of events: a whole number, not ${editingText(value, 'en')}`,
+    overHundred: (value: number) => `is a percentage: from 0 to 100, not ${editingText(value, 'en')}`,
+    cents: (value: number) => `is an amount: at most 2 decimals, not ${editingText(value, 'en')}`,
   },
   fr: {
-    notWhole: (value: number) => `est un nombre d'actes : un nombre entier, pas ${value}`,
-    overHundred: (value: number) => `est un pourcentage : de 0 à 100, pas ${value}`,
-    cents: (value: number) => `est un montant : au plus 2 décimales, pas ${value}`,
+    notWhole: (value: number) => `est un nombre d'actes : un nombre entier, pas ${editingText(value, 'fr')}`,
+    overHundred: (value: number) => `est un pourcentage : de 0 à 100, pas ${editingText(value, 'fr')}`,
+    cents: (value: number) => `est un montant : au plus 2 décimales, pas ${editingText(value, 'fr')}`,
   },
 } as const;

@@ -63,7 +63,7 @@ function tablePlace(path: string, table: DraftTable, t: TFunction): string | und
 }
 
 function TableGrid({ table, index }: { table: DraftTable; index: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { readOnly, findings, edit } = useEditor();
   const at = `decisionTables[${index}]`;
   const here = findings.get(at);
@@ -136,7 +136,7 @@ function TableGrid({ table, index }: { table: DraftTable; index: number }) {
                     <td key={c} className={isOutput ? 'number' : undefined}>
                       <input
                         className={`cell code${isOutput ? ' number' : ''}`}
-                        value={cellText(row[column])}
+                        value={cellText(row[column], i18n.language)}
                         placeholder={isOutput ? '' : '*'}
                         inputMode={isOutput ? 'decimal' : undefined}
                         readOnly={readOnly}
@@ -149,7 +149,7 @@ function TableGrid({ table, index }: { table: DraftTable; index: number }) {
                         onKeyDown={moveInColumn}
                         onChange={(event) => {
                           const text = event.target.value;
-                          edit((draft) => setTableCell(draft, index, r, column, text));
+                          edit((draft) => setTableCell(draft, index, r, column, text, i18n.language));
                         }}
                       />
                     </td>

@@ -113,7 +113,7 @@ function PackageSection({ pkg, index }: { pkg: DraftPackage; index: number }) {
 
 /** Activities with their constants: one column per constant, each cell editable. */
 function ActivitiesTable({ pkg, index }: { pkg: DraftPackage; index: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { readOnly, findings, edit } = useEditor();
   // Columns stay while their cells are cleared and typed again; removing one is explicit.
   const remembered = useRef<string[]>([]);
@@ -179,14 +179,14 @@ function ActivitiesTable({ pkg, index }: { pkg: DraftPackage; index: number }) {
                       <input
                         className="cell number"
                         inputMode="decimal"
-                        value={cellText(activity.constants?.[name])}
+                        value={cellText(activity.constants?.[name], i18n.language)}
                         readOnly={readOnly}
                         aria-label={t('designer.constantCell', { name, activity: activity.name ?? activity.code })}
                         aria-invalid={invalid ? true : undefined}
                         aria-describedby={invalid ? findingsId : undefined}
                         onChange={(event) => {
                           const text = event.target.value;
-                          edit((draft) => setConstant(draft, index, row, name, text));
+                          edit((draft) => setConstant(draft, index, row, name, text, i18n.language));
                         }}
                       />
                     </td>

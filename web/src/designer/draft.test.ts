@@ -86,16 +86,20 @@ describe('designer draft', () => {
     expect(Object.keys(removed.packages[0]!.activityFormulas!)).toEqual(['gap', 'paid']);
   });
 
-  it('reads typed cells as numbers when they are, with a decimal comma too', () => {
-    expect(parseCell(' 250 ')).toBe(250);
-    expect(parseCell('2,5')).toBe(2.5);
-    expect(parseCell('-0.25')).toBe(-0.25);
-    expect(parseCell('1e3')).toBe(1000);
-    expect(parseCell('')).toBeUndefined();
-    expect(parseCell('abc')).toBe('abc');
-    expect(parseCell('1 000')).toBe('1 000');
-    expect(cellText(250)).toBe('250');
-    expect(cellText(undefined)).toBe('');
+  it('reads typed cells as numbers in the designer’s language when they are one', () => {
+    expect(parseCell(' 250 ', 'fr')).toBe(250);
+    expect(parseCell('2,5', 'fr')).toBe(2.5);
+    expect(parseCell('-0.25', 'en')).toBe(-0.25);
+    expect(parseCell('1 000', 'fr')).toBe(1000);
+    expect(parseCell('1,500', 'en')).toBe(1500);
+    expect(parseCell('', 'en')).toBeUndefined();
+    expect(parseCell('abc', 'en')).toBe('abc');
+    // Not read as one number or another: left as typed, for the checks to say a number is expected.
+    expect(parseCell('1,5', 'en')).toBe('1,5');
+    expect(parseCell('1e3', 'en')).toBe('1e3');
+    expect(cellText(2.5, 'fr')).toBe('2,5');
+    expect(cellText(250, 'en')).toBe('250');
+    expect(cellText(undefined, 'en')).toBe('');
     expect(splitNames(' activity, equity ,, ')).toEqual(['activity', 'equity']);
     expect(isIdentifier('level_2')).toBe(true);
     expect(isIdentifier('a b')).toBe(false);
@@ -103,11 +107,11 @@ describe('designer draft', () => {
 
   it('edits activity constants, adding and removing them across activities', () => {
     const draft = frozen(fresh());
-    const edited = setConstant(draft, 0, 1, 'tariff', '9500');
+    const edited = setConstant(draft, 0, 1, 'tariff', '9500', 'en');
     expect(edited.packages[0]!.activities[1]!.constants).toEqual({ tariff: 9500 });
     expect(edited.packages[0]!.activities[0]).toBe(draft.packages[0]!.activities[0]);
-    expect(setConstant(draft, 0, 0, 'tariff', 'x').packages[0]!.activities[0]!.constants!.tariff).toBe('x');
-    expect(setConstant(draft, 0, 0, 'tariff', '').packages[0]!.activities[0]!.constants).toEqual({});
+    expect(setConstant(draft, 0, 0, 'tariff', 'x', 'en').packages[0]!.activities[0]!.constants!.tariff).toBe('x');
+    expect(setConstant(draft, 0, 0, 'tariff', '', 'en').packages[0]!.activities[0]!.constants).toEqual({});
     const added = addConstant(draft, 0, 'weight');
     expect(added.packages[0]!.activities.map((a) => a.constants)).toEqual([
       { tariff: 250, weight: 0 },
@@ -121,11 +125,11 @@ describe('designer draft', () => {
     const draft = frozen(withTable());
     expect(draft.decisionTables[0]).toMatchObject({ package: 'quantity', name: 'Tariffs', inputs: ['activity'], outputs: ['bonus'] });
     expect(draft.decisionTables[0]!.rows).toEqual([{ activity: '*' }, { activity: '*' }]);
-    let edited = setTableCell(draft, 0, 0, 'activity', ' consultation ');
-    edited = setTableCell(edited, 0, 0, 'bonus', '12,5');
-    edited = setTableCell(edited, 0, 1, 'activity', '');
+    let edited = setTableCell(draft, 0, 0, 'activity', ' consultation ', 'fr');
+    edited = setTableCell(edited, 0, 0, 'bonus', '12,5', 'fr');
+    edited = setTableCell(edited, 0, 1, 'activity', '', 'fr');
     expect(edited.decisionTables[0]!.rows).toEqual([{ activity: 'consultation', bonus: 12.5 }, {}]);
-    expect(setTableCell(edited, 0, 0, 'bonus', '').decisionTables[0]!.rows[0]).toEqual({ activity: 'consultation' });
+    expect(setTableCell(edited, 0, 0, 'bonus', '', 'fr').decisionTables[0]!.rows[0]).toEqual({ activity: 'consultation' });
     const inserted = addTableRow(edited, 0, 0);
     expect(inserted.decisionTables[0]!.rows).toEqual([{ activity: 'consultation', bonus: 12.5 }, { activity: '*' }, {}]);
     expect(removeTableRow(inserted, 0, 0).decisionTables[0]!.rows).toEqual([{ activity: '*' }, {}]);

@@ -1,3 +1,5 @@
+import { editingText, parseNumber } from '../../../src/contract/numbers.ts';
+
 /**
  * The programme being edited in the designer, as plain JSON shaped like a programme file,
  * and the edits the screen makes to it. Every edit returns a new draft and leaves the old
@@ -95,15 +97,14 @@ export function isIdentifier(name: string): boolean {
 }
 
 /**
- * A typed cell as a number when it reads as one (a decimal comma is accepted, as French
- * users type it), as text otherwise, and `undefined` when empty.
+ * A typed cell as a number when it reads as one in the designer's language (the screens'
+ * one parser, src/contract/numbers.ts), as text otherwise (the checks then say a number is
+ * expected), and `undefined` when empty.
  */
-export function parseCell(text: string): Cell | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  const normalised = /^[+-]?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(normalised)) return Number(normalised);
-  return trimmed;
+export function parseCell(text: string, locale: string): Cell | undefined {
+  const parsed = parseNumber(text, locale);
+  if (parsed.kind === 'empty') return undefined;
+  return parsed.kind === 'number' ? parsed.value : text.trim();
 }
 
 /** A new record with `key` set (or removed when `value` is undefined), keeping the order. */
@@ -173,15 +174,15 @@ export function constantNames(pkg: DraftPackage): string[] {
   return [...names];
 }
 
-/** Sets one activity's constant from typed text; an empty cell removes it from that activity. */
-export function setConstant(draft: Draft, pkgIndex: number, activityIndex: number, name: string, text: string): Draft {
+/** Sets one activity's constant from text typed in `locale`; an empty cell removes it from that activity. */
+export function setConstant(draft: Draft, pkgIndex: number, activityIndex: number, name: string, text: string, locale: string): Draft {
   return {
     ...draft,
     packages: replaceAt(draft.packages, pkgIndex, (pkg) => ({
       ...pkg,
       activities: replaceAt(pkg.activities, activityIndex, (activity) => ({
         ...activity,
-        constants: withEntry(activity.constants, name, parseCell(text)),
+        constants: withEntry(activity.constants, name, parseCell(text, locale)),
       })),
     })),
   };
@@ -217,12 +218,12 @@ function withTable(draft: Draft, tableIndex: number, update: (table: DraftTable)
 /**
  * Sets a cell from typed text. An empty cell is removed (an absent input matches anything,
  * like `*`; an absent output is an error the check reports). Input cells stay text; output
- * cells are numbers when they read as one.
+ * cells are numbers when they read as one in `locale`.
  */
-export function setTableCell(draft: Draft, tableIndex: number, rowIndex: number, column: string, text: string): Draft {
+export function setTableCell(draft: Draft, tableIndex: number, rowIndex: number, column: string, text: string, locale: string): Draft {
   return withTable(draft, tableIndex, (table) => {
     const isOutput = table.outputs.includes(column);
-    const value = isOutput ? parseCell(text) : text.trim() === '' ? undefined : text.trim();
+    const value = isOutput ? parseCell(text, locale) : text.trim() === '' ? undefined : text.trim();
     return { ...table, rows: replaceAt(table.rows, rowIndex, (row) => withEntry(row, column, value)) };
   });
 }
@@ -291,7 +292,8 @@ export function splitNames(text: string): string[] {
     .filter((part) => part !== '');
 }
 
-/** A cell as typed text: numbers as JavaScript writes them, nothing for an absent cell. */
-export function cellText(value: Cell | undefined): string {
-  return value === undefined ? '' : String(value);
+/** A cell as typed text: numbers in the designer's writing for editing, nothing for an absent cell. */
+export function cellText(value: Cell | undefined, locale: string): string {
+  if (value === undefined) return '';
+  return typeof value === 'number' ? editingText(value, locale) : value;
 }

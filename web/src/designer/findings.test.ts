@@ -67,7 +67,7 @@ describe('designer findings', () => {
   });
 
   it('checks the shape first and places cell errors at the constants and the table', () => {
-    const badConstant = setConstant(fresh(), 0, 1, 'tariff', 'abc');
+    const badConstant = setConstant(fresh(), 0, 1, 'tariff', 'abc', 'en');
     const check = liveCheck(badConstant, [], 'en');
     expect(check.stage).toBe('shape');
     expect(check.findings.map((f) => f.path)).toEqual(['packages[0].activities[1].constants.tariff']);
@@ -84,7 +84,7 @@ describe('designer findings', () => {
 
   it('places duplicate names and table scopes at the table', () => {
     let draft = addTable(fresh(), { package: 'quantity', name: 'Tariffs', inputs: ['activity'], outputs: ['tariff'] });
-    draft = setTableCell(addTableRow(draft, 0), 0, 0, 'tariff', '300');
+    draft = setTableCell(addTableRow(draft, 0), 0, 0, 'tariff', '300', 'en');
     const duplicate = liveCheck(draft, [], 'en').findings;
     expect(duplicate.map((f) => [f.code, f.path])).toEqual([['DUPLICATE_NAME', 'decisionTables[0].outputs.tariff']]);
     expect([...placeFindings(duplicate, draft).keys()]).toEqual(['decisionTables[0]']);

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage } from '../components/Status.tsx';
+import { parseNumber } from '../../../src/contract/numbers.ts';
 import { formatDateTime, formatNumber } from '../i18n/format.ts';
 import { valueKey } from './api.ts';
-import { parseEntry } from './numbers.ts';
+import { problemText } from './problemText.ts';
 import type { Cells } from './useCells.ts';
 
 interface CellNoticeProps {
@@ -21,7 +22,7 @@ export function CellNotice({ id, activity, state, label, cells }: CellNoticeProp
   if (draft.phase === 'invalid') {
     return (
       <p id={id} className="cell-notice bad">
-        {t(`entry.problem.${draft.problem ?? 'notNumber'}`, { text: draft.text })}
+        {problemText(t, i18n.language, draft.problem ?? { code: 'notNumber', readings: [] }, draft.text)}
       </p>
     );
   }
@@ -33,8 +34,8 @@ export function CellNotice({ id, activity, state, label, cells }: CellNoticeProp
     );
   }
   if (draft.phase !== 'conflict') return null;
-  const parsed = parseEntry(draft.text, i18n.language);
-  const mine = 'value' in parsed ? formatNumber(parsed.value, i18n.language, 4) : draft.text;
+  const parsed = parseNumber(draft.text, i18n.language);
+  const mine = parsed.kind === 'number' ? formatNumber(parsed.value, i18n.language, 4) : draft.text;
   const current = draft.current;
   const theirs = current ? formatNumber(current.value, i18n.language, 4) : '—';
   return (

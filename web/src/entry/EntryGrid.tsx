@@ -1,9 +1,9 @@
 import { useState, type ClipboardEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { valueKey, type RulesActivity, type StoredValue } from './api.ts';
-import { effectiveValue } from './cells.ts';
 import { CellNotice } from './CellNotice.tsx';
-import { isBlock, parseClipboard, sum } from './numbers.ts';
+import { isBlock, parseClipboard } from './clipboard.ts';
+import { sum } from './totals.ts';
 import type { Cells } from './useCells.ts';
 import { formatNumber } from '../i18n/format.ts';
 
@@ -32,11 +32,6 @@ export function EntryGrid({ labelledBy, activities, columns, stored, cells }: En
   const locale = i18n.language;
   const editable = columns.flatMap((column) => (column.kind === 'state' && column.editable ? [column.state] : []));
   const [pasted, setPasted] = useState<{ count: number; ignored: number } | null>(null);
-
-  const valueOf = (activity: string, state: string) => {
-    const id = valueKey(activity, state);
-    return effectiveValue(cells.drafts.get(id), stored.get(id), locale);
-  };
 
   function focusCell(row: number, column: number) {
     const input = document.querySelector<HTMLInputElement>(`#${labelledBy}-grid input[data-row="${row}"][data-column="${column}"]`);
@@ -126,7 +121,7 @@ export function EntryGrid({ labelledBy, activities, columns, stored, cells }: En
               {columns.map((column) =>
                 column.kind === 'state' ? (
                   <td className="number" key={column.state}>
-                    {formatNumber(sum(activities.map((activity) => valueOf(activity.code, column.state) ?? 0)), locale, 4)}
+                    {formatNumber(sum(activities.map((activity) => cells.value(activity.code, column.state) ?? 0)), locale, 4)}
                   </td>
                 ) : (
                   <td className="number" key={column.key}>

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPeriod } from '../i18n/format.ts';
 import { valueKey, type RulesPackage, type SheetStatus, type StoredValue } from './api.ts';
-import { effectiveValue } from './cells.ts';
 import { DeclareStep } from './DeclareStep.tsx';
 import { EntryGrid, type GridColumn } from './EntryGrid.tsx';
 import { LockNotice } from './LockNotice.tsx';
-import { registerResult, sum } from './numbers.ts';
+import { registerResult, sum } from './totals.ts';
 import { RegisterCheck } from './RegisterCheck.tsx';
 import { StatusBadge, StatusSince } from './StatusBadge.tsx';
 import { useCells } from './useCells.ts';
@@ -29,7 +28,7 @@ const DECLARED = 'declared';
 export function PackageEntry({ programmeId, orgUnit, period, rules, status, stored, writable }: PackageEntryProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const cells = useCells({ programmeId, orgUnit, period, pkg: rules.code, locale }, stored);
+  const cells = useCells({ programmeId, orgUnit, period, pkg: rules.code, inputTypes: rules.inputTypes, locale }, stored);
   const [register, setRegister] = useState('');
   const headingId = `pkg-${rules.code}`;
   const frozen = status.frozen.includes(DECLARED);
@@ -39,7 +38,7 @@ export function PackageEntry({ programmeId, orgUnit, period, rules, status, stor
   const codes = rules.activities.map((activity) => activity.code);
   const filled = codes.filter((code) => stored.has(valueKey(code, DECLARED))).length;
   const unsaved = codes.filter((code) => cells.drafts.has(valueKey(code, DECLARED))).length;
-  const gridTotal = sum(codes.map((code) => effectiveValue(cells.drafts.get(valueKey(code, DECLARED)), stored.get(valueKey(code, DECLARED)), locale) ?? 0));
+  const gridTotal = sum(codes.map((code) => cells.value(code, DECLARED) ?? 0));
   const check = registerResult(register, gridTotal, locale);
   const blockers = [
     ...(unsaved > 0 ? [t('entry.blocked.unsaved', { count: unsaved })] : []),

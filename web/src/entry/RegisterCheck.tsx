@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { readEntry } from '../../../src/contract/values.ts';
 import { formatNumber } from '../i18n/format.ts';
-import { parseEntry, registerResult, sum } from './numbers.ts';
+import { problemText } from './problemText.ts';
+import { registerResult, sum } from './totals.ts';
 
 interface RegisterCheckProps {
   readonly id: string;
@@ -14,8 +16,8 @@ export function RegisterCheck({ id, text, gridTotal, onChange }: RegisterCheckPr
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const result = registerResult(text, gridTotal, locale);
-  const parsed = parseEntry(text, locale);
-  const register = 'value' in parsed ? parsed.value : 0;
+  const read = readEntry(text, locale, undefined);
+  const register = read.kind === 'number' ? read.value : 0;
   const show = (value: number) => formatNumber(value, locale, 4);
   return (
     <div className="register-check">
@@ -34,7 +36,7 @@ export function RegisterCheck({ id, text, gridTotal, onChange }: RegisterCheckPr
       </label>
       <p id={`${id}-result`} className={`small-text ${result === 'matches' ? 'good' : result === 'missing' ? 'muted' : 'bad'}`} aria-live="polite">
         {result === 'missing' && t('entry.registerMissing', { grid: show(gridTotal) })}
-        {result === 'invalid' && t('entry.problem.notNumber', { text })}
+        {read.kind === 'invalid' && problemText(t, locale, read.problem, text)}
         {result === 'matches' && t('entry.registerMatches', { grid: show(gridTotal) })}
         {result === 'differs' && t('entry.registerDiffers', { grid: show(gridTotal), register: show(register), difference: show(sum([gridTotal, -register])) })}
       </p>

@@ -1,4 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { InputType } from '../../../src/engine/model/inputTypes.ts';
 import { api, query } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 import { fieldKeys } from '../field/api.ts';
@@ -64,6 +65,8 @@ export interface RulesPackage {
   readonly name?: string;
   readonly frequency: string;
   readonly inputs: readonly string[];
+  /** What each input's values are (a count is whole...); an input left out takes any storable number. */
+  readonly inputTypes?: Readonly<Record<string, InputType>>;
   readonly activities: readonly RulesActivity[];
 }
 

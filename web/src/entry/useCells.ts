@@ -2,8 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import { sheetKey, valueKey, type Sheet, type StoredValue } from './api.ts';
-import { planSave, type Draft } from './cells.ts';
-import { entryText } from './numbers.ts';
+import { editingText } from '../../../src/contract/numbers.ts';
+import type { InputType } from '../../../src/engine/model/inputTypes.ts';
+import { effectiveValue, planSave, type Draft } from './cells.ts';
 
 /** A few writes at once: a pasted column saves quickly without flooding a slow link. */
 const PARALLEL_WRITES = 4;
@@ -18,6 +19,8 @@ export interface CellsTarget {
   readonly sheetPackage?: string | undefined;
   /** The package the values are entered for: the server checks it reads them. */
   readonly pkg: string;
+  /** The package's input types: what each state's cells accept. */
+  readonly inputTypes: Readonly<Record<string, InputType>> | undefined;
   readonly locale: string;
 }
 
@@ -30,6 +33,8 @@ export interface Cells {
   readonly drafts: ReadonlyMap<string, Draft>;
   readonly progress: Progress | null;
   text(activity: string, state: string): string;
+  /** The number the cell counts for in totals: its draft when it can be saved, else the stored value. */
+  value(activity: string, state: string): number | undefined;
   edit(activity: string, state: string, text: string): void;
   revert(activity: string, state: string): void;
   /** Saves the cells' drafts; a cell in conflict waits for the clerk's choice. */
@@ -41,7 +46,7 @@ export interface Cells {
 /** Cells of one sheet being edited and saved, each value with its version. */
 export function useCells(target: CellsTarget, stored: ReadonlyMap<string, StoredValue>): Cells {
   const client = useQueryClient();
-  const { programmeId, orgUnit, period, pkg, locale } = target;
+  const { programmeId, orgUnit, period, pkg, inputTypes, locale } = target;
   const key = useMemo(() => sheetKey(programmeId, orgUnit, period, target.sheetPackage), [programmeId, orgUnit, period, target.sheetPackage]);
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(new Map());
   const draftsRef = useRef(drafts);
@@ -93,7 +98,7 @@ export function useCells(target: CellsTarget, stored: ReadonlyMap<string, Stored
       let draft = draftsRef.current.get(id);
       while (draft && SAVABLE.has(draft.phase)) {
         const { text: sent, base } = draft;
-        const plan = planSave(draft, storedRef.current.get(id), locale);
+        const plan = planSave(draft, storedRef.current.get(id), locale, inputTypes?.[state]);
         if (plan.kind === 'drop') return change((next) => next.delete(id));
         if (plan.kind === 'invalid') return change((next) => next.set(id, { text: sent, base, phase: 'invalid', problem: plan.problem }));
         change((next) => next.set(id, { text: sent, base, phase: 'saving' }));
@@ -114,7 +119,7 @@ export function useCells(target: CellsTarget, stored: ReadonlyMap<string, Stored
         }
       }
     },
-    [change, locale, orgUnit, period, pkg, programmeId, store],
+    [change, inputTypes, locale, orgUnit, period, pkg, programmeId, store],
   );
 
   const commit = useCallback(
@@ -149,7 +154,12 @@ export function useCells(target: CellsTarget, stored: ReadonlyMap<string, Stored
     progress,
     text: (activity, state) => {
       const id = valueKey(activity, state);
-      return draftsRef.current.get(id)?.text ?? entryText(stored.get(id)?.value, locale);
+      const value = stored.get(id)?.value;
+      return draftsRef.current.get(id)?.text ?? (value === undefined ? '' : editingText(value, locale));
+    },
+    value: (activity, state) => {
+      const id = valueKey(activity, state);
+      return effectiveValue(draftsRef.current.get(id), stored.get(id), locale, inputTypes?.[state]);
     },
     edit: (activity, state, text) => {
       const id = valueKey(activity, state);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, cellsOf, currentValue, editsOf, engineEntries, isInvalid, parseValue } from './cells.ts';
+import { cellKey, cellProblem, cellsOf, cellText, currentValue, editsOf, engineEntries, type SheetInput } from './cells.ts';
 import type { OutboxEntry, StoredValue } from './offline/outbox.ts';
 
 const NOW = '2024-08-02T09:00:00.000Z';
@@ -23,27 +23,55 @@ const queued = (activity: string, value: number, period = '202407'): OutboxEntry
 });
 
 describe('entry cells', () => {
-  it('reads typed numbers with a dot or a comma, as the server stores them', () => {
-    expect(parseValue(' 12 ')).toEqual({ kind: 'number', value: 12 });
-    expect(parseValue('3,5')).toEqual({ kind: 'number', value: 3.5 });
-    expect(parseValue('')).toEqual({ kind: 'empty' });
-    expect(parseValue('-1')).toEqual({ kind: 'invalid' });
-    expect(parseValue('1.23456')).toEqual({ kind: 'invalid' });
-    expect(parseValue('douze')).toEqual({ kind: 'invalid' });
+  const sheet = (drafts: Record<string, string>, overrides: Partial<SheetInput> = {}): SheetInput => ({
+    orgUnit: 'cds_1',
+    period: '202407',
+    pkg: 'quantity',
+    activities: ['delivery', 'consultation'],
+    states: ['declared', 'verified'],
+    stored: [],
+    queued: [],
+    drafts,
+    locale: 'en',
+    inputTypes: undefined,
+    ...overrides,
+  });
+  const typed = (text: string, overrides: Partial<SheetInput> = {}) =>
+    cellsOf(sheet({ [cellKey('delivery', 'verified')]: text }, overrides)).get(cellKey('delivery', 'verified'))!;
+
+  it('reads typed numbers as the clerk’s grid does, in the verifier’s language', () => {
+    expect(currentValue(typed(' 12 '))).toBe(12);
+    expect(currentValue(typed('1,100'))).toBe(1100);
+    expect(currentValue(typed('1,100', { locale: 'fr' }))).toBe(1.1);
+    expect(currentValue(typed('1 234,5', { locale: 'fr' }))).toBe(1234.5);
+    expect(cellProblem(typed('12,5'))).toEqual({ code: 'otherWriting', readings: [12.5] });
+    expect(cellProblem(typed('-1'))).toEqual({ code: 'negative' });
+    expect(cellProblem(typed('1.23456'))).toEqual({ code: 'decimals' });
+    expect(cellProblem(typed('douze'))).toEqual({ code: 'notNumber', readings: [] });
+  });
+
+  it('refuses a value of the wrong type for the input', () => {
+    const counts = { inputTypes: { verified: 'count' as const } };
+    expect(cellProblem(typed('12.5', counts))).toEqual({ code: 'wrongType', reason: 'notWhole', value: 12.5 });
+    expect(currentValue(typed('12.5', counts))).toBeUndefined();
+    expect(editsOf(cellsOf(sheet({ [cellKey('delivery', 'verified')]: '12.5' }, counts)), 'cds_1', '202407', 'quantity')).toEqual([]);
+  });
+
+  it('shows a stored value for editing in the verifier’s writing', () => {
+    expect(cellText({ stored: stored('delivery', 'verified', 1234.5) }, 'fr')).toBe('1234,5');
+    expect(cellText({ stored: stored('delivery', 'verified', 1234.5) }, 'en')).toBe('1234.5');
   });
 
   it('shows what is typed over what waits over what is stored', () => {
-    const input = {
-      orgUnit: 'cds_1',
-      period: '202407',
-      pkg: 'quantity',
-      activities: ['delivery', 'consultation'],
-      states: ['declared', 'verified'],
-      stored: [stored('delivery', 'declared', 10), stored('delivery', 'verified', 9), stored('consultation', 'verified', 40, '202408')],
-      queued: [queued('delivery', 8)],
-      drafts: { [cellKey('consultation', 'verified')]: '41' },
-    };
-    const cells = cellsOf(input);
+    const cells = cellsOf(
+      sheet(
+        { [cellKey('consultation', 'verified')]: '41' },
+        {
+          stored: [stored('delivery', 'declared', 10), stored('delivery', 'verified', 9), stored('consultation', 'verified', 40, '202408')],
+          queued: [queued('delivery', 8)],
+        },
+      ),
+    );
     expect(currentValue(cells.get(cellKey('delivery', 'verified'))!)).toBe(8);
     expect(currentValue(cells.get(cellKey('consultation', 'verified'))!)).toBe(41);
     expect(cells.get(cellKey('consultation', 'declared'))).toEqual({});
@@ -60,8 +88,7 @@ describe('entry cells', () => {
   });
 
   it('refuses to empty a value that exists: 0 says there is none', () => {
-    expect(isInvalid({ stored: stored('delivery', 'verified', 9), draft: '' })).toBe(true);
-    expect(isInvalid({ draft: '' })).toBe(false);
-    expect(isInvalid({ draft: 'x' })).toBe(true);
+    expect(cellProblem(typed('', { stored: [stored('delivery', 'verified', 9)] }))).toEqual({ code: 'cannotClear' });
+    expect(cellProblem(typed(''))).toBeUndefined();
   });
 });

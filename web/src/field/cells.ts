@@ -1,53 +1,45 @@
-import { valueProblem } from '../../../src/domain/dataValues/value.ts';
+import { editingText } from '../../../src/contract/numbers.ts';
+import { readEntry, type EntryReading } from '../../../src/contract/values.ts';
+import type { InputType } from '../../../src/engine/model/inputTypes.ts';
+import type { CellProblem } from '../entry/cells.ts';
 import type { Entry } from './compute.ts';
 import type { OutboxEntry, StoredValue, ValueEdit, ValueWrite } from './offline/outbox.ts';
 
 /**
  * One cell of an entry sheet (an activity's state at the visit's period) in its three layers:
- * what the server stored, what waits in the outbox, what is being typed. The screen shows the
- * topmost, and the engine computes with it.
+ * what the server stored, what waits in the outbox, what is being typed, with what is typed
+ * read as the clerk's grid reads it (the verifier's language, the input's type). The screen
+ * shows the topmost, and the engine computes with it.
  */
 export interface Cell {
   readonly stored?: StoredValue;
   readonly queued?: OutboxEntry & { readonly write: ValueWrite };
-  readonly draft?: string;
+  readonly draft?: { readonly text: string; readonly read: EntryReading };
 }
 
-export type Parsed = { readonly kind: 'empty' } | { readonly kind: 'number'; readonly value: number } | { readonly kind: 'invalid' };
-
-/** A typed value: digits with a dot or a comma for decimals, stored as the server would accept it. */
-export function parseValue(text: string): Parsed {
-  const trimmed = text.trim();
-  if (trimmed === '') return { kind: 'empty' };
-  if (!/^\d+(?:[.,]\d+)?$/.test(trimmed)) return { kind: 'invalid' };
-  const value = Number(trimmed.replace(',', '.'));
-  return valueProblem(value) === undefined ? { kind: 'number', value } : { kind: 'invalid' };
-}
-
-/** The value the cell shows, or undefined when there is none (or what is typed is not a number). */
+/** The value the cell shows, or undefined when there is none (or what is typed cannot be saved). */
 export function currentValue(cell: Cell): number | undefined {
-  if (cell.draft !== undefined) {
-    const parsed = parseValue(cell.draft);
-    return parsed.kind === 'number' ? parsed.value : undefined;
-  }
+  if (cell.draft) return cell.draft.read.kind === 'number' ? cell.draft.read.value : undefined;
   return cell.queued?.write.value ?? cell.stored?.value;
 }
 
-export function cellText(cell: Cell): string {
-  if (cell.draft !== undefined) return cell.draft;
+/** What the input shows: the text typed, else the value in the reader's writing for editing. */
+export function cellText(cell: Cell, locale: string): string {
+  if (cell.draft) return cell.draft.text;
   const value = cell.queued?.write.value ?? cell.stored?.value;
-  return value === undefined ? '' : String(value);
+  return value === undefined ? '' : editingText(value, locale);
 }
 
 /**
- * A draft that cannot be saved: not a number, or emptied although a value exists (the API
- * changes values, it does not delete them; 0 is the way to say none).
+ * Why a draft cannot be saved: what is typed cannot be stored there, or it empties a value
+ * that exists (the API changes values, it does not delete them; 0 is the way to say none).
  */
-export function isInvalid(cell: Cell): boolean {
-  if (cell.draft === undefined) return false;
-  const parsed = parseValue(cell.draft);
-  if (parsed.kind === 'invalid') return true;
-  return parsed.kind === 'empty' && (cell.stored !== undefined || cell.queued !== undefined);
+export function cellProblem(cell: Cell): CellProblem | undefined {
+  if (!cell.draft) return undefined;
+  const { read } = cell.draft;
+  if (read.kind === 'invalid') return read.problem;
+  if (read.kind === 'empty' && (cell.stored !== undefined || cell.queued !== undefined)) return { code: 'cannotClear' };
+  return undefined;
 }
 
 export const cellKey = (activity: string, state: string) => `${activity}\u0000${state}`;
@@ -61,6 +53,9 @@ export interface SheetInput {
   readonly stored: readonly StoredValue[];
   readonly queued: readonly OutboxEntry[];
   readonly drafts: Readonly<Record<string, string>>;
+  /** How drafts are read: the verifier's language and the package's input types. */
+  readonly locale: string;
+  readonly inputTypes: Readonly<Record<string, InputType>> | undefined;
 }
 
 /** The cells of a package at a period, keyed by activity and state. */
@@ -76,10 +71,11 @@ export function cellsOf(input: SheetInput): Map<string, Cell> {
   for (const activity of input.activities) {
     for (const state of input.states) {
       const key = cellKey(activity, state);
+      const text = input.drafts[key];
       const cell: Cell = {
         ...(stored.has(key) ? { stored: stored.get(key)! } : {}),
         ...(queued.has(key) ? { queued: queued.get(key)! } : {}),
-        ...(key in input.drafts ? { draft: input.drafts[key]! } : {}),
+        ...(text !== undefined ? { draft: { text, read: readEntry(text, input.locale, input.inputTypes?.[state]) } } : {}),
       };
       cells.set(key, cell);
     }
@@ -91,12 +87,10 @@ export function cellsOf(input: SheetInput): Map<string, Cell> {
 export function editsOf(cells: ReadonlyMap<string, Cell>, orgUnit: string, period: string, pkg: string): ValueEdit[] {
   const edits: ValueEdit[] = [];
   for (const [key, cell] of cells) {
-    if (cell.draft === undefined) continue;
-    const parsed = parseValue(cell.draft);
-    if (parsed.kind !== 'number') continue;
+    if (cell.draft?.read.kind !== 'number') continue;
     const [activity = '', state = ''] = key.split('\u0000');
     const stored = cell.stored ? { value: cell.stored.value, version: cell.stored.version } : undefined;
-    edits.push({ key: { orgUnit, period, activity, state }, package: pkg, value: parsed.value, stored });
+    edits.push({ key: { orgUnit, period, activity, state }, package: pkg, value: cell.draft.read.value, stored });
   }
   return edits;
 }

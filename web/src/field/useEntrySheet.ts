@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session.tsx';
 import type { PackageStatus } from './api.ts';
-import { cellKey, cellsOf, editsOf, engineEntries, isInvalid, type Cell } from './cells.ts';
+import { cellKey, cellProblem, cellsOf, editsOf, engineEntries, type Cell } from './cells.ts';
 import type { Computed, Entry } from './compute.ts';
 import { outbox, useOutboxEntries, useSyncNow } from './offline/outboxState.ts';
 import { verifierStates, type Package } from './rules.ts';
@@ -54,8 +54,10 @@ export function useEntrySheet(visit: Visit, pkg: Package, status: PackageStatus)
         stored: visit.sheet.values,
         queued,
         drafts,
+        locale,
+        inputTypes: pkg.inputTypes,
       }),
-    [orgUnit, period, pkg, visit.sheet.values, queued, drafts],
+    [orgUnit, period, pkg, visit.sheet.values, queued, drafts, locale],
   );
   const entries = useMemo(() => engineEntries(cells, period, visit.others.get(pkg.code) ?? [], queued), [cells, period, visit.others, pkg.code, queued]);
   const computed = useMemo(() => visit.rules.compute(pkg.code, status.period, entries, locale), [visit.rules, pkg.code, status.period, entries, locale]);
@@ -80,7 +82,7 @@ export function useEntrySheet(visit: Visit, pkg: Package, status: PackageStatus)
     entries,
     computed,
     changes: edits.length,
-    invalid: [...cells.values()].some(isInvalid),
+    invalid: [...cells.values()].some((cell) => cellProblem(cell) !== undefined),
     waiting: queued.filter((entry) => entry.state === 'waiting' && entry.write.kind === 'value' && entry.write.period === period && activityCodes.has(entry.write.activity)).length,
     blocked: queued.some((entry) => entry.state !== 'waiting'),
     stepQueued: queued.some((entry) => entry.write.kind === 'step' && entry.write.package === pkg.code && entry.write.period === status.period),

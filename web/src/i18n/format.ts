@@ -1,9 +1,11 @@
-/** Numbers, money, dates and DHIS2 periods formatted for the reader's language. */
-const tag = (locale: string) => (locale === 'fr' ? 'fr-BI' : 'en-GB');
+/**
+ * Numbers, money, dates and DHIS2 periods formatted for the reader's language. Plain numbers
+ * are written by the shared contract (src/contract/numbers.ts), so that what a screen shows
+ * is what its inputs read back.
+ */
+export { formatNumber } from '../../../src/contract/numbers.ts';
 
-export function formatNumber(value: number, locale: string, digits = 2): string {
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: digits }).format(value);
-}
+const tag = (locale: string) => (locale === 'fr' ? 'fr-BI' : 'en-GB');
 
 /** Currency amounts with the currency's own decimals (BIF has none). */
 export function formatMoney(value: number | string, currency: string, locale: string): string {

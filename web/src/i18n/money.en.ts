@@ -225,7 +225,7 @@ export const moneyEn = {
   'money.shares.help': 'Each invoice is split among the shares of the deepest subtree containing its facility; a share for one payment wins over a share for every payment there. They must total exactly 100 % for an invoice to be ordered.',
   'money.shares.none': 'No share yet.',
   'money.shares.share': 'Share',
-  'money.shares.shareHelp': 'A fraction: 0.6 for 60 %.',
+  'money.shares.shareHelp': 'A fraction: 0.6 for 60%.',
   'money.shares.from': 'From',
   'money.shares.to': 'Until',
   'money.shares.toHelp': 'Empty: no end.',

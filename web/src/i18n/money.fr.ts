@@ -227,7 +227,7 @@ export const moneyFr: Record<keyof typeof moneyEn, string> = {
   'money.shares.help': 'Chaque facture est répartie entre les parts du sous-arbre le plus profond qui contient sa formation ; une part pour un paiement y l’emporte sur une part pour tous les paiements. Elles doivent faire exactement 100 % pour qu’une facture soit ordonnancée.',
   'money.shares.none': 'Aucune part pour l’instant.',
   'money.shares.share': 'Part',
-  'money.shares.shareHelp': 'Une fraction : 0.6 pour 60 %.',
+  'money.shares.shareHelp': 'Une fraction : 0,6 pour 60 %.',
   'money.shares.from': 'Depuis',
   'money.shares.to': 'Jusqu’à',
   'money.shares.toHelp': 'Vide : sans fin.',

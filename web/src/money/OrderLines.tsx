@@ -7,7 +7,7 @@ import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatPeriod } from '../i18n/format.ts';
-import { compareAmounts, editableAmount, isPositiveAmount } from './amounts.ts';
+import { compareAmounts, editableAmount, readAmount } from './amounts.ts';
 import { funderName, useFunders } from './funders.ts';
 import { Money, UnitName } from './Money.tsx';
 import { refusalsByLine } from './paymentErrors.ts';
@@ -62,19 +62,20 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
   const canPay = hasRole('payer') && !data.cancelledAt;
   const open = data.lines.items.filter((line) => compareAmounts(line.outstanding, '0') > 0);
   const refusals = refusalsByLine(record.error, record.variables ?? []);
-  const allAmountsValid = [...amounts.values()].every((amount) => isPositiveAmount(amount, decimals));
+  const typed = (amount: string) => readAmount(amount, i18n.language, decimals);
+  const allAmountsValid = [...amounts.values()].every((amount) => typed(amount) !== undefined);
 
   const choose = (line: OrderLine, on: boolean) =>
     setAmounts((current) => {
       const next = new Map(current);
-      if (on) next.set(line.invoiceId, editableAmount(line.outstanding, decimals));
+      if (on) next.set(line.invoiceId, editableAmount(line.outstanding, decimals, i18n.language));
       else next.delete(line.invoiceId);
       return next;
     });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    record.mutate([...amounts].map(([invoiceId, amount]) => ({ orderId, invoiceId, paidOn, amount: amount.trim(), reference: reference.trim() })));
+    record.mutate([...amounts].map(([invoiceId, amount]) => ({ orderId, invoiceId, paidOn, amount: typed(amount)!, reference: reference.trim() })));
   }
 
   return (
@@ -150,7 +151,7 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
                         className="amount-input"
                         inputMode="decimal"
                         aria-label={t('money.pay.amountOf', { unit, id: line.invoiceId })}
-                        aria-invalid={!isPositiveAmount(amount, decimals) || !!refusal}
+                        aria-invalid={typed(amount) === undefined || !!refusal}
                         value={amount}
                         onChange={(e) => setAmounts((current) => new Map(current).set(line.invoiceId, e.target.value))}
                       />

@@ -7,7 +7,7 @@ import { useFunders } from './funders.ts';
 import { OrgUnitField, PeriodField } from './Fields.tsx';
 import { isSharePeriod } from './periods.ts';
 import { usePaymentCodes } from './programme.ts';
-import { formatShare, isShare } from './shares.ts';
+import { formatShare, readShare } from './shares.ts';
 import type { FunderShare } from './types.ts';
 
 /**
@@ -23,6 +23,7 @@ export function ShareForm({ programmeId, defaultUnit }: { programmeId: string; d
   const [unit, setUnit] = useState(defaultUnit);
   const [payment, setPayment] = useState('');
   const [share, setShare] = useState('');
+  const typedShare = readShare(share, i18n.language);
   const [validFrom, setValidFrom] = useState('');
   const [validTo, setValidTo] = useState('');
   const add = useMutation({
@@ -31,7 +32,7 @@ export function ShareForm({ programmeId, defaultUnit }: { programmeId: string; d
         funderId,
         orgUnitId: unit.trim(),
         payment: payment || null,
-        share: share.trim(),
+        share: typedShare,
         validFrom,
         validTo: validTo || null,
       }),
@@ -40,7 +41,7 @@ export function ShareForm({ programmeId, defaultUnit }: { programmeId: string; d
       await queryClient.invalidateQueries({ queryKey: ['funder-shares', programmeId] });
     },
   });
-  const ready = funderId && unit.trim() && isShare(share) && isSharePeriod(validFrom) && (validTo === '' || isSharePeriod(validTo));
+  const ready = funderId && unit.trim() && typedShare !== undefined && isSharePeriod(validFrom) && (validTo === '' || isSharePeriod(validTo));
   return (
     <form
       className="card share-form"
@@ -78,9 +79,9 @@ export function ShareForm({ programmeId, defaultUnit }: { programmeId: string; d
         <label className="inline">
           {t('money.shares.share')}
           <span className="stack">
-            <input className="period" inputMode="decimal" value={share} onChange={(e) => setShare(e.target.value)} aria-invalid={share !== '' && !isShare(share)} aria-describedby="share-help" />
+            <input className="period" inputMode="decimal" value={share} onChange={(e) => setShare(e.target.value)} aria-invalid={share !== '' && typedShare === undefined} aria-describedby="share-help" />
             <span id="share-help" className="muted small-text">
-              {isShare(share) ? formatShare(share, i18n.language) : t('money.shares.shareHelp')}
+              {typedShare !== undefined ? formatShare(typedShare, i18n.language) : t('money.shares.shareHelp')}
             </span>
           </span>
         </label>

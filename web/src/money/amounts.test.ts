@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareAmounts, editableAmount, isPositiveAmount, sumAmounts } from './amounts.ts';
+import { compareAmounts, editableAmount, readAmount, sumAmounts } from './amounts.ts';
 
 describe('amounts', () => {
   it('sums decimal strings exactly, negatives included', () => {
@@ -15,17 +15,24 @@ describe('amounts', () => {
     expect(compareAmounts('-1', '0')).toBe(-1);
   });
 
-  it('checks typed amounts against the currency’s decimals', () => {
-    expect(isPositiveAmount('38333', 0)).toBe(true);
-    expect(isPositiveAmount('38333.5', 0)).toBe(false);
-    expect(isPositiveAmount('12.50', 2)).toBe(true);
-    expect(isPositiveAmount('0', 0)).toBe(false);
-    expect(isPositiveAmount('-3', 0)).toBe(false);
-    expect(isPositiveAmount('1e3', 0)).toBe(false);
+  it('reads typed amounts in the reader’s language, against the currency’s decimals', () => {
+    expect(readAmount('38333', 'en', 0)).toBe('38333');
+    expect(readAmount('38 333', 'fr', 0)).toBe('38333');
+    expect(readAmount('38,333', 'en', 0)).toBe('38333');
+    expect(readAmount('38333.5', 'en', 0)).toBeUndefined();
+    expect(readAmount('12.50', 'en', 2)).toBe('12.50');
+    expect(readAmount('1 234 567,25', 'fr', 2)).toBe('1234567.25');
+    expect(readAmount('12,5', 'en', 2)).toBeUndefined();
+    expect(readAmount('0', 'en', 0)).toBeUndefined();
+    expect(readAmount('0,00', 'fr', 2)).toBeUndefined();
+    expect(readAmount('-3', 'en', 0)).toBeUndefined();
+    expect(readAmount('1e3', 'en', 0)).toBeUndefined();
   });
 
-  it('shows amounts for editing without the decimals the currency lacks', () => {
-    expect(editableAmount('38333.00', 0)).toBe('38333');
-    expect(editableAmount('12.50', 2)).toBe('12.50');
+  it('shows amounts for editing in the reader’s writing, without the decimals the currency lacks', () => {
+    expect(editableAmount('38333.00', 0, 'fr')).toBe('38333');
+    expect(editableAmount('12.50', 2, 'en')).toBe('12.50');
+    expect(editableAmount('12.50', 2, 'fr')).toBe('12,50');
+    expect(readAmount(editableAmount('12.50', 2, 'fr'), 'fr', 2)).toBe('12.50');
   });
 });

@@ -1,3 +1,5 @@
+import { editingText, parseNumber } from '../../../src/contract/numbers.ts';
+
 /**
  * Sums of the API's decimal amounts ("115000.00"), exact: the browser adds whole hundredths
  * as bigints, never floats, so a funder's total equals the sum of its orders to the unit.
@@ -30,20 +32,21 @@ export function compareAmounts(a: string, b: string): number {
   return difference === 0n ? 0 : difference < 0n ? -1 : 1;
 }
 
-/** Whether a text typed in a form is a positive amount with at most `decimals` decimals. */
-export function isPositiveAmount(text: string, decimals: number): boolean {
-  const match = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());
-  if (!match) return false;
-  if ((match[2] ?? '').length > decimals) return false;
-  return toHundredths(`${match[1]}.${(match[2] ?? '').padEnd(SCALE, '0').slice(0, SCALE)}`) > 0n;
+/**
+ * An amount typed in a form in the reader's language (src/contract/numbers.ts), as the API's
+ * decimal text, when it is above 0 with at most `decimals` decimals; undefined otherwise.
+ */
+export function readAmount(text: string, locale: string, decimals: number): string | undefined {
+  const parsed = parseNumber(text, locale);
+  if (parsed.kind !== 'number' || toHundredths(parsed.plain) <= 0n) return undefined;
+  return (parsed.plain.split('.')[1] ?? '').length <= decimals ? parsed.plain : undefined;
 }
 
-/** An amount as a form shows it for editing: without the decimals the currency does not have. */
-export function editableAmount(amount: string, decimals: number): string {
-  const units = toHundredths(amount);
-  const text = fromHundredths(units);
-  if (decimals >= SCALE) return text;
+/** An amount as a form shows it for editing, in the reader's writing, without the decimals the currency does not have. */
+export function editableAmount(amount: string, decimals: number, locale: string): string {
+  const text = fromHundredths(toHundredths(amount));
+  if (decimals >= SCALE) return editingText(text, locale);
   const [whole, fraction] = text.split('.');
   const kept = fraction!.slice(0, decimals).replace(/0+$/, '');
-  return kept === '' || decimals === 0 ? whole! : `${whole}.${kept}`;
+  return kept === '' || decimals === 0 ? whole! : editingText(`${whole}.${kept}`, locale);
 }

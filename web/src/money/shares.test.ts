@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatShare, isShare } from './shares.ts';
+import { formatShare, readShare } from './shares.ts';
 
 describe('funder shares in the browser', () => {
   it('shows a share as a percentage per locale', () => {
@@ -8,8 +8,9 @@ describe('funder shares in the browser', () => {
     expect(formatShare('0.5', 'fr').replace(/\s/g, ' ')).toBe('50 %');
   });
 
-  it('accepts fractions above 0 up to 1', () => {
-    expect(['0.6', '1', '1.0', '0.333333'].every(isShare)).toBe(true);
-    expect(['0', '1.5', '60', '-0.2', '.25', '0.1234567', 'abc', ''].some(isShare)).toBe(false);
+  it('accepts fractions above 0 up to 1, typed in the reader’s language', () => {
+    expect(['0.6', '1', '1.0', '0.333333'].map((text) => readShare(text, 'en'))).toEqual(['0.6', '1', '1.0', '0.333333']);
+    expect(readShare('0,6', 'fr')).toBe('0.6');
+    expect(['0', '1.5', '60', '-0.2', '.25', '0.1234567', 'abc', '', '0,6'].map((text) => readShare(text, 'en'))).toEqual(Array(9).fill(undefined));
   });
 });

@@ -1,11 +1,16 @@
+import { parseNumber } from '../../../src/contract/numbers.ts';
+
 /** A funder share ("0.333333") as a percentage for the reader ("33.3333 %"). */
 export function formatShare(share: string, locale: string): string {
   return new Intl.NumberFormat(locale === 'fr' ? 'fr-BI' : 'en-GB', { style: 'percent', maximumFractionDigits: 4 }).format(Number(share));
 }
 
-/** Whether a typed share is a fraction above 0 and at most 1 with at most 6 decimals, as the server accepts it. */
-export function isShare(text: string): boolean {
-  if (!/^\d+(\.\d{1,6})?$/.test(text.trim())) return false;
-  const value = Number(text);
-  return value > 0 && value <= 1;
+/**
+ * A share typed in the reader's language (src/contract/numbers.ts) as the API's decimal text,
+ * when it is a fraction above 0 and at most 1 with at most 6 decimals, as the server accepts it.
+ */
+export function readShare(text: string, locale: string): string | undefined {
+  const parsed = parseNumber(text, locale);
+  if (parsed.kind !== 'number' || parsed.value <= 0 || parsed.value > 1) return undefined;
+  return (parsed.plain.split('.')[1] ?? '').length <= 6 ? parsed.plain : undefined;
 }

@@ -67,7 +67,7 @@ function Committee({ programmeId, unit, period, definition, status, stored }: Co
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const locale = i18n.language;
-  const cells = useCells({ programmeId, orgUnit: unit.id, period, sheetPackage: definition.code, pkg: definition.code, locale }, stored);
+  const cells = useCells({ programmeId, orgUnit: unit.id, period, sheetPackage: definition.code, pkg: definition.code, inputTypes: definition.inputTypes, locale }, stored);
   const mayAct = covers(me, programmeId, 'validator', unit.path);
   const title = `${unit.name} — ${definition.name ?? definition.code} — ${formatPeriod(period, locale)}`;
   const totals = totalsOf([...stored.values()], definition);

@@ -21,7 +21,7 @@ interface DrawFormProps {
  */
 export function DrawForm({ programmeId, root, period, replacing, onDrawn }: DrawFormProps) {
   const { t, i18n } = useTranslation();
-  const [fields, setFields] = useState<ParameterFields>(() => (replacing ? fieldsOf(replacing.parameters) : defaultFields()));
+  const [fields, setFields] = useState<ParameterFields>(() => (replacing ? fieldsOf(replacing.parameters, i18n.language) : defaultFields(i18n.language)));
   const [seed, setSeed] = useState('');
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<Partial<Record<FieldName | 'reason', FieldProblem>>>({});
@@ -29,7 +29,7 @@ export function DrawForm({ programmeId, root, period, replacing, onDrawn }: Draw
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const read = readFields(fields);
+    const read = readFields(fields, i18n.language);
     const found: Partial<Record<FieldName | 'reason', FieldProblem>> = 'problems' in read ? { ...read.problems } : {};
     // The server refuses a replacement without a reason; say so before asking it.
     if (replacing && !reason.trim()) found.reason = 'required';

@@ -1,3 +1,4 @@
+import { editingText, parseNumber } from '../../../src/contract/numbers.ts';
 import { parsePeriod } from '../../../src/engine/model/period.ts';
 import { DEFAULT_PARAMETERS, RISK_CLASSES, type DrawParameters, type RiskClass } from './types.ts';
 
@@ -17,41 +18,45 @@ export interface ParameterFields {
 export type FieldName = keyof ParameterFields;
 export type FieldProblem = 'required' | 'wholeMonths' | 'percent' | 'order';
 
-/** Percent of a ratio without binary noise: 0.07 → "7", not "7.000000000000001". */
-const percent = (ratio: number) => String(Number((ratio * 100).toPrecision(12)));
+/** Percent of a ratio without binary noise (0.07 → 7, not 7.000000000000001), in the reader's writing. */
+const percent = (ratio: number, locale: string) => editingText(Number((ratio * 100).toPrecision(12)), locale);
 
-export function defaultFields(): ParameterFields {
-  return fieldsOf(DEFAULT_PARAMETERS);
+export function defaultFields(locale: string): ParameterFields {
+  return fieldsOf(DEFAULT_PARAMETERS, locale);
 }
 
 /** The fields showing given parameters: a replacement starts from the draw it replaces. */
-export function fieldsOf({ historyMonths, thresholds, probabilities }: Omit<DrawParameters, 'alwaysDraw'>): ParameterFields {
+export function fieldsOf({ historyMonths, thresholds, probabilities }: Omit<DrawParameters, 'alwaysDraw'>, locale: string): ParameterFields {
   return {
     historyMonths: String(historyMonths),
-    thresholdModerate: percent(thresholds.moderate),
-    thresholdHigh: percent(thresholds.high),
-    probabilityLow: percent(probabilities.low),
-    probabilityModerate: percent(probabilities.moderate),
-    probabilityHigh: percent(probabilities.high),
+    thresholdModerate: percent(thresholds.moderate, locale),
+    thresholdHigh: percent(thresholds.high, locale),
+    probabilityLow: percent(probabilities.low, locale),
+    probabilityModerate: percent(probabilities.moderate, locale),
+    probabilityHigh: percent(probabilities.high, locale),
   };
 }
 
 export const PROBABILITY_FIELD: Record<RiskClass, FieldName> = { low: 'probabilityLow', moderate: 'probabilityModerate', high: 'probabilityHigh' };
 
-/** A decimal typed with a comma or a point, as French and English readers write it. */
-function decimal(text: string): number | undefined {
-  const trimmed = text.trim().replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined;
-  return Number(trimmed);
+/** A number ≥ 0 typed in the reader's language (src/contract/numbers.ts), or undefined. */
+function decimal(text: string, locale: string): number | undefined {
+  const parsed = parseNumber(text, locale);
+  return parsed.kind === 'number' && parsed.value >= 0 ? parsed.value : undefined;
 }
 
 /** The parameters to send, or the problem of each field at fault (checked as the server will). */
-export function readFields(fields: ParameterFields): { parameters: Omit<DrawParameters, 'alwaysDraw'> } | { problems: Partial<Record<FieldName, FieldProblem>> } {
+export function readFields(
+  fields: ParameterFields,
+  locale: string,
+): { parameters: Omit<DrawParameters, 'alwaysDraw'> } | { problems: Partial<Record<FieldName, FieldProblem>> } {
   const problems: Partial<Record<FieldName, FieldProblem>> = {};
-  const months = fields.historyMonths.trim();
-  if (!/^\d+$/.test(months) || Number(months) < 1 || Number(months) > 36) problems.historyMonths = months === '' ? 'required' : 'wholeMonths';
+  const months = decimal(fields.historyMonths, locale);
+  if (months === undefined || !Number.isInteger(months) || months < 1 || months > 36) {
+    problems.historyMonths = fields.historyMonths.trim() === '' ? 'required' : 'wholeMonths';
+  }
   const ratio = (name: FieldName, max?: number): number => {
-    const value = decimal(fields[name]);
+    const value = decimal(fields[name], locale);
     if (value === undefined || (max !== undefined && value > max)) {
       problems[name] = fields[name].trim() === '' ? 'required' : 'percent';
       return 0;
@@ -63,7 +68,7 @@ export function readFields(fields: ParameterFields): { parameters: Omit<DrawPara
   if (!problems.thresholdModerate && !problems.thresholdHigh && moderate > high) problems.thresholdModerate = 'order';
   const probabilities = Object.fromEntries(RISK_CLASSES.map((riskClass) => [riskClass, ratio(PROBABILITY_FIELD[riskClass], 100)])) as Record<RiskClass, number>;
   if (Object.keys(problems).length > 0) return { problems };
-  return { parameters: { historyMonths: Number(months), thresholds: { moderate, high }, probabilities } };
+  return { parameters: { historyMonths: months!, thresholds: { moderate, high }, probabilities } };
 }
 
 /** A draw's period: a DHIS2 month (202407) or quarter (2024Q3), the rhythms of verification. */

@@ -1,5 +1,5 @@
 import { valueKey, type RulesPackage, type StoredValue } from '../entry/api.ts';
-import { sum } from '../entry/numbers.ts';
+import { sum } from '../entry/totals.ts';
 
 /** The three figures the committee weighs; a state the package has no value for is absent. */
 export const COMMITTEE_STATES = ['declared', 'verified', 'validated'] as const;

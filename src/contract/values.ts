@@ -1,0 +1,46 @@
+import { Decimal } from 'decimal.js';
+import { inputTypeProblem, type InputType } from '../engine/model/inputTypes.ts';
+import { parseNumber, type NumberProblem } from './numbers.ts';
+
+/**
+ * What an entered value may be. The store keeps values as numeric(20, 4) and answers them as
+ * JSON numbers: at most four decimals and eleven integer digits keep every value exact both
+ * ways (15 significant digits survive a double), so nothing is rounded behind the user's back.
+ * The server checks the same on every write, and its input type (inputTypes.ts) too.
+ */
+export const VALUE_LIMITS = { decimals: 4, below: 1e11 } as const;
+
+export type LimitProblem = 'notFinite' | 'negative' | 'decimals' | 'tooLarge';
+
+/** Why a number cannot be stored as entered, or undefined when it can. */
+export function limitProblem(value: number): LimitProblem | undefined {
+  if (!Number.isFinite(value)) return 'notFinite';
+  if (value < 0) return 'negative';
+  // Decimal counts the decimals of the number's exact writing, which a float product would blur.
+  if (new Decimal(value).decimalPlaces() > VALUE_LIMITS.decimals) return 'decimals';
+  if (value >= VALUE_LIMITS.below) return 'tooLarge';
+  return undefined;
+}
+
+/** Why a typed value cannot be saved: how it is written, the store's limits, or the input's type. */
+export type EntryProblem =
+  | { readonly code: NumberProblem; readonly readings: readonly number[] }
+  | { readonly code: LimitProblem }
+  | { readonly code: 'wrongType'; readonly reason: 'notWhole' | 'overHundred' | 'cents'; readonly value: number };
+
+export type EntryReading =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'number'; readonly value: number }
+  | { readonly kind: 'invalid'; readonly problem: EntryProblem };
+
+/** A value as typed into a grid in `locale`, for an input of `type` (undefined: any storable number). */
+export function readEntry(text: string, locale: string, type: InputType | undefined): EntryReading {
+  const parsed = parseNumber(text, locale);
+  if (parsed.kind === 'empty') return parsed;
+  if (parsed.kind === 'invalid') return { kind: 'invalid', problem: { code: parsed.problem, readings: parsed.readings } };
+  const limit = limitProblem(parsed.value);
+  if (limit) return { kind: 'invalid', problem: { code: limit } };
+  const wrong = inputTypeProblem(type, parsed.value);
+  if (wrong) return { kind: 'invalid', problem: { code: 'wrongType', ...wrong } };
+  return { kind: 'number', value: parsed.value };
+}
