@@ -1,3 +1,4 @@
+import { withValidatedDefault } from '../../../src/domain/dataValues/validatedDefault.ts';
 import { describeError, loadProgram, type Locale, type OrgUnitInput, type Program } from '../../../src/engine/index.ts';
 import { prepare, run } from '../../../src/engine/pipeline.ts';
 import type { Draft } from '../designer/draft.ts';
@@ -56,10 +57,15 @@ export class FacilityRules {
     return this.program?.packages.find((pkg) => pkg.code === code);
   }
 
-  /** Runs the whole programme for the facility and one period (the package's workflow period) and reads one package. */
+  /**
+   * Runs the whole programme for the facility and one period (the package's workflow period)
+   * and reads one package. It computes what the committee will lock: where no validated
+   * figure was entered, the verified one stands for it, as the validate step stores it.
+   */
   compute(code: string, period: string, entries: readonly Entry[], locale: Locale): Computed {
     if (!this.program) return { errors: this.loadErrors };
-    const data = entries.map((entry) => ({ orgUnit: this.facility.id, ...entry }));
+    const locked = this.program.packages.reduce((figures, pkg) => withValidatedDefault(pkg, figures), entries);
+    const data = locked.map((entry) => ({ orgUnit: this.facility.id, ...entry }));
     const { prepared, errors } = prepare({ program: this.definition, orgUnits: this.orgUnits, data }, locale);
     if (!prepared) return { errors: errors.map((error) => describeError(error, locale)) };
     const result = run(prepared, { orgUnits: [this.facility.id], periods: [period] });
