@@ -1,3 +1,4 @@
+import { PROGRAMME } from './api.ts';
 import { FIELD_VERSION } from './field.ts';
 
 const [quantity, ...others] = FIELD_VERSION.packages;
@@ -25,3 +26,14 @@ export const PENALTY_VERSION = {
     ...others,
   ],
 };
+
+export const PENALTY_VERSION_FROM = '202402';
+
+/** Entered values of one facility and month: per activity, what was declared, verified and (when given) validated. */
+export function penaltyRows(orgUnitId: string, period: string, lines: Record<string, readonly [declared: number, verified: number, validated?: number]>) {
+  return Object.entries(lines).flatMap(([activity, [declared, verified, validated]]) =>
+    Object.entries({ declared, verified, validated }).flatMap(([state, value]) =>
+      value === undefined ? [] : [{ programmeId: PROGRAMME, orgUnitId, period, activity, state, value: String(value) }],
+    ),
+  );
+}

@@ -22,8 +22,23 @@ export interface Invoice {
   readonly createdAt: string;
 }
 
+/** A line the invoice lost to a declared penalty, as its run computed it. */
+export interface InvoicePenaltyLine {
+  readonly package: string;
+  readonly activity: string;
+  readonly activityName: string | null;
+  readonly period: string;
+  readonly inputs: Readonly<Record<string, number>>;
+  readonly gap: number | null;
+  readonly tolerance: number | null;
+  readonly lost: string;
+  /** The value whose provenance explains the loss. */
+  readonly lostName: string;
+}
+
 export interface InvoiceDetail extends Invoice {
   readonly values: readonly { readonly period: string; readonly name: string; readonly value: number | null }[];
+  readonly penalties: { readonly breaches: number; readonly lost: string; readonly lines: readonly InvoicePenaltyLine[] };
 }
 
 export interface PendingPeriod {

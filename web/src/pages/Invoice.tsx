@@ -8,6 +8,7 @@ import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import { FacilityPayments } from '../money/FacilityPayments.tsx';
 import { InvoiceApproval } from '../money/InvoiceApproval.tsx';
 import { InvoicePayments } from '../money/InvoicePayments.tsx';
+import { InvoicePenalties } from '../money/InvoicePenalties.tsx';
 import { InvoiceValues } from '../money/InvoiceValues.tsx';
 import { Money } from '../money/Money.tsx';
 import { useVersions } from '../money/programme.ts';
@@ -16,8 +17,9 @@ import type { InvoiceDetail } from '../money/types.ts';
 import { useUnitNames } from '../money/unitNames.ts';
 
 /**
- * One invoice: the facility, period, payment and amount, the rules version used, every
- * value computed, and the provenance of the amount or of any value chosen (`?name=&period=`).
+ * One invoice: the facility, period, payment and amount, the rules version used, the lines it
+ * lost to penalties, every value computed, and the provenance of the amount or of any value
+ * chosen (`?name=&period=`).
  */
 export function Invoice() {
   const { t } = useTranslation();
@@ -42,6 +44,10 @@ function InvoiceScreen({ programmeId, invoiceId }: { programmeId: string; invoic
   const period = params.get('period');
   const selected = name && period ? { name, period } : null;
   const facility = names.get(data.orgUnitId) ?? data.orgUnitId;
+  const explainLoss = (value: string, at: string) => {
+    setParams({ name: value, period: at });
+    document.getElementById('provenance-title')?.scrollIntoView();
+  };
   return (
     <section className="money invoice">
       <p>
@@ -50,6 +56,7 @@ function InvoiceScreen({ programmeId, invoiceId }: { programmeId: string; invoic
       <h1>{t('money.invoice.title', { id: data.id, unit: facility })}</h1>
       <InvoiceFacts programmeId={programmeId} invoice={data} facility={facility} />
       <InvoiceApproval programmeId={programmeId} invoice={data} />
+      <InvoicePenalties penalties={data.penalties} onExplain={explainLoss} />
       <div className="invoice-body">
         <section aria-labelledby="provenance-title" className="card">
           <h2 id="provenance-title">{selected ? t('money.provenance.titleOf', { name: selected.name }) : t('money.provenance.title')}</h2>
