@@ -79,7 +79,8 @@ describe('the PBF cycle in the browser', () => {
     const committee = await newPage(e2e, 'fr');
     await signIn(committee, 'validator');
     await committee.getByRole('region', { name: 'Formations sanitaires à valider' }).getByRole('link', { name: 'CDS Un' }).click();
-    await committee.getByRole('button', { name: 'Valider et verrouiller' }).click();
+    await committee.getByRole('button', { name: 'Valider et verrouiller…' }).click();
+    await committee.getByRole('dialog', { name: /^Valider et verrouiller CDS Un/ }).getByRole('button', { name: 'Valider et verrouiller', exact: true }).click();
     await committee.getByRole('button', { name: 'Déverrouiller…' }).waitFor();
 
     // It computes province 1's invoices: CDS Un is paid 36,500 BIF, its deliveries nothing.

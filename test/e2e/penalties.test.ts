@@ -6,6 +6,7 @@ import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
 
 const P = `/api/programmes/${PROGRAMME}`;
 const DELIVERY = 'Accouchement eutocique assisté par un personnel qualifié';
+const CONSULTATION = 'Consultation curative des enfants de moins de cinq ans (nouveau cas)';
 
 /** Intl groups thousands with (narrow) no-break spaces: compare with plain ones. */
 const plain = (value: string | null) => (value ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -60,5 +61,78 @@ describe('penalties in the browser', () => {
       await expect(penalties.getByRole('row', { name: /Consultation/ }).count()).resolves.toBe(0);
       await page.context().close();
     }
+  });
+
+  it('shows the committee the lines beyond tolerance, the verified figures as defaults, and confirms what validating locks', async () => {
+    const { app, database } = e2e.api;
+    await enterValues(database.db, [
+      ...penaltyRows('cds_1', '202403', { consultation: [100, 98], delivery: [10, 8], vaccination: [30, 30] }),
+      ...penaltyRows('cds_2', '202403', { consultation: [50, 50], delivery: [3, 3], vaccination: [10, 10] }),
+    ]);
+    await setStatus(database.db, ['cds_1', 'cds_2'], '202403', 'verified');
+    const statusOf = async () => {
+      const sheet = (await call(app, await login(app, 'validator'), 'GET', `${P}/data-values?orgUnitId=cds_1&period=202403&package=quantity`)).json();
+      return sheet.packages[0].status as string;
+    };
+
+    // In English: the list, the detail, and the confirmation cancelled with Escape.
+    const en = await newPage(e2e, 'en');
+    await signIn(en, 'validator');
+    await en.goto(`${e2e.url}/validation?period=202403`);
+    const first = en.getByRole('row').filter({ hasText: 'CDS Un' });
+    await expect.poll(() => first.locator('[data-cell="beyond"]').textContent()).toBe('1 line(s)');
+    await expect.poll(() => first.locator('[data-cell="lost"]').textContent().then(plain)).toBe('BIF 72,000');
+    const second = en.getByRole('row').filter({ hasText: 'CDS Deux' });
+    await expect.poll(() => second.locator('[data-cell="beyond"]').textContent()).toBe('0 line(s)');
+    await expect(second.locator('[data-cell="lost"]').textContent()).resolves.toBe('—');
+    await screenshot(en, 'validation-en');
+    await first.getByRole('link', { name: 'CDS Un' }).click();
+    await en.getByRole('heading', { level: 1, name: /CDS Un — Paquet minimum/ }).waitFor();
+    await expect.poll(() => en.locator('tr[data-activity="delivery"]').getAttribute('class')).toBe('beyond');
+    await expect(en.locator('tr[data-activity="consultation"]').getAttribute('class')).resolves.toBe('within');
+    await expect(en.locator('tr[data-activity="delivery"]').innerText().then(plain)).resolves.toMatch(/\+2 \(\+25%\)\s*beyond tolerance\s+BIF 72,000/);
+    await expect(en.locator('tr[data-activity="consultation"]').innerText()).resolves.toContain('within tolerance');
+    const validated = en.getByLabel(`Validated — ${CONSULTATION}`, { exact: true });
+    await expect(validated.inputValue()).resolves.toBe('');
+    await expect(validated.getAttribute('placeholder')).resolves.toBe('98');
+    await en.getByText('Greyed figures are the verified ones: they are validated as they are.').waitFor();
+    await expect(en.locator('.validation-detail .scroll-x').evaluate((element) => element.scrollWidth <= element.clientWidth)).resolves.toBe(true);
+    await screenshot(en, 'validation-detail-en');
+    await en.getByRole('button', { name: 'Validate and lock…' }).click();
+    const dialog = en.getByRole('dialog', { name: /^Validate and lock CDS Un/ });
+    await expect.poll(() => dialog.innerText().then(plain)).toContain('To pay (monthly): BIF 36,500');
+    await expect(dialog.innerText().then(plain)).resolves.toContain(`${DELIVERY}: 25% (tolerance 10%) — lost BIF 72,000`);
+    await expect(dialog.innerText()).resolves.toContain('Validated figures: 0 entered by the committee, 3 taken from the verification.');
+    await screenshot(en, 'validation-confirm-en');
+    await en.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await statusOf()).toBe('verified');
+
+    // In French the committee retains 95 consultations, reviews what it locks and confirms with the keyboard.
+    const fr = await newPage(e2e, 'fr');
+    await signIn(fr, 'validator');
+    await fr.goto(`${e2e.url}/validation?period=202403`);
+    await expect.poll(() => fr.getByRole('row').filter({ hasText: 'CDS Un' }).locator('[data-cell="lost"]').textContent().then(plain)).toBe('72 000 BIF');
+    await screenshot(fr, 'validation');
+    await fr.goto(`${e2e.url}/validation/cds_1/202403/quantity`);
+    const retained = fr.getByLabel(`Validé — ${CONSULTATION}`, { exact: true });
+    await retained.fill('95');
+    await retained.press('Enter');
+    await expect(fr.locator('.validation-detail .scroll-x').evaluate((element) => element.scrollWidth <= element.clientWidth)).resolves.toBe(true);
+    await screenshot(fr, 'validation-detail');
+    await expect.poll(() => fr.getByRole('button', { name: 'Valider et verrouiller…' }).isEnabled()).toBe(true);
+    await fr.getByRole('button', { name: 'Valider et verrouiller…' }).focus();
+    await fr.keyboard.press('Enter');
+    const confirm = fr.getByRole('dialog', { name: /^Valider et verrouiller CDS Un/ });
+    await expect.poll(() => confirm.innerText().then(plain)).toContain('À payer (monthly) : 35 750 BIF');
+    const text = plain(await confirm.innerText());
+    expect(text).toContain('Lignes hors tolérance : 1');
+    expect(text).toContain(`${DELIVERY} : 25 % (tolérance 10 %) — perdu 72 000 BIF`);
+    expect(text).toContain('Perdu par les pénalités : 72 000 BIF');
+    expect(text).toContain('Chiffres validés : 1 saisi(s) par le comité, 2 repris de la vérification.');
+    await screenshot(fr, 'validation-confirm');
+    await fr.keyboard.press('Enter');
+    await fr.getByRole('heading', { level: 1 }).getByText('Validé').waitFor();
+    expect(await statusOf()).toBe('validated');
   });
 });

@@ -1,4 +1,5 @@
 import { withValidatedDefault } from '../../../src/domain/dataValues/validatedDefault.ts';
+import { amountFormula } from '../../../src/domain/invoices/engineInputs.ts';
 import { describeError, loadProgram, type Locale, type OrgUnitInput, type Program } from '../../../src/engine/index.ts';
 import { prepare, run } from '../../../src/engine/pipeline.ts';
 import type { Draft } from '../designer/draft.ts';
@@ -30,6 +31,8 @@ export interface Figures {
   activity(code: string, name: string): number | undefined;
   /** A package formula. */
   formula(name: string): number | undefined;
+  /** A payment's amount at the facility, read as an invoice reads it (`to_pay`, or its last formula); undefined where it does not apply. */
+  payment(code: string): number | undefined;
   /** Run-time errors of this package at this facility, in the reader's language. */
   readonly errors: readonly string[];
 }
@@ -79,6 +82,11 @@ export class FacilityRules {
       figures: {
         activity: (activity, name) => read(`${code}.${activity}.${name}`),
         formula: (name) => read(`${code}.${name}`),
+        payment: (payment) => {
+          const checked = prepared.compiled.payments.find((candidate) => candidate.checked.payment.code === payment)?.checked;
+          const formula = checked && amountFormula(checked);
+          return formula === undefined ? undefined : read(`${payment}.${formula}`);
+        },
         errors: own.map((error) => describeError(error, locale)),
       },
     };
