@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, call, login } from '../support/api.ts';
 import { addUser, enterValues, setStatus } from '../support/invoices.ts';
 import { PENALTY_VERSION, PENALTY_VERSION_FROM, penaltyRows } from '../support/penalties.ts';
-import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
+import { newPage, screenshot, showScope, signIn, startE2E, type E2E } from './browser.ts';
 
 const P = `/api/programmes/${PROGRAMME}`;
 const DELIVERY = 'Accouchement eutocique assisté par un personnel qualifié';
@@ -134,5 +134,42 @@ describe('penalties in the browser', () => {
     await fr.keyboard.press('Enter');
     await fr.getByRole('heading', { level: 1 }).getByText('Validé').waitFor();
     expect(await statusOf()).toBe('validated');
+  });
+
+  it('warns after a run of the facilities whose amount fell to 0 or moved more than half from the month before', async () => {
+    const { app, database } = e2e.api;
+    // May: CDS Un earns 127,000 BIF, CDS Deux 43,500. June: every line of CDS Un is beyond tolerance (0), CDS Deux earns 70,500 (+62%).
+    await enterValues(database.db, [
+      ...penaltyRows('cds_1', '202405', { consultation: [100, 100, 100], delivery: [10, 10, 10], vaccination: [30, 30, 30] }),
+      ...penaltyRows('cds_2', '202405', { consultation: [50, 50, 50], delivery: [3, 3, 3], vaccination: [10, 10, 10] }),
+      ...penaltyRows('cds_1', '202406', { consultation: [100, 80, 80], delivery: [10, 8, 8], vaccination: [30, 20, 20] }),
+      ...penaltyRows('cds_2', '202406', { consultation: [50, 50, 50], delivery: [6, 6, 6], vaccination: [10, 10, 10] }),
+    ]);
+    await setStatus(database.db, ['cds_1', 'cds_2'], '202405', 'validated');
+    await setStatus(database.db, ['cds_1', 'cds_2'], '202406', 'validated');
+    expect((await call(app, await login(app, 'validator'), 'POST', `${P}/invoice-runs`, { orgUnitId: 'p1', period: '202405' })).statusCode).toBe(201);
+
+    const fr = await newPage(e2e, 'fr');
+    await signIn(fr, 'validator');
+    await fr.getByRole('navigation').getByRole('link', { name: 'Factures' }).click();
+    await showScope(fr, 'p1', '202406');
+    await fr.getByRole('button', { name: 'Calculer les factures de Province 1 pour juin 2024' }).click();
+    await fr.getByText('2 facture(s) tombée(s) à 0 ou ayant varié de plus de 50 % par rapport à mai 2024 : regardez-les avant d’approuver.').waitFor();
+    const table = fr.getByRole('table', { name: 'À regarder avant d’approuver : 2 facture(s) tombée(s) à 0 ou ayant varié de plus de 50 % par rapport à mai 2024' });
+    await expect.poll(() => table.getByRole('row', { name: /CDS Un/ }).innerText().then(plain)).toMatch(/monthly\s+127 000 BIF\s+0 BIF\s+tombée à 0/);
+    await expect.poll(() => table.getByRole('row', { name: /CDS Deux/ }).innerText().then(plain)).toMatch(/monthly\s+43 500 BIF\s+70 500 BIF\s+\+62,1 %/);
+    await table.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await screenshot(fr, 'invoice-run-warnings');
+
+    const en = await newPage(e2e, 'en');
+    await signIn(en, 'validator');
+    await en.getByRole('navigation').getByRole('link', { name: 'Invoices' }).click();
+    await showScope(en, 'p1', '202406', { unit: 'Org unit (subtree)', period: 'Period', show: 'Show' });
+    await en.getByRole('button', { name: 'Compute the invoices of Province 1 for June 2024' }).click();
+    await en.getByText('2 invoice(s) fell to 0 or moved more than 50% from May 2024: look at them before approving.').waitFor();
+    const english = en.getByRole('table', { name: /^To look at before approving: 2 invoice\(s\)/ });
+    await expect.poll(() => english.getByRole('row', { name: /CDS Deux/ }).innerText().then(plain)).toMatch(/\+62\.1%/);
+    await english.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await screenshot(en, 'invoice-run-warnings-en');
   });
 });

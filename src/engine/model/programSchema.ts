@@ -88,6 +88,12 @@ export const programSchema = z.strictObject({
   packages: z.array(packageSchema),
   decisionTables: z.array(decisionTableSchema).default([]),
   payments: z.array(paymentSchema).default([]),
+  runWarnings: z
+    .strictObject({
+      maxChange: z.number().positive().describe('a share of the previous period\'s amount: 0.5 warns of a facility paid 50% more or less'),
+    })
+    .optional()
+    .describe('what an invoice run warns of, besides an amount fallen to 0: a facility whose amount moved more than this from the previous period\'s invoice of the same payment (0.5 when absent)'),
 });
 
 export type ProgramInput = z.input<typeof programSchema>;

@@ -25,4 +25,11 @@ export const penaltiesEn = {
   'penalty.defaultsHelp': 'Greyed figures are the verified ones: they are validated as they are. Enter a validated figure only where the committee retains another.',
   'penalty.lock.lineOf': '{{activity}}:',
   'penalty.detail.beyond': '{{count}} beyond',
+  'warnings.caption': 'To look at before approving: {{count}} invoice(s) fell to 0 or moved more than {{share}} from {{period}}',
+  'warnings.previous': '{{period}}',
+  'warnings.amount': 'This run',
+  'warnings.change': 'Change',
+  'warnings.zero': 'fell to 0',
+  'warnings.more': 'The first {{shown}} of {{count}}, largest changes first.',
+  'warnings.outcome': '{{count}} invoice(s) fell to 0 or moved more than {{share}} from {{period}}: look at them before approving.',
 } as const;

@@ -27,4 +27,11 @@ export const penaltiesFr: Record<keyof typeof penaltiesEn, string> = {
   'penalty.defaultsHelp': 'Les chiffres en gris sont les vérifiés : ils sont validés tels quels. Saisissez un chiffre validé seulement là où le comité en retient un autre.',
   'penalty.lock.lineOf': '{{activity}} :',
   'penalty.detail.beyond': '{{count}} hors tol.',
+  'warnings.caption': 'À regarder avant d’approuver : {{count}} facture(s) tombée(s) à 0 ou ayant varié de plus de {{share}} par rapport à {{period}}',
+  'warnings.previous': '{{period}}',
+  'warnings.amount': 'Ce calcul',
+  'warnings.change': 'Variation',
+  'warnings.zero': 'tombée à 0',
+  'warnings.more': 'Les {{shown}} premières sur {{count}}, les plus fortes variations d’abord.',
+  'warnings.outcome': '{{count}} facture(s) tombée(s) à 0 ou ayant varié de plus de {{share}} par rapport à {{period}} : regardez-les avant d’approuver.',
 };

@@ -57,6 +57,24 @@ export interface RunError {
   readonly message: string;
 }
 
+/** An invoice of a run whose amount fell to 0, or moved more than the programme's share, from the previous period's. */
+export interface AmountWarning {
+  readonly orgUnitId: string;
+  readonly payment: string;
+  readonly kind: 'zero' | 'moved';
+  readonly previousAmount: string;
+  readonly amount: string;
+  /** (amount − previous) / previous, as a decimal string. */
+  readonly change: string;
+}
+
+export interface AmountWarnings {
+  readonly previousPeriod: string;
+  readonly maxChange: number;
+  readonly total: number;
+  readonly items: readonly AmountWarning[];
+}
+
 export interface RunSummary {
   readonly id: number;
   readonly rootOrgUnitId: string;
@@ -69,6 +87,7 @@ export interface RunSummary {
   readonly invoiceCount: number;
   readonly total: string;
   readonly errors: readonly RunError[];
+  readonly amountWarnings: AmountWarnings;
   readonly skipped: readonly { readonly orgUnitId: string; readonly payment: string; readonly pending: readonly PendingPeriod[] }[];
   readonly kept: readonly {
     readonly invoiceId: number;
@@ -80,7 +99,7 @@ export interface RunSummary {
   }[];
 }
 
-export interface RunListItem extends Omit<RunSummary, 'errors' | 'skipped' | 'kept'> {
+export interface RunListItem extends Omit<RunSummary, 'errors' | 'skipped' | 'kept' | 'amountWarnings'> {
   readonly skippedCount: number;
   readonly keptCount: number;
 }
