@@ -6,7 +6,7 @@ export { loadProgram } from './model/program.ts';
 export { OrgUnitTree, groupsMatch } from './model/orgUnits.ts';
 export { DataSet } from './model/dataSet.ts';
 export { parsePeriod, monthsOf, quartersOf, type Period } from './model/period.ts';
-export type { Program, ProgramInput, DataValue, OrgUnitInput } from './model/programSchema.ts';
+export type { Program, ProgramInput, DataValue, OrgUnitInput, Penalties } from './model/programSchema.ts';
 export { INPUT_TYPES, inputTypeProblem, INPUT_TYPE_MESSAGES, type InputType } from './model/inputTypes.ts';
 export { programSchema, orgUnitSchema, dataValueSchema } from './model/programSchema.ts';
 export { checkProgram, type CheckedProgram } from './check/checkProgram.ts';

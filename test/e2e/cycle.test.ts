@@ -22,6 +22,12 @@ async function withReason(page: Page, button: string, reason: string, confirm: s
   await dialog.waitFor({ state: 'hidden' });
 }
 
+/** Validates the facility's month after confirming the summary of what locks. */
+async function validateAndLock(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Valider et verrouiller…' }).click();
+  await page.getByRole('dialog', { name: /^Valider et verrouiller CDS Un/ }).getByRole('button', { name: 'Valider et verrouiller', exact: true }).click();
+}
+
 /** Intl's French groups thousands with narrow no-break spaces: compare with plain ones. */
 const plain = (value: string) => value.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -100,9 +106,9 @@ describe('the PBF cycle in the browser', () => {
     await visit.getByRole('button', { name: 'Marquer comme vérifié' }).click();
     await visit.locator('.badge.status-verified').waitFor();
 
-    // The committee validates and locks CDS Un's month.
+    // The committee validates and locks CDS Un's month, after the summary of what locks.
     await committee.goto(committeeUrl);
-    await committee.getByRole('button', { name: 'Valider et verrouiller' }).click();
+    await validateAndLock(committee);
     await committee.getByRole('button', { name: 'Déverrouiller…' }).waitFor();
 
     // It computes province 1's invoices: CDS Un is paid 36,500 BIF, its deliveries nothing.
@@ -141,7 +147,7 @@ describe('the PBF cycle in the browser', () => {
 
     // Validated and computed again: the deliveries are paid now, 126,500 BIF.
     await committee.goto(committeeUrl);
-    await committee.getByRole('button', { name: 'Valider et verrouiller' }).click();
+    await validateAndLock(committee);
     await committee.getByRole('button', { name: 'Déverrouiller…' }).waitFor();
     await committee.getByRole('navigation').getByRole('link', { name: 'Factures' }).click();
     await showScope(committee, 'p1', MONTH);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, call, login, type Session } from '../support/api.ts';
 import { FIELD_VERSION, FIELD_VERSION_FROM } from '../support/field.ts';
+import { PENALTY_VERSION } from '../support/penalties.ts';
 import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
 
 const P = `/api/programmes/${PROGRAMME}`;
@@ -38,10 +39,14 @@ describe('the verifier’s field screens', () => {
     const designer = await login(e2e.api.app, 'designer');
     const saved = await call(e2e.api.app, designer, 'POST', `${P}/versions`, { definition: FIELD_VERSION, effectiveFrom: FIELD_VERSION_FROM, note: 'Grille qualité et enquête communautaire' });
     expect(saved.statusCode, saved.body).toBe(201);
+    // From September the programme pays the committee's validated figure and declares its penalty, as the demo does.
+    const penalties = await call(e2e.api.app, designer, 'POST', `${P}/versions`, { definition: PENALTY_VERSION, effectiveFrom: '202409', note: 'Pénalité déclarée' });
+    expect(penalties.statusCode, penalties.body).toBe(201);
     clerk = await login(e2e.api.app, 'clerk');
     verifier = await login(e2e.api.app, 'verifier');
     await declare('cds_1', '202407', { consultation: 100, delivery: 10, vaccination: 30 });
     await declare('cds_2', '202408', { consultation: 50, delivery: 4, vaccination: 12 });
+    await declare('cds_1', '202409', { consultation: 100, delivery: 10, vaccination: 30 });
   }, 120_000);
   afterAll(() => e2e?.close());
 
@@ -71,8 +76,6 @@ describe('the verifier’s field screens', () => {
     await expect(summary.textContent()).resolves.toMatch(fr('Perdu par les écarts : 72 000 BIF sur 1 ligne\\(s\\) hors tolérance. Payé pour ces lignes : 36 500 BIF.'));
     await expect(quantity.getByText('Calculé dans votre navigateur avec les formules de la version 2').isVisible()).resolves.toBe(true);
     await expect(page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(true);
-    await quantity.evaluate((section) => section.scrollIntoView({ block: 'start' }));
-    await screenshot(page, 'verification');
     await expect(stored('cds_1', '202407').then((sheet) => sheet.values['delivery.verified'])).resolves.toBeUndefined();
 
     await quantity.getByRole('button', { name: 'Enregistrer (3 modifiée(s))' }).click();
@@ -86,6 +89,37 @@ describe('the verifier’s field screens', () => {
     expect(after.values['consultation.verified']).toMatchObject({ value: 98 });
     expect(after.values['vaccination.verified']).toMatchObject({ value: 30 });
     expect(after.packages.find((pkg) => pkg.package === 'quantity')?.status).toBe('verified');
+  });
+
+  it('shows the loss of a programme paying the committee’s figure, which the verifier does not enter, from its declared penalty', async () => {
+    for (const locale of ['en', 'fr'] as const) {
+      const page = await newPage(e2e, locale);
+      await signIn(page, 'verifier');
+      await page.goto(`${e2e.url}/field/cds_1/202409`);
+      const quantity = page.getByRole('region', { name: 'Paquet minimum d’activités du centre de santé' });
+      const label = locale === 'fr' ? 'Vérifié' : 'Verified';
+      await quantity.getByLabel(`${label}, ${CONSULTATION}`, { exact: true }).fill('98');
+      await quantity.getByLabel(`${label}, ${DELIVERY}`, { exact: true }).fill('8');
+      await quantity.getByLabel(`${label}, ${VACCINATION}`, { exact: true }).fill('30');
+
+      // The amounts read `validated`: the verified count stands for it, as the committee will lock it.
+      const delivery = quantity.locator('tr[data-activity="delivery"]');
+      await expect(delivery.getAttribute('class')).resolves.toBe('beyond');
+      const summary = quantity.locator('.loss-summary');
+      if (locale === 'fr') {
+        await expect(quantity.locator('.rule').textContent()).resolves.toMatch(fr('Tolérance 10 % \\(tolerance = 0.1\\).*beyond_tolerance = IF\\(gap > tolerance, 1, 0\\)'));
+        await expect(delivery.textContent()).resolves.toMatch(fr('72 000 BIF'));
+        await expect(summary.textContent()).resolves.toMatch(fr('Perdu par les écarts : 72 000 BIF sur 1 ligne\\(s\\) hors tolérance. Payé pour ces lignes : 36 500 BIF.'));
+        await quantity.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+        await screenshot(page, 'verification');
+      } else {
+        await expect(summary.textContent()).resolves.toMatch(fr('Lost through discrepancies: BIF 72,000 on 1 line\\(s\\) beyond tolerance. Paid for these lines: BIF 36,500.'));
+        await quantity.getByText('on the figures the committee will lock: the verified count stands for the validated one').waitFor();
+        await quantity.evaluate((section) => section.scrollIntoView({ block: 'start' }));
+        await screenshot(page, 'verification-en');
+      }
+      await page.context().close();
+    }
   });
 
   it('scores a quality checklist live, with an item not applicable, and enters the community survey', async () => {

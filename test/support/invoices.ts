@@ -33,7 +33,7 @@ export function quantityRows(orgUnitId: string, period: string, verified: Counts
 const BATCH = 2000;
 
 /** Writes entered values, replacing any for the same key, in batches. */
-export async function enterValues(db: Db, rows: ReturnType<typeof quantityRows>): Promise<void> {
+export async function enterValues(db: Db, rows: readonly (typeof dataValues.$inferInsert)[]): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {
     await db
       .insert(dataValues)

@@ -46,6 +46,20 @@ describe('loadProgram', () => {
     ]);
   });
 
+  it('accepts penalties naming activity formulas of the package, and locates any other name', () => {
+    const activityFormulas = { gap: 'SAFE_DIV(ABS(declared - verified), verified)', out: 'IF(gap > 0.1, 1, 0)', amount: 'verified * tariff', lost: 'out * verified * tariff' };
+    const declared = quantityProgram({}, { activityFormulas, penalties: { breach: 'out', lost: 'lost', gap: 'gap' } });
+    expect(loadProgram(declared).program!.packages[0]!.penalties).toEqual({ breach: 'out', lost: 'lost', gap: 'gap' });
+    const wrong = quantityProgram({}, { activityFormulas, penalties: { breach: 'total', lost: 'lost', tolerance: 'tolerance' } });
+    expect(located(loadProgram(wrong).errors)).toEqual([
+      "packages[0].penalties.breach: 'total' is not an activity formula of the package",
+      "packages[0].penalties.tolerance: 'tolerance' is not an activity formula of the package",
+    ]);
+    expect(describeError(loadProgram(wrong).errors[0]!, 'fr')).toBe("packages[0].penalties.breach: 'total' n'est pas une formule d'activité du paquet");
+    const incomplete = quantityProgram({}, { activityFormulas, penalties: { breach: 'out' } });
+    expect(loadProgram(incomplete).errors.map((error) => error.at)).toEqual(['packages[0].penalties.lost']);
+  });
+
   it('requires targets on zone packages only', () => {
     const zone = quantityProgram({}, { kind: 'zone' });
     expect(located(loadProgram(zone).errors)).toEqual(['packages[0].targets: a zone package needs targets']);

@@ -44,6 +44,9 @@ function validateReferences(program: Program): EngineError[] {
     for (const input of Object.keys(pkg.inputTypes ?? {})) {
       if (!pkg.inputs.includes(input)) report(`${at}.inputTypes.${input}`, 'schema.unknownInput', { name: input });
     }
+    for (const [role, name] of Object.entries(pkg.penalties ?? {})) {
+      if (!(name in pkg.activityFormulas)) report(`${at}.penalties.${role}`, 'schema.notActivityFormula', { name });
+    }
     if (pkg.kind === 'zone' && !pkg.targets) report(`${at}.targets`, 'schema.zoneNeedsTargets');
     if (pkg.kind === 'single' && pkg.targets) report(`${at}.targets`, 'schema.targetsOnSingle');
     if (pkg.kind === 'single' && pkg.zoneFormulas) {

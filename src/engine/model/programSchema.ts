@@ -23,6 +23,20 @@ export const activitySchema = z.strictObject({
   constants: z.record(identifier, z.number()).optional().describe('numbers this activity\'s formulas can read by name'),
 });
 
+/**
+ * What a penalty is, said by the programme rather than guessed from formula names: the
+ * activity formula flagging a line beyond the verification tolerance and the one giving the
+ * money that costs it; screens and invoices show these, and the engine checks they exist.
+ */
+export const penaltiesSchema = z
+  .strictObject({
+    breach: identifier.describe('activity formula: not 0 on a line the verification found beyond the tolerance'),
+    lost: identifier.describe('activity formula: the money the line loses to the breach'),
+    gap: identifier.optional().describe('activity formula: the discrepancy measured, shown beside the tolerance'),
+    tolerance: identifier.optional().describe('activity formula: the tolerance the discrepancy is held to'),
+  })
+  .describe('which activity formulas say a line is penalised and what it costs; each must be an activity formula of the package');
+
 export const packageSchema = z.strictObject({
   code: identifier,
   name: text,
@@ -40,6 +54,7 @@ export const packageSchema = z.strictObject({
   activityFormulas: formulas.default({}).describe('evaluated once per activity'),
   formulas: formulas.default({}).describe('evaluated once per org unit; activity values are lists here'),
   zoneFormulas: formulas.optional().describe('zone packages: evaluated once at the zone\'s main unit'),
+  penalties: penaltiesSchema.optional(),
 });
 
 export const decisionTableSchema = z.strictObject({
@@ -73,12 +88,19 @@ export const programSchema = z.strictObject({
   packages: z.array(packageSchema),
   decisionTables: z.array(decisionTableSchema).default([]),
   payments: z.array(paymentSchema).default([]),
+  runWarnings: z
+    .strictObject({
+      maxChange: z.number().positive().describe('a share of the previous period\'s amount: 0.5 warns of a facility paid 50% more or less'),
+    })
+    .optional()
+    .describe('what an invoice run warns of, besides an amount fallen to 0: a facility whose amount moved more than this from the previous period\'s invoice of the same payment (0.5 when absent)'),
 });
 
 export type ProgramInput = z.input<typeof programSchema>;
 export type Program = z.output<typeof programSchema>;
 export type Package = Program['packages'][number];
 export type Activity = Package['activities'][number];
+export type Penalties = NonNullable<Package['penalties']>;
 export type DecisionTable = Program['decisionTables'][number];
 export type Payment = Program['payments'][number];
 export type GroupFilter = NonNullable<Package['appliesTo']>;

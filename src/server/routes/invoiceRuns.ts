@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { readRun } from '../../domain/invoices/readRun.ts';
 import { runDiff } from '../../domain/invoices/runDiff.ts';
 import { runInvoices } from '../../domain/invoices/runInvoices.ts';
+import { amountWarnings } from '../../domain/invoices/runWarnings.ts';
 import { scopeUnits } from '../../domain/invoices/scopeUnits.ts';
 import { authorize, scopePaths, unitPath } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
@@ -27,8 +28,18 @@ const runFields = {
   invoiceCount: z.number(),
   total: z.string(),
 };
+/** Facilities whose amount fell to 0 or moved more than the programme's share from the previous period. */
+const warnings = z.object({
+  previousPeriod: z.string(),
+  maxChange: z.number(),
+  total: z.number(),
+  items: z
+    .array(z.object({ orgUnitId: z.string(), payment: z.string(), kind: z.enum(['zero', 'moved']), previousAmount: z.string(), amount: z.string(), change: z.string() }))
+    .readonly(),
+});
 const runSummary = z.object({
   ...runFields,
+  amountWarnings: warnings,
   errors: z.unknown(),
   skipped: z.array(z.object({ orgUnitId: z.string(), payment: z.string(), pending: z.array(pending).readonly() })).readonly(),
   kept: z
@@ -56,7 +67,8 @@ export async function invoiceRunRoutes(app: FastifyInstance, { database }: { dat
       config: { authority: 'invoice.prepare' },
       schema: {
         tags: ['invoices'],
-        summary: 'Compute and store the invoices of a subtree for a month or quarter (committee); an unchanged scope returns its stored run',
+        summary:
+          'Compute and store the invoices of a subtree for a month or quarter (committee); an unchanged scope returns its stored run. The answer warns of facilities whose amount fell to 0 or moved more than the programme’s share from the previous period',
         params: programmeParams,
         body: z.object({ orgUnitId: z.string().min(1), period: entryPeriod }),
         response: { 200: z.object({ created: z.literal(false), run: runSummary }), 201: z.object({ created: z.literal(true), run: runSummary }), 422: errorBody, ...errorResponses },
@@ -67,7 +79,8 @@ export async function invoiceRunRoutes(app: FastifyInstance, { database }: { dat
       const { programmeId } = request.params;
       await authorize(db, actor, programmeId, 'invoice.prepare', request.body.orgUnitId);
       const answer = await runInvoices(db, actor, { programmeId, ...request.body });
-      return reply.status(answer.created ? 201 : 200).send(answer as never);
+      const run = { ...answer.run, amountWarnings: await amountWarnings(db, answer.run) };
+      return reply.status(answer.created ? 201 : 200).send({ ...answer, run } as never);
     },
   );
 
@@ -128,7 +141,7 @@ export async function invoiceRunRoutes(app: FastifyInstance, { database }: { dat
       config: { authority: 'read' },
       schema: {
         tags: ['invoices'],
-        summary: 'One run with what it left out and its difference from the previous run of the same scope',
+        summary: 'One run with what it left out, the facilities whose amount fell to 0 or moved more than the programme’s share from the previous period, and its difference from the previous run of the same scope',
         params: runParams,
         querystring: pageQuery.extend({ changedOnly: z.stringbool().default(false) }),
         response: { 200: runSummary.extend({ diff }), ...errorResponses },
@@ -139,7 +152,8 @@ export async function invoiceRunRoutes(app: FastifyInstance, { database }: { dat
       const { programmeId, runId } = request.params;
       const run = await readRun(db, programmeId, runId);
       await authorize(db, actor, programmeId, 'read', run.rootOrgUnitId);
-      return { ...run, diff: await runDiff(db, run, request.query) };
+      const [diff, warned] = await Promise.all([runDiff(db, run, request.query), amountWarnings(db, run)]);
+      return { ...run, amountWarnings: warned, diff };
     },
   );
 }

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { approveInvoices } from '../../domain/invoices/approveInvoices.ts';
 import { explainInvoice } from '../../domain/invoices/explainInvoice.ts';
+import { invoicePenalties } from '../../domain/invoices/invoicePenalties.ts';
 import { readInvoice } from '../../domain/invoices/readInvoice.ts';
 import { rejectInvoice } from '../../domain/invoices/rejectInvoice.ts';
 import { scopeUnits } from '../../domain/invoices/scopeUnits.ts';
@@ -47,6 +48,25 @@ const explanation: z.ZodType<unknown> = z.lazy(() =>
     reads: z.array(explanation),
   }),
 );
+
+/** The lines the invoice lost to the programme's declared penalties, as its run computed them. */
+const penalties = z.object({
+  breaches: z.number(),
+  lost: z.string(),
+  lines: z.array(
+    z.object({
+      package: z.string(),
+      activity: z.string(),
+      activityName: z.string().nullable(),
+      period: z.string(),
+      inputs: z.record(z.string(), z.number()),
+      gap: z.number().nullable(),
+      tolerance: z.number().nullable(),
+      lost: z.string(),
+      lostName: z.string(),
+    }),
+  ).readonly(),
+});
 
 const invoiceParams = programmeParams.extend({ invoiceId: recordIdParam });
 
@@ -106,10 +126,10 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
       config: { authority: 'read' },
       schema: {
         tags: ['invoices'],
-        summary: 'One invoice with every value its run computed for its unit',
+        summary: 'One invoice with every value its run computed for its unit, and the lines it lost to declared penalties',
         params: invoiceParams,
         response: {
-          200: invoice.extend({ values: z.array(z.object({ period: z.string(), name: z.string(), value: z.number().nullable() })) }),
+          200: invoice.extend({ values: z.array(z.object({ period: z.string(), name: z.string(), value: z.number().nullable() })), penalties }),
           ...errorResponses,
         },
       },
@@ -117,12 +137,15 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
     async (request) => {
       const { programmeId, invoiceId } = request.params;
       const found = await readInvoice(db, actorOf(request), programmeId, invoiceId);
-      const values = await db
-        .select({ period: invoiceRunValues.period, name: invoiceRunValues.name, value: invoiceRunValues.value })
-        .from(invoiceRunValues)
-        .where(and(eq(invoiceRunValues.programmeId, programmeId), eq(invoiceRunValues.runId, found.runId), eq(invoiceRunValues.orgUnitId, found.orgUnitId)))
-        .orderBy(asc(invoiceRunValues.period), sql`${invoiceRunValues.name} collate "C"`);
-      return { ...withoutProgramme(found), values };
+      const [values, penalised] = await Promise.all([
+        db
+          .select({ period: invoiceRunValues.period, name: invoiceRunValues.name, value: invoiceRunValues.value })
+          .from(invoiceRunValues)
+          .where(and(eq(invoiceRunValues.programmeId, programmeId), eq(invoiceRunValues.runId, found.runId), eq(invoiceRunValues.orgUnitId, found.orgUnitId)))
+          .orderBy(asc(invoiceRunValues.period), sql`${invoiceRunValues.name} collate "C"`),
+        invoicePenalties(db, found),
+      ]);
+      return { ...withoutProgramme(found), values, penalties: penalised };
     },
   );
 

@@ -15,8 +15,6 @@ import { OrgUnits } from '../pages/OrgUnits.tsx';
 import { Risk } from '../pages/Risk.tsx';
 import { Payments } from '../pages/Payments.tsx';
 import { SignIn } from '../pages/SignIn.tsx';
-import { Validation } from '../pages/Validation.tsx';
-import { ValidationDetail } from '../pages/ValidationDetail.tsx';
 import { Layout } from './Layout.tsx';
 
 /** The designer carries the rules engine (checks in the browser): loaded when first opened. */
@@ -24,6 +22,9 @@ const Designer = lazy(() => import('../pages/Designer.tsx').then((module) => ({ 
 /** The field screens run the engine too; the service worker keeps their files for offline use. */
 const FieldVisits = lazy(() => import('../pages/FieldVisits.tsx').then((module) => ({ default: module.FieldVisits })));
 const FieldVisit = lazy(() => import('../pages/FieldVisit.tsx').then((module) => ({ default: module.FieldVisit })));
+/** The committee's screens run the engine on each facility's figures: loaded when first opened. */
+const Validation = lazy(() => import('../pages/Validation.tsx').then((module) => ({ default: module.Validation })));
+const ValidationDetail = lazy(() => import('../pages/ValidationDetail.tsx').then((module) => ({ default: module.ValidationDetail })));
 /** Charts (ECharts) load with the pages that draw them. */
 const Dashboards = lazy(() => import('../pages/Dashboards.tsx').then((module) => ({ default: module.Dashboards })));
 const PublicResults = lazy(() => import('../pages/PublicResults.tsx').then((module) => ({ default: module.PublicResults })));
@@ -69,8 +70,8 @@ function Screens() {
         <Route path="audit" element={<Audit />} />
         <Route path="password" element={<ChangePassword />} />
         <Route path="entry" element={<DataEntry />} />
-        <Route path="validation" element={<Validation />} />
-        <Route path="validation/:orgUnit/:period/:package" element={<ValidationDetail />} />
+        <Route path="validation" element={<Suspense fallback={<Loading />}><Validation /></Suspense>} />
+        <Route path="validation/:orgUnit/:period/:package" element={<Suspense fallback={<Loading />}><ValidationDetail /></Suspense>} />
         <Route path="invoices" element={<Invoices />} />
         <Route path="invoices/:invoiceId" element={<Invoice />} />
         <Route path="payments" element={<Payments />} />

@@ -7,9 +7,13 @@ import { sum } from './totals.ts';
 import type { Cells } from './useCells.ts';
 import { formatNumber } from '../i18n/format.ts';
 
-/** A column of the grid: a state's values (entered or shown), or a figure derived from a row. */
+/**
+ * A column of the grid: a state's values (entered or shown), or a figure derived from a row.
+ * A state's `fallback` is the figure an empty cell stands for (the committee's verified
+ * default): shown greyed in the cell, as a default and not a typed value, and counted in the total.
+ */
 export type GridColumn =
-  | { readonly kind: 'state'; readonly state: string; readonly header: string; readonly editable: boolean }
+  | { readonly kind: 'state'; readonly state: string; readonly header: string; readonly editable: boolean; fallback?(activity: string): number | undefined }
   | { readonly kind: 'derived'; readonly key: string; readonly header: string; cell(activity: string): ReactNode; total?: ReactNode };
 
 interface EntryGridProps {
@@ -18,6 +22,8 @@ interface EntryGridProps {
   readonly columns: readonly GridColumn[];
   readonly stored: ReadonlyMap<string, StoredValue>;
   readonly cells: Cells;
+  /** A class per activity's row: the committee's screen marks lines beyond tolerance. */
+  rowClass?(activity: string): string | undefined;
 }
 
 /**
@@ -27,7 +33,7 @@ interface EntryGridProps {
  * pasted from a spreadsheet fills the cells from the one pasted into. A cell is saved when
  * left.
  */
-export function EntryGrid({ labelledBy, activities, columns, stored, cells }: EntryGridProps) {
+export function EntryGrid({ labelledBy, activities, columns, stored, cells, rowClass }: EntryGridProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const editable = columns.flatMap((column) => (column.kind === 'state' && column.editable ? [column.state] : []));
@@ -110,6 +116,7 @@ export function EntryGrid({ labelledBy, activities, columns, stored, cells }: En
                 editable={editable}
                 stored={stored}
                 cells={cells}
+                className={rowClass?.(activity.code)}
                 onKeyDown={onKeyDown}
                 onPaste={onPaste}
               />
@@ -121,7 +128,7 @@ export function EntryGrid({ labelledBy, activities, columns, stored, cells }: En
               {columns.map((column) =>
                 column.kind === 'state' ? (
                   <td className="number" key={column.state}>
-                    {formatNumber(sum(activities.map((activity) => cells.value(activity.code, column.state) ?? 0)), locale, 4)}
+                    {formatNumber(sum(activities.map((activity) => cells.value(activity.code, column.state) ?? column.fallback?.(activity.code) ?? 0)), locale, 4)}
                   </td>
                 ) : (
                   <td className="number" key={column.key}>
@@ -150,11 +157,12 @@ interface GridRowProps {
   readonly editable: readonly string[];
   readonly stored: ReadonlyMap<string, StoredValue>;
   readonly cells: Cells;
+  readonly className: string | undefined;
   onKeyDown(event: KeyboardEvent<HTMLInputElement>, row: number, column: number): void;
   onPaste(event: ClipboardEvent<HTMLInputElement>, row: number, column: number): void;
 }
 
-function GridRow({ idPrefix, activity, row, columns, editable, stored, cells, onKeyDown, onPaste }: GridRowProps) {
+function GridRow({ idPrefix, activity, row, columns, editable, stored, cells, className, onKeyDown, onPaste }: GridRowProps) {
   const { t, i18n } = useTranslation();
   const label = activity.name ?? activity.code;
   const notices = editable.filter((state) => {
@@ -163,7 +171,7 @@ function GridRow({ idPrefix, activity, row, columns, editable, stored, cells, on
   });
   return (
     <>
-      <tr>
+      <tr className={className} data-activity={activity.code}>
         <th scope="row">
           {label}
           {activity.name && <div className="muted code">{activity.code}</div>}
@@ -188,11 +196,13 @@ function GridRow({ idPrefix, activity, row, columns, editable, stored, cells, on
           const c = editable.indexOf(column.state);
           const draft = cells.drafts.get(id);
           const bad = draft?.phase === 'invalid' || draft?.phase === 'failed' || draft?.phase === 'conflict';
+          const fallback = column.fallback?.(activity.code);
           return (
             <td className="number" key={column.state}>
               <input
                 className={`cell number${draft ? ` ${draft.phase}` : ''}`}
                 value={cells.text(activity.code, column.state)}
+                placeholder={fallback === undefined ? undefined : formatNumber(fallback, i18n.language, 4)}
                 inputMode="decimal"
                 autoComplete="off"
                 spellCheck={false}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_VERSION } from '../../../test/support/field.ts';
+import { PENALTY_VERSION } from '../../../test/support/penalties.ts';
 import { FacilityRules, facilityTree, lossesOf, type Entry, type Facility } from './compute.ts';
 
 const facility: Facility = { id: 'cds_1', path: '/bi/p1/d1/cds_1/', groups: { type: 'cds', equity: 'cat1' }, attributes: {} };
@@ -33,6 +34,21 @@ describe('the programme’s formulas run at one facility in the browser', () => 
     expect(losses.get('consultation')).toEqual({ amount: 24_500, loss: 0 });
     expect(losses.get('delivery')).toEqual({ amount: 0, loss: 72_000 });
     expect(losses.get('vaccination')).toEqual({ amount: 0, loss: 0 });
+  });
+
+  it('computes as the committee will lock: the verified figure stands for a validated one not entered', () => {
+    const committee = new FacilityRules(PENALTY_VERSION, facility, 'en');
+    const entries = [value('consultation', 'declared', 100), value('consultation', 'verified', 98), value('delivery', 'declared', 10), value('delivery', 'verified', 8)];
+    const computed = committee.compute('quantity', '202407', entries, 'en');
+    if (!('figures' in computed)) throw new Error(computed.errors.join('\n'));
+    expect(computed.figures.activity('consultation', 'amount')).toBe(98 * 250);
+    expect(computed.figures.activity('delivery', 'beyond_tolerance')).toBe(1);
+    expect(computed.figures.activity('delivery', 'amount_lost')).toBe(8 * 9000);
+    const losses = lossesOf(committee, committee.package('quantity')!, '202407', entries, 'amount', 'en')!;
+    expect(losses.get('delivery')).toEqual({ amount: 0, loss: 72_000 });
+    // The committee's own figure, where it entered one, is what is paid.
+    const retained = committee.compute('quantity', '202407', [...entries, value('consultation', 'validated', 90)], 'en');
+    expect('figures' in retained && retained.figures.activity('consultation', 'amount')).toBe(90 * 250);
   });
 
   it('scores a quality checklist with an item not applicable', () => {

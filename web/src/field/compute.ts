@@ -1,3 +1,5 @@
+import { withValidatedDefault } from '../../../src/domain/dataValues/validatedDefault.ts';
+import { amountFormula } from '../../../src/domain/invoices/engineInputs.ts';
 import { describeError, loadProgram, type Locale, type OrgUnitInput, type Program } from '../../../src/engine/index.ts';
 import { prepare, run } from '../../../src/engine/pipeline.ts';
 import type { Draft } from '../designer/draft.ts';
@@ -29,6 +31,8 @@ export interface Figures {
   activity(code: string, name: string): number | undefined;
   /** A package formula. */
   formula(name: string): number | undefined;
+  /** A payment's amount at the facility, read as an invoice reads it (`to_pay`, or its last formula); undefined where it does not apply. */
+  payment(code: string): number | undefined;
   /** Run-time errors of this package at this facility, in the reader's language. */
   readonly errors: readonly string[];
 }
@@ -56,10 +60,15 @@ export class FacilityRules {
     return this.program?.packages.find((pkg) => pkg.code === code);
   }
 
-  /** Runs the whole programme for the facility and one period (the package's workflow period) and reads one package. */
+  /**
+   * Runs the whole programme for the facility and one period (the package's workflow period)
+   * and reads one package. It computes what the committee will lock: where no validated
+   * figure was entered, the verified one stands for it, as the validate step stores it.
+   */
   compute(code: string, period: string, entries: readonly Entry[], locale: Locale): Computed {
     if (!this.program) return { errors: this.loadErrors };
-    const data = entries.map((entry) => ({ orgUnit: this.facility.id, ...entry }));
+    const locked = this.program.packages.reduce((figures, pkg) => withValidatedDefault(pkg, figures), entries);
+    const data = locked.map((entry) => ({ orgUnit: this.facility.id, ...entry }));
     const { prepared, errors } = prepare({ program: this.definition, orgUnits: this.orgUnits, data }, locale);
     if (!prepared) return { errors: errors.map((error) => describeError(error, locale)) };
     const result = run(prepared, { orgUnits: [this.facility.id], periods: [period] });
@@ -73,6 +82,11 @@ export class FacilityRules {
       figures: {
         activity: (activity, name) => read(`${code}.${activity}.${name}`),
         formula: (name) => read(`${code}.${name}`),
+        payment: (payment) => {
+          const checked = prepared.compiled.payments.find((candidate) => candidate.checked.payment.code === payment)?.checked;
+          const formula = checked && amountFormula(checked);
+          return formula === undefined ? undefined : read(`${payment}.${formula}`);
+        },
         errors: own.map((error) => describeError(error, locale)),
       },
     };

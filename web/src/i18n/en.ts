@@ -1,8 +1,10 @@
 import { moneyEn } from './money.en.ts';
+import { penaltiesEn } from './penalties.en.ts';
 
 /** English messages; fr.ts must have the same keys (a test checks). */
 export const en = {
   ...moneyEn,
+  ...penaltiesEn,
   'app.name': 'OpenPBF',
   'app.tagline': 'Performance-based financing',
   'language.switch': 'Français',

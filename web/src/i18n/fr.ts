@@ -1,8 +1,10 @@
 import type { MessageKey } from './en.ts';
 import { moneyFr } from './money.fr.ts';
+import { penaltiesFr } from './penalties.fr.ts';
 
 export const fr: Record<MessageKey, string> = {
   ...moneyFr,
+  ...penaltiesFr,
   'app.name': 'OpenPBF',
   'app.tagline': 'Financement basé sur la performance',
   'language.switch': 'English',

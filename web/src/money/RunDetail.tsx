@@ -8,12 +8,13 @@ import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import { Money, UnitName } from './Money.tsx';
 import { RunErrors } from './RunErrors.tsx';
+import { RunWarnings } from './RunWarnings.tsx';
 import type { DiffLine, RunDetail as Run } from './types.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const DIFF_LIMIT = 500;
 
-/** One run: what it invoiced, what it left out and why, and how it differs from the run before. */
+/** One run: what it invoiced, the amounts to look at, what it left out and why, and how it differs from the run before. */
 export function RunDetail({ programmeId, runId }: { programmeId: string; runId: number }) {
   const { t, i18n } = useTranslation();
   const [changedOnly, setChangedOnly] = useState(true);
@@ -69,6 +70,7 @@ export function RunDetail({ programmeId, runId }: { programmeId: string; runId: 
         errors={r.errors}
         caption={r.status === 'failed' ? t('money.run.errors', { count: r.errors.length }) : t('money.runs.warnings', { count: r.errors.length })}
       />
+      <RunWarnings warnings={r.amountWarnings} names={names} />
       <Skipped run={r} names={names} />
       <Kept run={r} names={names} />
       {r.status === 'completed' && (
@@ -100,6 +102,7 @@ const unitsOf = (run: Run) => [
   run.rootOrgUnitId,
   ...run.skipped.map((skipped) => skipped.orgUnitId),
   ...run.kept.map((kept) => kept.orgUnitId),
+  ...run.amountWarnings.items.map((warning) => warning.orgUnitId),
   ...run.diff.lines.items.map((line) => line.orgUnitId),
 ];
 

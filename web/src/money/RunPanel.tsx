@@ -2,7 +2,7 @@ import { useMutation, useMutationState, useQueryClient, type MutationState } fro
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client.ts';
 import { ErrorMessage } from '../components/Status.tsx';
-import { formatPeriod } from '../i18n/format.ts';
+import { formatPercent, formatPeriod } from '../i18n/format.ts';
 import { isInvoicePeriod } from './periods.ts';
 import { Progress } from './Progress.tsx';
 import { RunErrors } from './RunErrors.tsx';
@@ -62,13 +62,25 @@ export function RunPanel({ programmeId, unit, period, onRun }: { programmeId: st
 function RunOutcome({ answer, onShow }: { answer: RunAnswer; onShow: () => void }) {
   const { t, i18n } = useTranslation();
   const facts = { id: answer.run.id, count: answer.run.invoiceCount, period: formatPeriod(answer.run.period, i18n.language) };
+  const warnings = answer.run.amountWarnings;
   return (
-    <p className="banner" role="status">
-      <span>{answer.created ? t('money.run.created', facts) : t('money.run.unchanged', facts)}</span>
-      <button type="button" className="link" onClick={onShow}>
-        {t('money.run.show', { id: answer.run.id })}
-      </button>
-    </p>
+    <div role="status">
+      <p className="banner">
+        <span>{answer.created ? t('money.run.created', facts) : t('money.run.unchanged', facts)}</span>
+        <button type="button" className="link" onClick={onShow}>
+          {t('money.run.show', { id: answer.run.id })}
+        </button>
+      </p>
+      {warnings.total > 0 && (
+        <p className="warn">
+          {t('warnings.outcome', {
+            count: warnings.total,
+            share: formatPercent(warnings.maxChange, i18n.language),
+            period: formatPeriod(warnings.previousPeriod, i18n.language),
+          })}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -25,8 +25,23 @@ export interface Invoice {
   readonly createdAt: string;
 }
 
+/** A line the invoice lost to a declared penalty, as its run computed it. */
+export interface InvoicePenaltyLine {
+  readonly package: string;
+  readonly activity: string;
+  readonly activityName: string | null;
+  readonly period: string;
+  readonly inputs: Readonly<Record<string, number>>;
+  readonly gap: number | null;
+  readonly tolerance: number | null;
+  readonly lost: string;
+  /** The value whose provenance explains the loss. */
+  readonly lostName: string;
+}
+
 export interface InvoiceDetail extends Invoice {
   readonly values: readonly { readonly period: string; readonly name: string; readonly value: number | null }[];
+  readonly penalties: { readonly breaches: number; readonly lost: string; readonly lines: readonly InvoicePenaltyLine[] };
 }
 
 export interface PendingPeriod {
@@ -45,6 +60,24 @@ export interface RunError {
   readonly message: string;
 }
 
+/** An invoice of a run whose amount fell to 0, or moved more than the programme's share, from the previous period's. */
+export interface AmountWarning {
+  readonly orgUnitId: string;
+  readonly payment: string;
+  readonly kind: 'zero' | 'moved';
+  readonly previousAmount: string;
+  readonly amount: string;
+  /** (amount − previous) / previous, as a decimal string. */
+  readonly change: string;
+}
+
+export interface AmountWarnings {
+  readonly previousPeriod: string;
+  readonly maxChange: number;
+  readonly total: number;
+  readonly items: readonly AmountWarning[];
+}
+
 export interface RunSummary {
   readonly id: number;
   readonly rootOrgUnitId: string;
@@ -57,6 +90,7 @@ export interface RunSummary {
   readonly invoiceCount: number;
   readonly total: string;
   readonly errors: readonly RunError[];
+  readonly amountWarnings: AmountWarnings;
   readonly skipped: readonly { readonly orgUnitId: string; readonly payment: string; readonly pending: readonly PendingPeriod[] }[];
   readonly kept: readonly {
     readonly invoiceId: number;
@@ -68,7 +102,7 @@ export interface RunSummary {
   }[];
 }
 
-export interface RunListItem extends Omit<RunSummary, 'errors' | 'skipped' | 'kept'> {
+export interface RunListItem extends Omit<RunSummary, 'errors' | 'skipped' | 'kept' | 'amountWarnings'> {
   readonly skippedCount: number;
   readonly keptCount: number;
 }

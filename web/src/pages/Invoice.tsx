@@ -9,6 +9,7 @@ import { FacilityPayments } from '../money/FacilityPayments.tsx';
 import { InvoiceApproval } from '../money/InvoiceApproval.tsx';
 import { InvoiceRejection } from '../money/InvoiceRejection.tsx';
 import { InvoicePayments } from '../money/InvoicePayments.tsx';
+import { InvoicePenalties } from '../money/InvoicePenalties.tsx';
 import { InvoiceValues } from '../money/InvoiceValues.tsx';
 import { Money } from '../money/Money.tsx';
 import { useVersions } from '../money/programme.ts';
@@ -17,8 +18,9 @@ import type { InvoiceDetail } from '../money/types.ts';
 import { useUnitNames } from '../money/unitNames.ts';
 
 /**
- * One invoice: the facility, period, payment and amount, the rules version used, every
- * value computed, and the provenance of the amount or of any value chosen (`?name=&period=`).
+ * One invoice: the facility, period, payment and amount, the rules version used, the lines it
+ * lost to penalties, every value computed, and the provenance of the amount or of any value
+ * chosen (`?name=&period=`).
  */
 export function Invoice() {
   const { t } = useTranslation();
@@ -43,6 +45,10 @@ function InvoiceScreen({ programmeId, invoiceId }: { programmeId: string; invoic
   const period = params.get('period');
   const selected = name && period ? { name, period } : null;
   const facility = names.get(data.orgUnitId) ?? data.orgUnitId;
+  const explainLoss = (value: string, at: string) => {
+    setParams({ name: value, period: at });
+    document.getElementById('provenance-title')?.scrollIntoView();
+  };
   return (
     <section className="money invoice">
       <p>
@@ -52,6 +58,7 @@ function InvoiceScreen({ programmeId, invoiceId }: { programmeId: string; invoic
       <InvoiceFacts programmeId={programmeId} invoice={data} facility={facility} />
       <InvoiceApproval programmeId={programmeId} invoice={data} />
       <InvoiceRejection programmeId={programmeId} invoice={data} />
+      <InvoicePenalties penalties={data.penalties} onExplain={explainLoss} />
       <div className="invoice-body">
         <section aria-labelledby="provenance-title" className="card">
           <h2 id="provenance-title">{selected ? t('money.provenance.titleOf', { name: selected.name }) : t('money.provenance.title')}</h2>

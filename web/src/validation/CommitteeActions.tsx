@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import { ErrorMessage } from '../components/Status.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { invalidateUnit, type PackageStatus } from '../entry/api.ts';
 import { StepBack } from '../entry/StepBack.tsx';
+import { LockSummary, type LockFacts } from './LockSummary.tsx';
 
 interface CommitteeActionsProps {
   readonly programmeId: string;
@@ -12,14 +14,22 @@ interface CommitteeActionsProps {
   readonly status: PackageStatus;
   /** Validated values typed but not saved yet: validating now would lock without them. */
   readonly unsaved: number;
+  /** What validating will lock, summarised in the confirmation. */
+  readonly facts: LockFacts;
 }
 
-/** Validate (verified → validated, locking the values), return a verification to the verifier, or reopen a validated package: the two with a reason. */
-export function CommitteeActions({ programmeId, orgUnit, title, status, unsaved }: CommitteeActionsProps) {
+/**
+ * Validate (verified → validated, locking the values) after a confirmation of what will be
+ * locked, return a verification to the verifier, or reopen a validated package: the two with
+ * a reason.
+ */
+export function CommitteeActions({ programmeId, orgUnit, title, status, unsaved, facts }: CommitteeActionsProps) {
   const { t } = useTranslation();
   const client = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
   const validate = useMutation({
     mutationFn: () => api.post(`/api/programmes/${programmeId}/workflow/${orgUnit}/${status.period}/${status.package}/validate`),
+    onSuccess: () => setConfirming(false),
     onSettled: () => invalidateUnit(client, programmeId, orgUnit),
   });
   const current = t(`workflow.status.${status.status}`);
@@ -29,13 +39,32 @@ export function CommitteeActions({ programmeId, orgUnit, title, status, unsaved 
   if (status.status !== 'verified') return <p className="muted">{t('validation.beyond', { status: current })}</p>;
   return (
     <div className="declare-step">
-      <button type="button" disabled={unsaved > 0 || validate.isPending} onClick={() => validate.mutate()} aria-describedby="validate-help">
-        {t('validation.validate')}
+      <button
+        type="button"
+        disabled={unsaved > 0 || validate.isPending}
+        onClick={() => {
+          validate.reset();
+          setConfirming(true);
+        }}
+        aria-describedby="validate-help"
+      >
+        {t('penalty.lock.open')}
       </button>
       <p id="validate-help" className="small-text muted">
         {unsaved > 0 ? t('entry.blocked.unsaved', { count: unsaved }) : t('validation.validateHelp')}
       </p>
-      {validate.error && <ErrorMessage error={validate.error} />}
+      <ConfirmDialog
+        id="validate"
+        open={confirming}
+        title={t('penalty.lock.title', { title })}
+        confirm={t('penalty.lock.confirm')}
+        busy={validate.isPending || !facts.figures}
+        error={validate.error}
+        onConfirm={() => validate.mutate()}
+        onCancel={() => setConfirming(false)}
+      >
+        <LockSummary facts={facts} />
+      </ConfirmDialog>
       <StepBack programmeId={programmeId} orgUnit={orgUnit} title={title} status={status} step="return-verification" disabled={validate.isPending} />
     </div>
   );

@@ -1,14 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { packageLabel, useSheet, type Rules, type StatusLine, type StatusQuery } from '../entry/api.ts';
 import { StatusBadge } from '../entry/StatusBadge.tsx';
 import { formatNumber } from '../i18n/format.ts';
-import { DiscrepancyText } from './DiscrepancyText.tsx';
-import { discrepancy, totalsOf } from './totals.ts';
+import { Money } from '../money/Money.tsx';
+import { entriesOf } from './committeeFigures.ts';
+import { totalsOf } from './totals.ts';
+import { useCommitteeFigures, useOrgUnit } from './useCommitteeFigures.ts';
 import { statusPage, usePagedStatuses } from './usePagedStatuses.ts';
 
 /** A row as tall as a long French name wrapped on two lines and its package below: few rows move once measured. */
@@ -20,7 +22,11 @@ interface StatusListProps {
   readonly rules: Rules | undefined;
 }
 
-/** Every facility's package of a subtree for a period, virtualised, with its totals read as rows come into view. */
+/**
+ * Every facility's package of a subtree for a period, virtualised, with its totals read as
+ * rows come into view: the figures per state and, for a package declaring its penalties, the
+ * lines beyond tolerance and what they lose — a package total would hide one line 20% out.
+ */
 export function StatusList({ programmeId, params, rules }: StatusListProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
@@ -55,8 +61,9 @@ export function StatusList({ programmeId, params, rules }: StatusListProps) {
               <span role="columnheader">{t('validation.status')}</span>
               <span role="columnheader" className="number">{t('state.declared')}</span>
               <span role="columnheader" className="number">{t('state.verified')}</span>
-              <span role="columnheader" className="number">{t('validation.discrepancy')}</span>
               <span role="columnheader" className="number">{t('state.validated')}</span>
+              <span role="columnheader" className="number">{t('penalty.list.beyond')}</span>
+              <span role="columnheader" className="number">{t('penalty.lost')}</span>
             </div>
           </div>
           <div ref={scroller} className="status-scroll" role="rowgroup">
@@ -89,9 +96,13 @@ function LineCells({ programmeId, line, rules }: { programmeId: string; line: St
   const { t, i18n } = useTranslation();
   const pkg = rules?.definition.packages.find((candidate) => candidate.code === line.package);
   const sheet = useSheet(programmeId, line.orgUnit, line.period, line.package);
+  const unit = useOrgUnit(programmeId, line.orgUnit);
+  const entries = useMemo(() => sheet.data && entriesOf(sheet.data.values), [sheet.data]);
+  const figures = useCommitteeFigures(rules?.definition, unit.data, line.package, line.period, entries);
   const totals = sheet.data && pkg ? totalsOf(sheet.data.values, pkg) : undefined;
   const show = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value, i18n.language, 4));
   const pending = sheet.isPending ? t('common.loading') : undefined;
+  const penalties = figures?.declared ? figures.totals : undefined;
   return (
     <>
       <span role="cell">
@@ -110,10 +121,13 @@ function LineCells({ programmeId, line, rules }: { programmeId: string; line: St
         {pending ?? show(totals?.verified)}
       </span>
       <span role="cell" className="number">
-        {pending ?? <DiscrepancyText value={discrepancy(totals?.declared, totals?.verified)} />}
-      </span>
-      <span role="cell" className="number">
         {pending ?? show(totals?.validated)}
+      </span>
+      <span role="cell" className={penalties?.breaches ? 'number bad' : 'number'} data-cell="beyond">
+        {pending ?? (penalties && totals?.verified !== undefined ? t('penalty.list.lines', { count: penalties.breaches }) : '—')}
+      </span>
+      <span role="cell" className={penalties?.breaches ? 'number bad' : 'number'} data-cell="lost">
+        {pending ?? (penalties?.breaches ? <Money value={penalties.lost} /> : '—')}
       </span>
     </>
   );
