@@ -2,10 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './app/styles.css';
-import { registerServiceWorker } from './field/offline/registerServiceWorker.ts';
 import { setupI18n } from './i18n/index.ts';
 
-registerServiceWorker();
 await setupI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
