@@ -8,12 +8,12 @@
  * A quarter of the requests are writes: the clerk declaring a quantity for a month after
  * the demo's (its months are validated and locked), each request a new value.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PROVINCE } from '../src/demo/logins.ts';
 import { DEMO_PROGRAMME, demoProgramme } from '../src/demo/programme.ts';
+import { startDemoServer, stopDemoServer } from './demoServer.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
@@ -30,15 +30,6 @@ function emit(name: string, value: number, unit: string) {
 
 /** The server's V8 flags, as `npm start` gives them (see the README's figures). */
 const SERVER_FLAGS = '--max-semi-space-size=64';
-
-async function startServer(): Promise<{ server: ChildProcess; url: string; kind: string; loadSeconds: number }> {
-  const server = fork(fileURLToPath(new URL('./apiServer.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx', SERVER_FLAGS, ...(process.env.BENCH_API_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_API_PROFILE] : [])] });
-  const stopped = once(server, 'exit').then(() => {
-    throw new Error('the API server stopped before it was ready');
-  });
-  const [ready] = (await Promise.race([once(server, 'message'), stopped])) as [{ url: string; kind: string; loadSeconds: number }];
-  return { server, ...ready };
-}
 
 /** The server's CPU time so far, in microseconds (user and system). */
 async function serverCpu(server: ChildProcess): Promise<number> {
@@ -101,7 +92,9 @@ function clerkRequests(csrfToken: string, districts: readonly string[], faciliti
   return [round[KIND]];
 }
 
-const { server, url, kind, loadSeconds } = await startServer();
+const profile = process.env.BENCH_API_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`] : [];
+const demo = await startDemoServer({ execArgv: [SERVER_FLAGS, ...profile] });
+const { server, url, kind, loadSeconds } = demo;
 try {
   const { cookie, csrfToken } = await signIn(url);
   const districts = await children(url, cookie, DEMO_PROVINCE);
@@ -120,6 +113,5 @@ try {
   emit('api.server_cpu_us_per_request', serverMicroseconds / result.requests.total, 'µs');
   emit('api.failed_requests', result.errors + result.timeouts + result.non2xx, 'count');
 } finally {
-  server.kill('SIGTERM');
-  await once(server, 'exit');
+  await stopDemoServer(demo);
 }

@@ -1,7 +1,8 @@
 /**
- * The server side of `bench/api.ts`, in its own process so the load generator does not
- * share its event loop: a throwaway database (PostgreSQL beside DATABASE_URL, else
- * in-memory PGlite), the demo, and the app on a free loopback port. Reports
+ * The server side of `bench/api.ts` and `bench/web.ts` (started by bench/demoServer.ts), in
+ * its own process so the load generator does not share its event loop: a throwaway database
+ * (PostgreSQL beside DATABASE_URL, else in-memory PGlite), the demo, and the app on a free
+ * loopback port, serving the web client built in BENCH_WEB_ROOT when set. Reports
  * {url, kind, loadSeconds} to its parent, its CPU time when asked, and closes everything on SIGTERM.
  */
 import { performance } from 'node:perf_hooks';
@@ -17,7 +18,8 @@ const started = performance.now();
 await ensureDemo(database, { scale });
 const loadSeconds = (performance.now() - started) / 1000;
 // Sign-in is rate-limited per client; the benchmark signs in from one address.
-const app = await buildApp({ database, loginAttemptsPerMinute: 1_000_000 });
+const webRoot = process.env.BENCH_WEB_ROOT;
+const app = await buildApp({ database, loginAttemptsPerMinute: 1_000_000, ...(webRoot ? { webRoot } : {}) });
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 process.send!({ url, kind, loadSeconds });
 // The parent asks for this process's CPU time around its measured run.

@@ -1,3 +1,4 @@
+import compress, { type FastifyCompressOptions } from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -12,14 +13,19 @@ import { authorityPlugin } from './auth/authority.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { PROCESS_SECRET } from './auth/sessionCookie.ts';
 import { idempotencyPlugin } from './idempotency.ts';
-import { securityHeaders } from './securityHeaders.ts';
+import { headersByProtocol } from './securityHeaders.ts';
 import { serializerCompiler } from './serializer.ts';
+import type { LogLevel } from './settings.ts';
+import { webClientFiles } from './webClient.ts';
 import { validatorCompiler } from './validation.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppOptions {
   readonly database: Database;
-  readonly logger?: boolean;
+  /** pino's level for the log on standard output; nothing is logged without one. */
+  readonly logLevel?: LogLevel;
+  /** Speak HTTPS with this certificate chain and key (PEM); plain HTTP without. */
+  readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   /** Sign-in attempts allowed per minute and client address (LOGIN_ATTEMPTS_PER_MINUTE); tests may raise it. */
   readonly loginAttemptsPerMinute?: number;
   /** Set the Secure flag on cookies (behind HTTPS). */
@@ -42,7 +48,12 @@ export interface AppOptions {
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Bodies are small but for the routes that take files (imports, trees, rules), which say their own limit.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    https: options.tls ? { cert: options.tls.cert, key: options.tls.key } : null,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
@@ -50,22 +61,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // simple request): no route takes one, so none is ever parsed (415).
   app.removeContentTypeParser('text/plain');
   app.setNotFoundHandler((request, reply) => {
-    // The web client routes in the browser: any other page address gets its index.html.
-    if (options.webRoot && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    // The web client routes in the browser: any other page address gets its index.html. A
+    // built file no longer there (a page open across an upgrade) is missing, not a page.
+    if (options.webRoot && request.method === 'GET' && !/^\/(api|assets)\//.test(request.url)) return reply.sendFile('index.html');
     return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${request.url}` } });
   });
 
-  const headers = securityHeaders({
-    contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-    },
-  });
+  const headers = headersByProtocol();
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
+    // The protocol the browser used: this server's TLS, or a trusted proxy's X-Forwarded-Proto.
+    const set = request.protocol === 'https' ? headers.https : headers.http;
+    reply.headers(request.url.startsWith('/assets/') ? set.asset : set.page);
     // API answers are one user's data at one moment: no browser or proxy may keep them.
     if ((request.routeOptions.url ?? request.url).startsWith('/api/')) reply.header('cache-control', 'no-store');
     done();
   });
+  if (options.webRoot) await app.register(fastifyStatic, webClientFiles(options.webRoot));
+  // After the web client's files, which are compressed once at build time (web/vite.config.ts):
+  // the API's answers (and its documentation's files) are compressed as they are sent.
+  await app.register(compress, API_COMPRESSION);
   await app.register(cookie, { secret: options.sessionSecret ?? PROCESS_SECRET });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
@@ -82,13 +96,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
-  if (options.webRoot) await app.register(fastifyStatic, { root: options.webRoot, wildcard: false, index: 'index.html' });
   await app.register(authPlugin, { db: options.database.db });
   await app.register(authorityPlugin);
   await app.register(idempotencyPlugin, { db: options.database.db });
   await registerRoutes(app, options);
   return app;
 }
+
+/**
+ * Brotli or gzip for answers of 1 kB or more (smaller ones gain less than a packet), brotli at
+ * level 4 (@fastify/compress's default: most of level 11's gain for a small part of its CPU).
+ * Request bodies are never decompressed: the body limits count the bytes that arrive.
+ */
+const API_COMPRESSION: FastifyCompressOptions = { encodings: ['br', 'gzip'], threshold: 1024, globalDecompression: false };
 
 function errorHandler(error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof AppError) {

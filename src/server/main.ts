@@ -21,7 +21,7 @@ await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-console.log(startBanner(`http://${shownHost}:${port}`, config, prepared));
+console.log(startBanner(`${config.tls ? 'https' : 'http'}://${shownHost}:${port}`, config, prepared));
 
 let closing = false;
 async function shutdown(signal: NodeJS.Signals) {

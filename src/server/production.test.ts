@@ -18,7 +18,7 @@ describe('npm start in production mode', () => {
   let dataDir: string;
   let server: PreparedServer | undefined;
   const production = (env: NodeJS.ProcessEnv = {}) =>
-    ({ ...configFromEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET: SECRET, ...env }), logger: false });
+    configFromEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir, SESSION_SECRET: SECRET, LOG_LEVEL: 'silent', ...env });
 
   afterEach(async () => {
     await server?.app.close();
@@ -37,7 +37,7 @@ describe('npm start in production mode', () => {
 
   it('refuses to start without SESSION_SECRET, before opening the store', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'openpbf-prod-'));
-    const config = { ...configFromEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir }), logger: false };
+    const config = configFromEnvironment({ NODE_ENV: 'production', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     await expect(prepareServer(config)).rejects.toThrow('production mode needs SESSION_SECRET (at least 32 characters');
     expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(false);
   }, HOOK_TIMEOUT);
@@ -81,7 +81,7 @@ describe('npm start in production mode', () => {
 
   it('loads no demo outside production either with DEMO=off', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'openpbf-dev-'));
-    server = await prepareServer({ ...configFromEnvironment({ DATA_DIR: dataDir, DEMO: 'off' }), logger: false });
+    server = await prepareServer(configFromEnvironment({ DATA_DIR: dataDir, DEMO: 'off', LOG_LEVEL: 'silent' }));
     expect(server.demo).toEqual({ loaded: null, present: false });
     expect(await server.database.db.select().from(programmes)).toEqual([]);
   }, HOOK_TIMEOUT);

@@ -35,3 +35,51 @@ function partsOf(value: unknown): unknown[] {
   if (typeof value === 'string' || value === null || typeof value !== 'object' || !(Symbol.iterator in value)) return [value];
   return [...(value as Iterable<unknown>)];
 }
+
+type Headers = Readonly<Record<string, string>>;
+
+/** The security headers of pages and API answers, and of the built files a page loads. */
+export interface HeaderSet {
+  readonly page: Headers;
+  readonly asset: Headers;
+}
+
+/** The answers' security headers, by the protocol the browser reached the server with. */
+export interface HeadersByProtocol {
+  readonly https: HeaderSet;
+  readonly http: HeaderSet;
+}
+
+/**
+ * What still means something on a script or a stylesheet: nosniff (run nothing under a wrong
+ * type), CORP (no other site embeds them), the referrer policy (a stylesheet's own requests)
+ * and HSTS. The rest (CSP, framing, COOP…) governs documents: on each of the dozen files of a
+ * screen it would weigh 500 bytes, a sixtieth of a second each on a 256 kbit/s link.
+ */
+const ASSET_HEADERS = ['x-content-type-options', 'cross-origin-resource-policy', 'referrer-policy', 'strict-transport-security'];
+
+function withAssets(page: Headers): HeaderSet {
+  return { page, asset: Object.freeze(Object.fromEntries(Object.entries(page).filter(([name]) => ASSET_HEADERS.includes(name)))) };
+}
+
+/**
+ * Helmet's headers with the app's CSP, in two sets. Over plain HTTP (a district's LAN, where
+ * no certificate exists) three of helmet's defaults are left out: `upgrade-insecure-requests`
+ * would send every script to an https:// address nobody answers (a blank page); HSTS and
+ * Cross-Origin-Opener-Policy are ignored by browsers outside HTTPS, COOP with an error in the
+ * console. Over HTTPS — the server's own (TLS_CERT) or a trusted proxy's (X-Forwarded-Proto) —
+ * all of them are sent.
+ */
+export function headersByProtocol(): HeadersByProtocol {
+  const directives = { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] };
+  return {
+    https: withAssets(securityHeaders({ contentSecurityPolicy: { directives } })),
+    http: withAssets(
+      securityHeaders({
+        contentSecurityPolicy: { directives: { ...directives, 'upgrade-insecure-requests': null } },
+        strictTransportSecurity: false,
+        crossOriginOpenerPolicy: false,
+      }),
+    ),
+  };
+}

@@ -1,4 +1,6 @@
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '../../test/support/certificate.ts';
 import { configFromEnvironment } from './settings.ts';
 
 const SECRET = 'x'.repeat(32);
@@ -45,5 +47,39 @@ describe('production settings', () => {
     expect(configFromEnvironment({}).loginAttemptsPerMinute).toBe(30);
     expect(configFromEnvironment({ LOGIN_ATTEMPTS_PER_MINUTE: '100' }).loginAttemptsPerMinute).toBe(100);
     expect(() => configFromEnvironment({ LOGIN_ATTEMPTS_PER_MINUTE: '0' })).toThrow("LOGIN_ATTEMPTS_PER_MINUTE: '0' is not a whole number");
+  });
+});
+
+describe('HTTPS and the log', () => {
+  const first = selfSignedCertificate();
+  const second = selfSignedCertificate();
+
+  it('speaks HTTPS with TLS_CERT and TLS_KEY, and then sets Secure cookies outside production too', () => {
+    const config = configFromEnvironment({ TLS_CERT: first.certPath, TLS_KEY: first.keyPath });
+    expect(config.tls).toMatchObject({ certPath: first.certPath, keyPath: first.keyPath, cert: first.cert });
+    expect(config.secureCookies).toBe(true);
+    expect(configFromEnvironment({ TLS_CERT: first.certPath, TLS_KEY: first.keyPath, COOKIE_SECURE: 'false' }).secureCookies).toBe(false);
+    expect(configFromEnvironment({}).tls).toBeUndefined();
+  });
+
+  it('wants both files, readable, a certificate and its own key', () => {
+    expect(() => configFromEnvironment({ TLS_CERT: first.certPath })).toThrow('TLS_CERT is set but TLS_KEY is not: set both');
+    expect(() => configFromEnvironment({ TLS_KEY: first.keyPath })).toThrow('TLS_KEY is set but TLS_CERT is not: set both');
+    const missing = join(dirname(first.certPath), 'missing.pem');
+    expect(() => configFromEnvironment({ TLS_CERT: missing, TLS_KEY: first.keyPath })).toThrow(`TLS_CERT: '${missing}' cannot be read (no such file)`);
+    expect(() => configFromEnvironment({ TLS_CERT: first.certPath, TLS_KEY: dirname(first.keyPath) })).toThrow('cannot be read (it is a folder, not a file)');
+    expect(() => configFromEnvironment({ TLS_CERT: first.certPath, TLS_KEY: second.keyPath })).toThrow(
+      `TLS_CERT and TLS_KEY: '${first.certPath}' and '${second.keyPath}' are not a PEM certificate and its unencrypted private key (`,
+    );
+    expect(() => configFromEnvironment({ TLS_CERT: first.keyPath, TLS_KEY: first.keyPath })).toThrow('are not a PEM certificate');
+  });
+
+  it('logs warnings and errors by default, every request at LOG_LEVEL=info, nothing with LOG=off', () => {
+    expect(configFromEnvironment({}).logLevel).toBe('warn');
+    expect(configFromEnvironment({ LOG_LEVEL: 'info' }).logLevel).toBe('info');
+    expect(configFromEnvironment({ LOG: 'off' }).logLevel).toBe('silent');
+    expect(configFromEnvironment({ LOG: 'off', LOG_LEVEL: 'error' }).logLevel).toBe('error');
+    expect(() => configFromEnvironment({ LOG_LEVEL: 'verbose' })).toThrow("LOG_LEVEL: 'verbose' is not one of silent, fatal, error, warn, info, debug, trace");
+    expect(() => configFromEnvironment({ LOG: 'on' })).toThrow("LOG: 'on' is not 'off'; to choose what is logged, set LOG_LEVEL");
   });
 });

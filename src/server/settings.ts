@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { DemoOptions } from '../demo/generate.ts';
 import type { DatabaseOptions } from '../store/database.ts';
 import { LOGIN_ATTEMPTS_PER_MINUTE } from './routes/auth.ts';
+import { tlsFromEnvironment, type TlsFiles } from './tls.ts';
 
 export interface ServerConfig {
   readonly port: number;
@@ -12,7 +13,10 @@ export interface ServerConfig {
   /** PostgreSQL when set; otherwise embedded PGlite in `dataDir`. */
   readonly databaseUrl?: string;
   readonly dataDir: string;
-  readonly logger: boolean;
+  /** What the log (JSON lines on standard output) keeps: `info` logs every request. */
+  readonly logLevel: LogLevel;
+  /** HTTPS with this certificate and key; plain HTTP without (a LAN, or behind a proxy that speaks HTTPS). */
+  readonly tls?: TlsFiles;
   /** Production mode (docs/security.md): no demo, a secret, Secure cookies, no demo password left. */
   readonly production: boolean;
   /** Load the demo into a store without programmes: never in production, not with DEMO=off. */
@@ -31,10 +35,15 @@ export interface ServerConfig {
 
 export const MIN_SECRET_LENGTH = 32;
 
+/** pino's levels, from the fewest lines to the most; `silent` logs nothing. */
+export const LOG_LEVELS = ['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /**
  * `npm start`'s settings: PORT (3000), HOST (127.0.0.1), DATABASE_URL, DATA_DIR (./data),
- * LOG, NODE_ENV / OPENPBF_MODE, DEMO, SESSION_SECRET, COOKIE_SECURE, TRUST_PROXY,
- * LOGIN_ATTEMPTS_PER_MINUTE (README.md, "Configuration"). A malformed value throws, naming it.
+ * LOG_LEVEL (or LOG=off), TLS_CERT and TLS_KEY, NODE_ENV / OPENPBF_MODE, DEMO, SESSION_SECRET,
+ * COOKIE_SECURE, TRUST_PROXY, LOGIN_ATTEMPTS_PER_MINUTE (README.md, "Configuration"). A
+ * malformed value throws, naming it.
  */
 export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
   const port = Number(env.PORT ?? 3000);
@@ -44,17 +53,19 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): ServerConfig {
   if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
     throw new Error(`SESSION_SECRET: at least ${MIN_SECRET_LENGTH} characters (it has ${secret.length}); for instance \`openssl rand -base64 48\``);
   }
+  const tls = tlsFromEnvironment(env);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     dataDir: dataDir(env),
-    logger: env.LOG !== 'off',
+    logLevel: logLevel(env),
+    ...(tls ? { tls } : {}),
     production,
     loadDemo: demoWanted(env, production),
     ...(existsSync(WEB_ROOT) ? { webRoot: WEB_ROOT } : {}),
     ...(secret ? { sessionSecret: secret } : {}),
-    secureCookies: secureCookies(env, production),
+    secureCookies: secureCookies(env, production, tls !== undefined),
     trustProxy: trustProxy(env.TRUST_PROXY),
     loginAttemptsPerMinute: loginAttempts(env.LOGIN_ATTEMPTS_PER_MINUTE),
   };
@@ -74,6 +85,22 @@ export function storeFromEnvironment(env: NodeJS.ProcessEnv): DatabaseOptions {
   return storeOf({ ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}), dataDir: dataDir(env) });
 }
 
+/**
+ * LOG_LEVEL, `warn` by default: errors and warnings, not a line per request (`info`), which
+ * on a busy server would fill the journal with what the API's answers already say.
+ * LOG=off, the older setting, is `silent`.
+ */
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const level = env.LOG_LEVEL;
+  if (level === undefined || level === '') {
+    if (env.LOG === undefined || env.LOG === '') return 'warn';
+    if (env.LOG === 'off') return 'silent';
+    throw new Error(`LOG: '${env.LOG}' is not 'off'; to choose what is logged, set LOG_LEVEL (${LOG_LEVELS.join(', ')})`);
+  }
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`LOG_LEVEL: '${level}' is not one of ${LOG_LEVELS.join(', ')}`);
+  return level as LogLevel;
+}
+
 /** OPENPBF_MODE when set (`production` or `development`), else NODE_ENV=production. */
 function productionMode(env: NodeJS.ProcessEnv): boolean {
   const mode = env.OPENPBF_MODE;
@@ -89,11 +116,12 @@ function demoWanted(env: NodeJS.ProcessEnv, production: boolean): boolean {
   return !production && demo !== 'off';
 }
 
-function secureCookies(env: NodeJS.ProcessEnv, production: boolean): boolean {
+/** Secure in production and wherever the server speaks HTTPS itself (unless COOKIE_SECURE=false, outside production). */
+function secureCookies(env: NodeJS.ProcessEnv, production: boolean, tls: boolean): boolean {
   const value = env.COOKIE_SECURE;
   if (value !== undefined && value !== 'true' && value !== 'false') throw new Error(`COOKIE_SECURE: '${value}' is neither 'true' nor 'false'`);
   if (production && value === 'false') throw new Error('COOKIE_SECURE=false: production mode sends the session cookie over HTTPS only; unset COOKIE_SECURE');
-  return production || value === 'true';
+  return production || value === 'true' || (tls && value !== 'false');
 }
 
 /** Addresses proxy-addr knows by name (Fastify's trustProxy). */

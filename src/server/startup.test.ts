@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login } from '../../test/support/api.ts';
+import { selfSignedCertificate } from '../../test/support/certificate.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../demo/logins.ts';
 import { configFromEnvironment, type ServerConfig } from './settings.ts';
 import { prepareServer, startBanner, type PreparedServer } from './startup.ts';
@@ -16,7 +17,7 @@ describe('npm start', () => {
   let server: PreparedServer;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'openpbf-start-'));
-    config = { ...configFromEnvironment({ DATA_DIR: dataDir, PORT: '0' }), logger: false, demo: { scale: 0.04, months: 3 } };
+    config = { ...configFromEnvironment({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' }), demo: { scale: 0.04, months: 3 } };
     server = await prepareServer(config);
   }, HOOK_TIMEOUT);
   afterAll(async () => {
@@ -63,10 +64,10 @@ describe('npm start', () => {
 describe('npm start settings', () => {
   it('defaults to port 3000 on the loopback interface and PGlite in ./data', () => {
     const config = configFromEnvironment({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', logger: true });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', logLevel: 'warn' });
     expect(config.dataDir).toBe(join(process.cwd(), 'data'));
     expect(config.databaseUrl).toBeUndefined();
-    expect(configFromEnvironment({ DATABASE_URL: 'postgres://x/y', LOG: 'off' })).toMatchObject({ databaseUrl: 'postgres://x/y', logger: false });
+    expect(configFromEnvironment({ DATABASE_URL: 'postgres://x/y' })).toMatchObject({ databaseUrl: 'postgres://x/y' });
   });
 
   it('refuses a port that is not one, naming the variable', () => {
@@ -78,5 +79,15 @@ describe('npm start settings', () => {
     const banner = startBanner('http://localhost:3000', configFromEnvironment({ DATABASE_URL: 'postgres://x/y' }), { demo: { loaded: null, present: false }, accounts: 3 });
     expect(banner).toContain('data: PostgreSQL (DATABASE_URL)');
     expect(banner).not.toContain('Demo logins');
+  });
+
+  it('says how browsers reach it: HTTPS with its certificate, or plain HTTP and what that does not allow', () => {
+    const none = { demo: { loaded: null, present: false }, accounts: 1 };
+    const certificate = selfSignedCertificate();
+    const banner = (env: NodeJS.ProcessEnv) => startBanner('http://localhost:3000', configFromEnvironment({ DATABASE_URL: 'postgres://x/y', ...env }), none);
+    expect(banner({})).toContain('  plain HTTP on this machine');
+    expect(banner({ HOST: '0.0.0.0' })).toContain('plain HTTP: other machines can use it, but not offline');
+    expect(banner({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).toContain('plain HTTP: browsers must reach it over HTTPS, through a reverse proxy');
+    expect(banner({ TLS_CERT: certificate.certPath, TLS_KEY: certificate.keyPath })).toContain(`  HTTPS with the certificate ${certificate.certPath}`);
   });
 });

@@ -29,7 +29,8 @@ export async function prepareServer(config: ServerConfig): Promise<PreparedServe
     if (config.production) await refuseDemoPasswords(database.db);
     const app = await buildApp({
       database,
-      logger: config.logger,
+      logLevel: config.logLevel,
+      ...(config.tls ? { tls: config.tls } : {}),
       ...(config.webRoot ? { webRoot: config.webRoot } : {}),
       ...(config.sessionSecret ? { sessionSecret: config.sessionSecret } : {}),
       secureCookies: config.secureCookies,
@@ -49,6 +50,7 @@ export function startBanner(url: string, config: ServerConfig, server: Pick<Prep
   const store = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   const mode = config.production ? 'production' : 'development';
   const lines = [`OpenPBF is listening on ${url} (${mode} mode)`, `  API documentation: ${url}/api/docs`, `  data: ${store}`];
+  lines.push(`  ${transport(config)}`);
   if (!config.webRoot) lines.push('  web client not built: run `npm run build:web`');
   if (demo.loaded) lines.push(`  demo loaded: ${demo.loaded.orgUnits} org units, ${demo.loaded.dataValues} data values`);
   if (demo.present) {
@@ -59,4 +61,14 @@ export function startBanner(url: string, config: ServerConfig, server: Pick<Prep
     lines.push('', 'No account yet: create the first administrator with', '  npx openpbf users create-admin --username <name> --name "<full name>"');
   }
   return lines.join('\n');
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** How browsers reach it, and what that allows: production needs HTTPS in front, offline field work needs a secure context. */
+function transport(config: ServerConfig): string {
+  if (config.tls) return `HTTPS with the certificate ${config.tls.certPath}`;
+  if (config.production) return 'plain HTTP: browsers must reach it over HTTPS, through a reverse proxy (or set TLS_CERT and TLS_KEY): docs/operations.md';
+  if (LOOPBACK.has(config.host)) return 'plain HTTP on this machine';
+  return 'plain HTTP: other machines can use it, but not offline (browsers keep screens offline over HTTPS only): docs/operations.md';
 }

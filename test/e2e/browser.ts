@@ -33,20 +33,32 @@ function buildClient(): Promise<string> {
   return build({ root: repoPath('web'), logLevel: 'silent', build: { outDir, emptyOutDir: true } }).then(() => outDir);
 }
 
-export async function startE2E(): Promise<E2E> {
+/**
+ * `hostName`: the browser reaches the server by that name (resolved to the loopback address),
+ * as a district's LAN does by its server's name: not `localhost`, so not a secure context.
+ */
+export async function startE2E(options: { hostName?: string } = {}): Promise<E2E> {
   built ??= buildClient();
   const webRoot = await built;
   const api = await testApi('pglite');
   const app = await buildApp({ database: api.database, loginAttemptsPerMinute: 10_000, webRoot });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
+  const host = options.hostName ?? '127.0.0.1';
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.hostName ? [`--host-resolver-rules=MAP ${options.hostName} 127.0.0.1`] : []),
+    ],
   });
   return {
     api,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://${host}:${port}`,
     browser,
     async close() {
       await browser.close();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PROGRAMME, call, login, type Session } from '../support/api.ts';
 import { FIELD_VERSION, FIELD_VERSION_FROM } from '../support/field.ts';
 import { PENALTY_VERSION } from '../support/penalties.ts';
@@ -168,7 +168,9 @@ describe('the verifier’s field screens', () => {
   it('keeps values entered offline, syncs them when the connection returns and shows a conflict to resolve', async () => {
     const page = await newPage(e2e, 'fr');
     await signIn(page, 'verifier');
-    await page.waitForFunction('navigator.serviceWorker.controller !== null');
+    // The worker is registered once a verifier is signed in. Polled with evaluate: the string
+    // predicate of waitForFunction is evaluated with eval, which the CSP refuses.
+    await vi.waitFor(async () => expect(await page.evaluate('navigator.serviceWorker.controller !== null')).toBe(true), { timeout: 30_000, interval: 100 });
     await page.goto(`${e2e.url}/field/cds_2/202408`);
     const quantity = page.getByRole('region', { name: 'Paquet minimum d’activités du centre de santé' });
     await quantity.getByLabel(`Vérifié, ${CONSULTATION}`, { exact: true }).waitFor();

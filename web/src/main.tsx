@@ -3,10 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './app/styles.css';
 import './app/penalties.css';
-import { registerServiceWorker } from './field/offline/registerServiceWorker.ts';
 import { setupI18n } from './i18n/index.ts';
 
-registerServiceWorker();
 await setupI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

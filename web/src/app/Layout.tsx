@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { OutboxSync } from '../field/offline/OutboxSync.tsx';
+import { registerServiceWorker } from '../field/offline/registerServiceWorker.ts';
 import { useSession } from '../api/session.tsx';
 import type { Programme, Role } from '../api/types.ts';
 import { switchLocale } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/en.ts';
+import { Deferred } from './lazyScreen.tsx';
 
 /** Navigation entries and the roles that see them; the server checks again on every call. */
 const NAVIGATION: readonly { to: string; label: MessageKey; roles: readonly Role[] | 'all' }[] = [
@@ -29,6 +32,11 @@ export function Layout() {
   const { me, programmeId, selectProgramme, signOut, hasRole } = useSession();
   const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programme[]>('/api/programmes') });
   const visible = NAVIGATION.filter((entry) => entry.roles === 'all' || hasRole(...entry.roles));
+  const fieldWork = !!me?.grants.some((grant) => grant.role === 'verifier');
+  useEffect(() => {
+    // Only field work is offline: others are spared the worker's download of every screen.
+    if (fieldWork) registerServiceWorker();
+  }, [fieldWork]);
 
   return (
     <div className="shell">
@@ -71,7 +79,7 @@ export function Layout() {
         </ul>
       </nav>
       <main className="content">
-        <Outlet />
+        <Deferred screen={<Outlet />} />
       </main>
     </div>
   );

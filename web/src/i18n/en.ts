@@ -1,12 +1,12 @@
 import { moneyEn } from './money.en.ts';
 import { penaltiesEn } from './penalties.en.ts';
+import { signInEn } from './signIn.en.ts';
 
 /** English messages; fr.ts must have the same keys (a test checks). */
 export const en = {
   ...moneyEn,
   ...penaltiesEn,
-  'app.name': 'OpenPBF',
-  'app.tagline': 'Performance-based financing',
+  ...signInEn,
   'language.switch': 'Français',
   'nav.home': 'Home',
   'nav.orgUnits': 'Org units',
@@ -17,13 +17,6 @@ export const en = {
   'nav.signOut': 'Sign out',
   'nav.main': 'Main navigation',
   'programme.select': 'Programme',
-  'signIn.title': 'Sign in',
-  'signIn.username': 'User name',
-  'signIn.password': 'Password',
-  'signIn.submit': 'Sign in',
-  'signIn.failed': 'Unknown user name or wrong password.',
-  'signIn.tooMany': 'Too many attempts. Wait a minute and try again.',
-  'signIn.locked': 'Too many wrong passwords for this account. Try again after {{time}}.',
   'nav.password': 'Password',
   'password.title': 'Change your password',
   'password.forced': 'An administrator has reset your password. Choose a new one to continue.',
@@ -52,9 +45,7 @@ export const en = {
   'role.payer': 'Payer',
   'role.auditor': 'Auditor',
   'role.on': '{{role}} on {{unit}}',
-  'common.loading': 'Loading…',
   'common.error': 'Something went wrong: {{message}}',
-  'common.retry': 'Retry',
   'common.save': 'Save',
   'common.cancel': 'Cancel',
   'common.search': 'Search',
@@ -660,6 +651,10 @@ export const en = {
   'field.savedLocally': 'Offline: saving keeps the values on this device until the connection returns.',
   'field.locked': 'Validated and locked: these values can no longer change.',
   'field.frozen': 'Verified: your figures are frozen while the committee decides. If one must change, the committee returns the verification to you.',
+  'field.offlineSupport.insecure':
+    'Offline work is not available on this connection: the address starts with http://, and browsers keep screens for offline use only over https://. Visit pages open only while connected; what you save is still kept on this device until it is sent. Ask the administrator for the server’s https:// address.',
+  'field.offlineSupport.unsupported':
+    'This browser cannot keep screens for offline use (a private window, or an old browser): visit pages open only while connected; what you save is still kept on this device until it is sent.',
   'field.outbox.title': 'Synchronisation',
   'field.outbox.online': 'online',
   'field.outbox.offline': 'offline',

@@ -1,12 +1,12 @@
 import type { MessageKey } from './en.ts';
 import { moneyFr } from './money.fr.ts';
 import { penaltiesFr } from './penalties.fr.ts';
+import { signInFr } from './signIn.fr.ts';
 
 export const fr: Record<MessageKey, string> = {
   ...moneyFr,
   ...penaltiesFr,
-  'app.name': 'OpenPBF',
-  'app.tagline': 'Financement basé sur la performance',
+  ...signInFr,
   'language.switch': 'English',
   'nav.home': 'Accueil',
   'nav.orgUnits': 'Unités',
@@ -17,13 +17,6 @@ export const fr: Record<MessageKey, string> = {
   'nav.signOut': 'Se déconnecter',
   'nav.main': 'Navigation principale',
   'programme.select': 'Programme',
-  'signIn.title': 'Connexion',
-  'signIn.username': "Nom d'utilisateur",
-  'signIn.password': 'Mot de passe',
-  'signIn.submit': 'Se connecter',
-  'signIn.failed': "Nom d'utilisateur inconnu ou mot de passe erroné.",
-  'signIn.tooMany': 'Trop de tentatives. Patientez une minute et réessayez.',
-  'signIn.locked': 'Trop de mots de passe erronés pour ce compte. Réessayez après {{time}}.',
   'nav.password': 'Mot de passe',
   'password.title': 'Changer votre mot de passe',
   'password.forced': 'Un administrateur a réinitialisé votre mot de passe. Choisissez-en un nouveau pour continuer.',
@@ -52,9 +45,7 @@ export const fr: Record<MessageKey, string> = {
   'role.payer': 'Payeur',
   'role.auditor': 'Auditeur',
   'role.on': '{{role}} sur {{unit}}',
-  'common.loading': 'Chargement…',
   'common.error': "Une erreur s'est produite : {{message}}",
-  'common.retry': 'Réessayer',
   'common.save': 'Enregistrer',
   'common.cancel': 'Annuler',
   'common.search': 'Rechercher',
@@ -660,6 +651,10 @@ export const fr: Record<MessageKey, string> = {
   'field.savedLocally': 'Hors ligne : l’enregistrement garde les valeurs sur cet appareil jusqu’au retour de la connexion.',
   'field.locked': 'Validé et verrouillé : ces valeurs ne peuvent plus changer.',
   'field.frozen': 'Vérifié : vos chiffres sont figés pendant que le comité décide. Si l’un doit changer, le comité vous renvoie la vérification.',
+  'field.offlineSupport.insecure':
+    'Le travail hors ligne n’est pas possible sur cette connexion : l’adresse commence par http://, et les navigateurs ne gardent les écrans pour l’usage hors ligne qu’en https://. Les pages de visite ne s’ouvrent qu’avec le réseau ; ce que vous enregistrez reste gardé sur cet appareil jusqu’à son envoi. Demandez à l’administrateur l’adresse https:// du serveur.',
+  'field.offlineSupport.unsupported':
+    'Ce navigateur ne peut pas garder les écrans pour l’usage hors ligne (fenêtre privée, ou navigateur ancien) : les pages de visite ne s’ouvrent qu’avec le réseau ; ce que vous enregistrez reste gardé sur cet appareil jusqu’à son envoi.',
   'field.outbox.title': 'Synchronisation',
   'field.outbox.online': 'en ligne',
   'field.outbox.offline': 'hors ligne',

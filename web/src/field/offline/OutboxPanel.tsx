@@ -7,6 +7,7 @@ import { ErrorMessage } from '../../components/Status.tsx';
 import { formatDateTime, formatNumber, formatPeriod } from '../../i18n/format.ts';
 import type { OutboxEntry } from './outbox.ts';
 import { outbox, useConflictResolution, useOutboxEntries, useSyncNow, useSyncStatus } from './outboxState.ts';
+import { offlineSupport } from './registerServiceWorker.ts';
 import { useOnline } from './useOnline.ts';
 
 /** Names for codes, when the screen knows them (a facility's activities and packages). */
@@ -40,6 +41,7 @@ export function OutboxPanel({ orgUnit, describe }: { orgUnit?: string; describe?
           {t('field.outbox.syncNow')}
         </button>
       </div>
+      <OfflineSupportNotice />
       {!online && <p className="warn">{t('field.outbox.offlineHelp')}</p>}
       <p role="status" aria-live="polite">
         <strong>{t('field.outbox.count', { count: waiting.length })}</strong>
@@ -83,6 +85,18 @@ export function OutboxPanel({ orgUnit, describe }: { orgUnit?: string; describe?
       ))}
       {mine.length === 0 && <p className="muted">{t('field.outbox.none')}</p>}
     </section>
+  );
+}
+
+/** Said plainly where the browser will not keep the screens offline (plain HTTP), rather than failing at the facility. */
+function OfflineSupportNotice() {
+  const { t } = useTranslation();
+  const support = offlineSupport();
+  if (support === 'available') return null;
+  return (
+    <p className="warn" role="note">
+      {t(`field.offlineSupport.${support}`)}
+    </p>
   );
 }
 
