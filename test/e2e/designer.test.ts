@@ -124,9 +124,8 @@ describe('programme designer', () => {
     await added.getByRole('button', { name: 'Add a row' }).click();
     await added.getByLabel('type, row 1', { exact: true }).fill('cds');
     await added.getByLabel('tariff, row 1', { exact: true }).fill('100');
-    await expect(added.locator('.finding').textContent()).resolves.toContain(
-      "decision tables giving 'tariff' disagree on whether 'activity' is one of their inputs",
-    );
+    // The row's missing-output finding stays until the check runs again: wait for the new one.
+    await added.locator('.finding', { hasText: "decision tables giving 'tariff' disagree on whether 'activity' is one of their inputs" }).waitFor();
     await page.getByText('Errors to fix: 1').waitFor();
 
     // A row without its output: the row's cell is marked.

@@ -92,6 +92,14 @@ export function ActivitiesTable({ pkg, index }: { pkg: DraftPackage; index: numb
   );
 }
 
+/**
+ * Lines for an activity's name: real programmes name activities in long French sentences,
+ * which a one-line field would cut. A name is one line of text, so Enter adds none.
+ */
+function nameRows(name: string): number {
+  return Math.min(3, Math.max(1, Math.ceil(name.length / 45)));
+}
+
 interface ActivityRowProps {
   readonly pkg: DraftPackage;
   readonly index: number;
@@ -113,28 +121,32 @@ function ActivityRow({ pkg, index, row, activity, columns, here, autoFocus }: Ac
   return (
     <tr>
       <th scope="row" className="activity-cell">
-        <input
-          className="activity-name"
-          value={activity.name ?? ''}
-          readOnly={readOnly}
-          autoFocus={autoFocus}
-          placeholder={t('designer.field.name')}
-          aria-label={t('designer.activityName', { code: activity.code })}
-          onChange={(event) => {
-            const text = event.target.value;
-            edit((current) => setActivityName(current, index, row, text));
-          }}
-        />
-        <CodeField
-          kind="activity"
-          code={activity.code}
-          label={t('designer.activityCode', { name: shown })}
-          fixed={saved.activity(pkg.code, activity.code)}
-          taken={(current) => current.packages[index]?.activities.map((other) => other.code) ?? []}
-          rename={(current, next) => renameActivityCode(current, index, row, next)}
-          invalid={invalid(`${at}.code`)}
-          describedBy={invalid(`${at}.code`) ? findingsId : undefined}
-        />
+        <div>
+          <textarea
+            className="activity-name"
+            rows={nameRows(activity.name ?? '')}
+            value={activity.name ?? ''}
+            readOnly={readOnly}
+            autoFocus={autoFocus}
+            placeholder={t('designer.field.name')}
+            aria-label={t('designer.activityName', { code: activity.code })}
+            onKeyDown={(event) => event.key === 'Enter' && event.preventDefault()}
+            onChange={(event) => {
+              const text = event.target.value;
+              edit((current) => setActivityName(current, index, row, text));
+            }}
+          />
+          <CodeField
+            kind="activity"
+            code={activity.code}
+            label={t('designer.activityCode', { name: shown })}
+            fixed={saved.activity(pkg.code, activity.code)}
+            taken={(current) => current.packages[index]?.activities.map((other) => other.code) ?? []}
+            rename={(current, next) => renameActivityCode(current, index, row, next)}
+            invalid={invalid(`${at}.code`)}
+            describedBy={invalid(`${at}.code`) ? findingsId : undefined}
+          />
+        </div>
       </th>
       {columns.map((name) => {
         const path = `${at}.constants.${name}`;

@@ -326,7 +326,7 @@ export const en = {
   'designer.filter.noGroupset': '“{{part}}”: the groupset is missing before the colon.',
   'designer.filter.noGroups': '“{{part}}”: give at least one group after the colon.',
   'designer.filter.repeated': '“{{part}}”: this groupset is already listed.',
-  'designer.inputsHelp': 'The data entered for each activity (declared, verified…); the type decides what the entry screens accept.',
+  'designer.inputsHelp': 'The data entered per activity; the type decides what data entry accepts.',
   'designer.inputName': 'Name of the input {{name}}',
   'designer.inputTypeOf': 'Type of the input {{name}}',
   'designer.inputType.any': 'any number ≥ 0',

@@ -326,7 +326,7 @@ export const fr: Record<MessageKey, string> = {
   'designer.filter.noGroupset': "« {{part}} » : il manque le groupe d'unités avant les deux-points.",
   'designer.filter.noGroups': '« {{part}} » : donnez au moins un groupe après les deux-points.',
   'designer.filter.repeated': "« {{part}} » : ce groupe d'unités figure déjà.",
-  'designer.inputsHelp': "Les données saisies pour chaque activité (déclaré, vérifié…) ; le type décide de ce qu'acceptent les écrans de saisie.",
+  'designer.inputsHelp': "Les données saisies par activité ; le type décide de ce que la saisie accepte.",
   'designer.inputName': "Nom de l'entrée {{name}}",
   'designer.inputTypeOf': "Type de l'entrée {{name}}",
   'designer.inputType.any': 'tout nombre ≥ 0',
