@@ -1,23 +1,14 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { AddTableForm } from './AddTableForm.tsx';
 import { idFor, useEditor } from './context.ts';
-import {
-  addTable,
-  addTableRow,
-  cellText,
-  isIdentifier,
-  removeTable,
-  removeTableRow,
-  setTableCell,
-  setTableName,
-  setTablePeriod,
-  splitNames,
-  type Draft,
-  type DraftTable,
-} from './draft.ts';
+import { addTableRow, cellText, removeTable, removeTableRow, setTableCell, setTableName, setTablePeriod, type Draft, type DraftTable } from './draft.ts';
+import { addTableColumn, columnProblem, removeTableColumn, setTablePackage, type Side } from './edits/tableColumns.ts';
 import { isAt, type Finding } from './findings.ts';
-import { Findings } from './Findings.tsx';
+import { Findings, usePlace } from './Findings.tsx';
+import { RemoveButton } from './RemoveButton.tsx';
+
+export const TABLES_HEADING = 'tables-title';
 
 /** Every decision table of the programme as an editable grid, and a form to add one. */
 export function DecisionTables({ draft }: { draft: Draft }) {
@@ -25,13 +16,15 @@ export function DecisionTables({ draft }: { draft: Draft }) {
   const { readOnly } = useEditor();
   return (
     <>
-      <h2>{t('designer.tables')}</h2>
+      <h2 id={TABLES_HEADING} tabIndex={-1}>
+        {t('designer.tables')}
+      </h2>
       <p className="muted">{t('designer.wildcardHelp')}</p>
       {draft.decisionTables.length === 0 && <p className="muted">{t('common.none')}</p>}
       {draft.decisionTables.map((table, index) => (
         <TableGrid key={index} table={table} index={index} />
       ))}
-      {!readOnly && <AddTableForm packages={draft.packages.map((pkg) => pkg.code)} />}
+      {!readOnly && <AddTableForm packages={draft.packages} />}
     </>
   );
 }
@@ -47,24 +40,9 @@ function moveInColumn(event: KeyboardEvent<HTMLInputElement>) {
   next?.select();
 }
 
-/** Where in a table a finding is: its row and column, or its validity bound. */
-function tablePlace(path: string, table: DraftTable, t: TFunction): string | undefined {
-  const row = /\.rows\[(\d+)\](?:\.(.+))?$/.exec(path);
-  if (row) return [t('designer.rowN', { row: Number(row[1]) + 1 }), row[2]].filter(Boolean).join(' · ');
-  if (path.endsWith('.from')) return t('designer.validFrom');
-  if (path.endsWith('.to')) return t('designer.validTo');
-  const column = /\.(inputs|outputs)(?:\[(\d+)\]|\.(.+))?$/.exec(path);
-  if (column) {
-    const name = column[3] ?? (column[2] !== undefined ? table[column[1] as 'inputs' | 'outputs'][Number(column[2])] : undefined);
-    return [t(column[1] === 'inputs' ? 'designer.inputColumns' : 'designer.outputColumns'), name].filter(Boolean).join(' · ');
-  }
-  if (path.endsWith('.package')) return t('designer.newTable.package');
-  return undefined;
-}
-
 function TableGrid({ table, index }: { table: DraftTable; index: number }) {
   const { t, i18n } = useTranslation();
-  const { readOnly, findings, edit } = useEditor();
+  const { readOnly, findings, draft, edit } = useEditor();
   const at = `decisionTables[${index}]`;
   const here = findings.get(at);
   const findingsId = idFor('e', at);
@@ -72,16 +50,52 @@ function TableGrid({ table, index }: { table: DraftTable; index: number }) {
   const columns = [...table.inputs, ...table.outputs];
   const invalid = (path: string) => here?.some((finding: Finding) => isAt(finding, path));
   const title = table.name || table.outputs.join(', ');
+  const place = usePlace(draft, true);
+  const owner = draft.packages.find((pkg) => pkg.code === table.package);
 
   return (
     <section className="card decision-table" aria-labelledby={captionId}>
-      <h3 id={captionId}>
-        {t('designer.table', { name: title })} <span className="muted">({t('designer.tableOf', { package: table.package })})</span>
-      </h3>
+      <div className="part-head">
+        <h3 id={captionId} tabIndex={-1}>
+          {t('designer.table', { name: title })} <span className="muted">({t('designer.tableOf', { package: owner?.name || table.package })})</span>
+        </h3>
+        {!readOnly && (
+          <RemoveButton label={t('designer.removeTable', { name: title })} remove={(current) => removeTable(current, index)} focusAfter={TABLES_HEADING} className="link">
+            {t('designer.removePart')}
+          </RemoveButton>
+        )}
+      </div>
       <div className="table-bounds">
         <label className="inline">
           {t('designer.tableName')}
-          <input value={table.name ?? ''} readOnly={readOnly} onChange={(event) => edit((draft) => setTableName(draft, index, event.target.value))} />
+          <input
+            value={table.name ?? ''}
+            readOnly={readOnly}
+            onChange={(event) => {
+              const text = event.target.value;
+              edit((current) => setTableName(current, index, text));
+            }}
+          />
+        </label>
+        <label className="inline">
+          {t('designer.newTable.package')}
+          <select
+            value={table.package}
+            disabled={readOnly}
+            aria-invalid={invalid(`${at}.package`) ? true : undefined}
+            aria-describedby={invalid(`${at}.package`) ? findingsId : undefined}
+            onChange={(event) => {
+              const code = event.target.value;
+              edit((current) => setTablePackage(current, index, code));
+            }}
+          >
+            {!owner && <option value={table.package}>{table.package}</option>}
+            {draft.packages.map((pkg) => (
+              <option key={pkg.code} value={pkg.code}>
+                {pkg.name ? `${pkg.name} (${pkg.code})` : pkg.code}
+              </option>
+            ))}
+          </select>
         </label>
         {(['from', 'to'] as const).map((bound) => (
           <label className="inline" key={bound}>
@@ -96,7 +110,7 @@ function TableGrid({ table, index }: { table: DraftTable; index: number }) {
               aria-describedby={invalid(`${at}.${bound}`) ? findingsId : undefined}
               onChange={(event) => {
                 const text = event.target.value;
-                edit((draft) => setTablePeriod(draft, index, bound, text));
+                edit((current) => setTablePeriod(current, index, bound, text));
               }}
             />
           </label>
@@ -112,6 +126,11 @@ function TableGrid({ table, index }: { table: DraftTable; index: number }) {
               {columns.map((column, c) => (
                 <th scope="col" key={c} className={c < table.inputs.length ? 'input-column' : 'output-column number'}>
                   <span className="code">{column}</span>
+                  {!readOnly && (
+                    <RemoveButton label={t('designer.removeColumn', { name: column })} remove={(current) => removeTableColumn(current, index, column)} focusAfter={captionId}>
+                      ×
+                    </RemoveButton>
+                  )}
                   <div className="muted small-text">{t(c < table.inputs.length ? 'designer.inputColumn' : 'designer.outputColumn')}</div>
                 </th>
               ))}
@@ -149,7 +168,7 @@ function TableGrid({ table, index }: { table: DraftTable; index: number }) {
                         onKeyDown={moveInColumn}
                         onChange={(event) => {
                           const text = event.target.value;
-                          edit((draft) => setTableCell(draft, index, r, column, text, i18n.language));
+                          edit((current) => setTableCell(current, index, r, column, text, i18n.language));
                         }}
                       />
                     </td>
@@ -162,7 +181,7 @@ function TableGrid({ table, index }: { table: DraftTable; index: number }) {
                       className="link remove"
                       aria-label={t('designer.removeRow', { row: r + 1 })}
                       title={t('designer.removeRow', { row: r + 1 })}
-                      onClick={() => edit((draft) => removeTableRow(draft, index, r))}
+                      onClick={() => edit((current) => removeTableRow(current, index, r))}
                     >
                       ×
                     </button>
@@ -174,74 +193,55 @@ function TableGrid({ table, index }: { table: DraftTable; index: number }) {
         </table>
       </div>
       {table.rows.length === 0 && <p className="muted">{t('designer.noRows')}</p>}
-      <Findings id={findingsId} findings={here} place={(finding) => tablePlace(finding.path, table, t)} />
+      <Findings id={findingsId} findings={here} place={place} />
       {!readOnly && (
         <div className="actions">
-          <button type="button" className="secondary small" onClick={() => edit((draft) => addTableRow(draft, index))}>
+          <button type="button" className="secondary small" onClick={() => edit((current) => addTableRow(current, index))}>
             {t('designer.addRow')}
           </button>
-          <button type="button" className="link" onClick={() => edit((draft) => removeTable(draft, index))}>
-            {t('designer.removeTable')}
-          </button>
+          <AddColumnForm table={table} index={index} />
         </div>
       )}
     </section>
   );
 }
 
-function AddTableForm({ packages }: { packages: readonly string[] }) {
+/** A column added to a table: an input (a fact rows match) or an output (a name formulas read). */
+function AddColumnForm({ table, index }: { table: DraftTable; index: number }) {
   const { t } = useTranslation();
   const { edit } = useEditor();
-  const [pkg, setPkg] = useState(packages[0] ?? '');
   const [name, setName] = useState('');
-  const [inputs, setInputs] = useState('activity');
-  const [outputs, setOutputs] = useState('');
+  const [side, setSide] = useState<Side>('outputs');
   const [problem, setProblem] = useState<string | null>(null);
 
-  function submit(event: FormEvent) {
+  function add(event: FormEvent) {
     event.preventDefault();
-    const outputNames = splitNames(outputs);
-    if (outputNames.length === 0 || !outputNames.every(isIdentifier)) return setProblem(t('designer.newTable.needOutputs'));
+    const next = name.trim();
+    const reason = columnProblem(table, side, next);
+    if (reason) return setProblem(t(`designer.code.${reason}`, { name: next }));
     setProblem(null);
-    edit((draft) => addTable(draft, { package: pkg || packages[0] || '', name: name.trim(), inputs: splitNames(inputs), outputs: outputNames }));
     setName('');
-    setOutputs('');
+    edit((draft) => addTableColumn(draft, index, side, next));
   }
 
-  if (packages.length === 0) return null;
   return (
-    <details className="card add-table">
-      <summary>{t('designer.addTable')}</summary>
-      <form onSubmit={submit}>
-        <label>
-          {t('designer.newTable.package')}
-          <select value={pkg} onChange={(event) => setPkg(event.target.value)}>
-            {packages.map((code) => (
-              <option key={code} value={code}>
-                {code}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('designer.tableName')}
-          <input value={name} onChange={(event) => setName(event.target.value)} />
-        </label>
-        <label>
-          {t('designer.newTable.inputs')}
-          <input className="code" value={inputs} spellCheck={false} onChange={(event) => setInputs(event.target.value)} />
-        </label>
-        <label>
-          {t('designer.newTable.outputs')}
-          <input className="code" value={outputs} spellCheck={false} onChange={(event) => setOutputs(event.target.value)} />
-        </label>
-        {problem && (
-          <p className="bad" role="alert">
-            {problem}
-          </p>
-        )}
-        <button type="submit">{t('designer.newTable.create')}</button>
-      </form>
-    </details>
+    <form className="inline-form" onSubmit={add}>
+      <label className="inline">
+        {t('designer.newColumn')}
+        <input className="code" value={name} spellCheck={false} onChange={(event) => setName(event.target.value)} />
+      </label>
+      <select value={side} aria-label={t('designer.newColumnSide')} onChange={(event) => setSide(event.target.value as Side)}>
+        <option value="inputs">{t('designer.inputColumn')}</option>
+        <option value="outputs">{t('designer.outputColumn')}</option>
+      </select>
+      <button type="submit" className="secondary small">
+        {t('designer.addColumn')}
+      </button>
+      {problem && (
+        <p className="bad small-text" role="alert">
+          {problem}
+        </p>
+      )}
+    </form>
   );
 }

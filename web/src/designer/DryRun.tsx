@@ -8,6 +8,7 @@ import { UnitPicker } from '../components/UnitPicker.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatMoney, formatPeriod } from '../i18n/format.ts';
 import type { Draft } from './draft.ts';
+import { NameAndCode } from './NameAndCode.tsx';
 
 interface Change {
   readonly orgUnitId: string;
@@ -47,6 +48,7 @@ export function DryRun({ programmeId, definition, blocked }: { programmeId: stri
   }
 
   const answer = simulate.data;
+  const paymentName = (code: string) => definition.payments.find((payment) => payment.code === code)?.name;
   return (
     <section className="dry-run" aria-labelledby="dry-run-title">
       <h2 id="dry-run-title">{t('designer.dryRun.title')}</h2>
@@ -101,7 +103,9 @@ export function DryRun({ programmeId, definition, blocked }: { programmeId: stri
               renderRow={(change, _index, props) => (
                 <tr key={`${change.orgUnitId}/${change.payment}`} {...props}>
                   <th scope="row">{change.name}</th>
-                  <td className="code">{change.payment}</td>
+                  <td>
+                    <NameAndCode name={paymentName(change.payment)} code={change.payment} />
+                  </td>
                   <td className="number">{money(change.current)}</td>
                   <td className="number">{money(change.draft)}</td>
                   <td className={`number ${Number(change.delta) < 0 ? 'bad' : 'good'}`}>{money(change.delta)}</td>

@@ -1,5 +1,32 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Draft } from './draft.ts';
 import type { Finding } from './findings.ts';
+import { placeSegments, type PlaceWords } from './places.ts';
+
+/** The words of a finding's place, in the reader's language. */
+export function usePlaceWords(): PlaceWords {
+  const { t, i18n } = useTranslation();
+  return useMemo(
+    () => ({
+      row: (row) => t('designer.rowN', { row }),
+      field: (name) => (i18n.exists(`designer.field.${name}`) ? t(`designer.field.${name}`) : undefined),
+      table: (table) => t('designer.table', { name: table.name || table.outputs.join(', ') }),
+    }),
+    [t, i18n],
+  );
+}
+
+/** A place in words: `Quantity · Assisted delivery · tariff`; `within` drops the part the list is shown in. */
+export function usePlace(draft: Draft, within = false): (finding: Finding) => string {
+  const words = usePlaceWords();
+  return (finding) => placeSegments(finding.path, draft, words).slice(within ? 1 : 0).join(' · ');
+}
+
+/** Findings anywhere in the programme, each with its place: what a removal would cause. */
+export function FindingList({ findings, draft }: { findings: readonly Finding[]; draft: Draft }) {
+  return <Findings findings={findings} place={usePlace(draft)} />;
+}
 
 /** The formula as checked, the part at fault marked (a caret at the end when it is missing). */
 export function Excerpt({ formula, span }: { formula: string; span: { start: number; end: number } }) {

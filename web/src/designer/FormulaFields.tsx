@@ -1,8 +1,10 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CommitInput } from './CommitInput.tsx';
 import { idFor, useEditor } from './context.ts';
 import { addFormula, formulaPath, removeFormula, renameFormula, renameProblem, setFormula, type FormulaRef, type Formulas } from './draft.ts';
 import { Findings } from './Findings.tsx';
+import { RemoveButton } from './RemoveButton.tsx';
 
 type Group = Omit<FormulaRef, 'name'>;
 
@@ -21,11 +23,13 @@ export function FormulaGroupEditor({ group, formulas, title }: { group: Group; f
   const headingId = idFor('h', formulaPath(group));
   return (
     <section className="formula-group" aria-labelledby={headingId}>
-      <h4 id={headingId}>{title}</h4>
+      <h4 id={headingId} tabIndex={-1}>
+        {title}
+      </h4>
       {entries.length === 0 && <p className="muted">{t('designer.noFormulas')}</p>}
       {entries.map(([name, text], index) => (
         // Rows are keyed by position so that renaming keeps the focus where it is.
-        <FormulaRow key={index} formula={{ ...group, name }} text={text} autoFocus={name === added} />
+        <FormulaRow key={index} formula={{ ...group, name }} text={text} autoFocus={name === added} headingId={headingId} />
       ))}
       {!readOnly && (
         <button
@@ -48,25 +52,14 @@ export function FormulaGroupEditor({ group, formulas, title }: { group: Group; f
   );
 }
 
-function FormulaRow({ formula, text, autoFocus }: { formula: FormulaRef; text: string; autoFocus: boolean }) {
+function FormulaRow({ formula, text, autoFocus, headingId }: { formula: FormulaRef; text: string; autoFocus: boolean; headingId: string }) {
   const { t } = useTranslation();
   const { readOnly, findings, edit } = useEditor();
   const path = formulaPath(formula);
   const here = findings.get(path);
-  const [name, setName] = useState(formula.name);
-  const [shownName, setShownName] = useState(formula.name);
-  const [problem, setProblem] = useState<string | null>(null);
-  if (shownName !== formula.name) {
-    // The formula at this position changed (renamed, or one above removed).
-    setShownName(formula.name);
-    setName(formula.name);
-    setProblem(null);
-  }
   const findingsId = idFor('e', path);
-  const nameProblemId = idFor('n', path);
 
-  function commitName() {
-    const next = name.trim();
+  function commitName(next: string): string | null {
     let refused: string | null = null;
     edit((draft) => {
       const reason = renameProblem(draft, formula, next);
@@ -76,40 +69,13 @@ function FormulaRow({ formula, text, autoFocus }: { formula: FormulaRef; text: s
       }
       return renameFormula(draft, formula, next);
     });
-    setProblem(refused);
-  }
-
-  function onNameKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      commitName();
-    } else if (event.key === 'Escape') {
-      setName(formula.name);
-      setProblem(null);
-    }
+    return refused;
   }
 
   return (
     <div className="formula-row" data-formula={path}>
       <div className="formula-name">
-        <input
-          className="code"
-          value={name}
-          readOnly={readOnly}
-          spellCheck={false}
-          autoFocus={autoFocus}
-          aria-label={t('designer.formulaName', { name: formula.name })}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={problem ? nameProblemId : undefined}
-          onChange={(event) => setName(event.target.value)}
-          onBlur={commitName}
-          onKeyDown={onNameKey}
-        />
-        {problem && (
-          <p className="bad small-text" id={nameProblemId} role="alert">
-            {problem}
-          </p>
-        )}
+        <CommitInput className="code" value={formula.name} label={t('designer.formulaName', { name: formula.name })} commit={commitName} autoFocus={autoFocus} />
       </div>
       <div className="formula-text">
         <textarea
@@ -131,15 +97,9 @@ function FormulaRow({ formula, text, autoFocus }: { formula: FormulaRef; text: s
         <Findings id={findingsId} findings={here} />
       </div>
       {!readOnly && (
-        <button
-          type="button"
-          className="link remove"
-          aria-label={t('designer.removeFormula', { name: formula.name })}
-          title={t('designer.removeFormula', { name: formula.name })}
-          onClick={() => edit((draft) => removeFormula(draft, formula))}
-        >
+        <RemoveButton label={t('designer.removeFormula', { name: formula.name })} remove={(draft) => removeFormula(draft, formula)} focusAfter={headingId}>
           ×
-        </button>
+        </RemoveButton>
       )}
     </div>
   );

@@ -1,4 +1,6 @@
 import { editingText, parseNumber } from '../../../src/contract/numbers.ts';
+import { isIdentifier } from './codes.ts';
+import { replaceAt, unusedName, withEntry, withKeyRenamed, withText } from './edits/records.ts';
 
 /**
  * The programme being edited in the designer, as plain JSON shaped like a programme file,
@@ -6,7 +8,8 @@ import { editingText, parseNumber } from '../../../src/contract/numbers.ts';
  * one untouched (React compares by reference). A draft may be invalid while the designer
  * types — a constant reading "abc", a row without its output — and the engine's checks say
  * where; nothing here refuses an edit except one that would lose data (two formulas with
- * one name).
+ * one name). The edits of packages, inputs, activities, payments and table columns are in
+ * `edits/`.
  */
 export type Cell = string | number;
 export type Formulas = Record<string, string>;
@@ -27,6 +30,7 @@ export interface DraftPackage {
   appliesTo?: GroupFilter;
   targets?: GroupFilter;
   inputs: string[];
+  inputTypes?: Record<string, string>;
   activities: DraftActivity[];
   activityFormulas?: Formulas;
   formulas?: Formulas;
@@ -88,14 +92,6 @@ export function toDraft(definition: unknown): Draft {
   return copy;
 }
 
-export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const RESERVED = new Set(['AND', 'OR', 'NOT']);
-
-/** Whether a name can be written in a formula (a formula, constant or output name). */
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name) && !RESERVED.has(name.toUpperCase());
-}
-
 /**
  * A typed cell as a number when it reads as one in the designer's language (the screens'
  * one parser, src/contract/numbers.ts), as text otherwise (the checks then say a number is
@@ -105,19 +101,6 @@ export function parseCell(text: string, locale: string): Cell | undefined {
   const parsed = parseNumber(text, locale);
   if (parsed.kind === 'empty') return undefined;
   return parsed.kind === 'number' ? parsed.value : text.trim();
-}
-
-/** A new record with `key` set (or removed when `value` is undefined), keeping the order. */
-function withEntry<T>(record: Record<string, T> | undefined, key: string, value: T | undefined): Record<string, T> {
-  const next: Record<string, T> = { ...record };
-  if (value === undefined) delete next[key];
-  else next[key] = value;
-  return next;
-}
-
-function replaceAt<T>(items: readonly T[], index: number, update: (item: T) => T): T[] {
-  if (index < 0 || index >= items.length) throw new RangeError(`no item ${index}`);
-  return items.map((item, i) => (i === index ? update(item) : item));
 }
 
 function formulasOf(draft: Draft, ref: Omit<FormulaRef, 'name'>): Formulas {
@@ -155,15 +138,13 @@ export function renameFormula(draft: Draft, ref: FormulaRef, next: string): Draf
   if (next === ref.name) return draft;
   const formulas = formulasOf(draft, ref);
   if (next in formulas) throw new Error(`'${next}' is already a formula of this group`);
-  const renamed = Object.fromEntries(Object.entries(formulas).map(([name, text]) => [name === ref.name ? next : name, text]));
-  return withFormulas(draft, ref, renamed);
+  return withFormulas(draft, ref, withKeyRenamed(formulas, ref.name, next));
 }
 
 /** Adds an empty formula named `new_formula`, `new_formula_2`…; returns the draft and the name. */
 export function addFormula(draft: Draft, ref: Omit<FormulaRef, 'name'>): { draft: Draft; name: string } {
   const formulas = formulasOf(draft, ref);
-  let name = 'new_formula';
-  for (let n = 2; name in formulas; n++) name = `new_formula_${n}`;
+  const name = unusedName('new_formula', Object.keys(formulas));
   return { draft: withFormulas(draft, ref, { ...formulas, [name]: '' }), name };
 }
 
@@ -174,7 +155,7 @@ export function constantNames(pkg: DraftPackage): string[] {
   return [...names];
 }
 
-/** Sets one activity's constant from text typed in `locale`; an empty cell removes it from that activity. */
+/** Sets one activity's constant from typed text; an empty cell removes it from that activity. */
 export function setConstant(draft: Draft, pkgIndex: number, activityIndex: number, name: string, text: string, locale: string): Draft {
   return {
     ...draft,
@@ -211,14 +192,14 @@ export function removeConstant(draft: Draft, pkgIndex: number, name: string): Dr
   };
 }
 
-function withTable(draft: Draft, tableIndex: number, update: (table: DraftTable) => DraftTable): Draft {
+export function withTable(draft: Draft, tableIndex: number, update: (table: DraftTable) => DraftTable): Draft {
   return { ...draft, decisionTables: replaceAt(draft.decisionTables, tableIndex, update) };
 }
 
 /**
  * Sets a cell from typed text. An empty cell is removed (an absent input matches anything,
  * like `*`; an absent output is an error the check reports). Input cells stay text; output
- * cells are numbers when they read as one in `locale`.
+ * cells are numbers when they read as one.
  */
 export function setTableCell(draft: Draft, tableIndex: number, rowIndex: number, column: string, text: string, locale: string): Draft {
   return withTable(draft, tableIndex, (table) => {
@@ -244,22 +225,11 @@ export function removeTableRow(draft: Draft, tableIndex: number, rowIndex: numbe
 
 /** Sets the first or last period of a table's validity; empty means open-ended. */
 export function setTablePeriod(draft: Draft, tableIndex: number, bound: 'from' | 'to', text: string): Draft {
-  return withTable(draft, tableIndex, (table) => {
-    const next = { ...table };
-    const value = text.trim();
-    if (value === '') delete next[bound];
-    else next[bound] = value;
-    return next;
-  });
+  return withTable(draft, tableIndex, (table) => withText(table, bound, text.trim()));
 }
 
 export function setTableName(draft: Draft, tableIndex: number, text: string): Draft {
-  return withTable(draft, tableIndex, (table) => {
-    const next = { ...table };
-    if (text === '') delete next.name;
-    else next.name = text;
-    return next;
-  });
+  return withTable(draft, tableIndex, (table) => withText(table, 'name', text));
 }
 
 export interface NewTable {

@@ -122,10 +122,18 @@ describe('designer findings', () => {
     expect(findings.every((f) => f.origin === 'server')).toBe(true);
     expect(findings.map((f) => f.hint)).toEqual(["did you mean 'y'?", undefined, undefined, undefined]);
     const placed = placeFindings(findings, draft);
-    expect(placed.get('packages[0]')!.map((f) => f.at)).toEqual(['quantity.activityFormulas.gone', 'packages[0].inputs[1]']);
+    expect(placed.get('packages[0]')!.map((f) => f.at)).toEqual(['quantity.activityFormulas.gone']);
+    expect(placed.get('packages[0].inputs')!.map((f) => f.at)).toEqual(['packages[0].inputs[1]']);
     expect(placed.get(PROGRAMME_ANCHOR)!.map((f) => f.at)).toEqual(['currency']);
     expect(placed.get('payments[0].formulas.to_pay')!).toHaveLength(1);
     expect(serverFindings(null, draft)).toEqual([]);
+  });
+
+  it('places the errors of inputs and their types at the inputs', () => {
+    const draft = { ...fresh(), packages: [{ ...fresh().packages[0]!, inputTypes: { gone: 'count' } }] };
+    const [finding] = liveCheck(draft, [], 'en').findings;
+    expect(finding!.path).toBe('packages[0].inputTypes.gone');
+    expect([...placeFindings([finding!], draft).keys()]).toEqual(['packages[0].inputs']);
   });
 
   it('follows a renamed formula', () => {

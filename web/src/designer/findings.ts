@@ -5,7 +5,8 @@ import {
   type EngineError,
   type Locale,
 } from '../../../src/engine/index.ts';
-import { isIdentifier, type Draft } from './draft.ts';
+import { isIdentifier } from './codes.ts';
+import type { Draft } from './draft.ts';
 
 /**
  * The engine's errors as the designer shows them: each placed at the part of the screen the
@@ -133,6 +134,7 @@ export function anchorsOf(draft: Draft): Set<string> {
   const anchors = new Set<string>([PROGRAMME_ANCHOR]);
   draft.packages.forEach((pkg, i) => {
     anchors.add(`packages[${i}]`);
+    anchors.add(`packages[${i}].inputs`);
     anchors.add(`packages[${i}].activities`);
     for (const group of ['activityFormulas', 'formulas', 'zoneFormulas'] as const) {
       for (const name of Object.keys(pkg[group] ?? {})) anchors.add(`packages[${i}].${group}.${name}`);
@@ -153,6 +155,8 @@ function candidateAnchors(path: string): string[] {
   if (formula) candidates.push(path);
   const activities = /^(packages\[\d+\])\.activities\b/.exec(path);
   if (activities) candidates.push(`${activities[1]}.activities`);
+  const inputs = /^(packages\[\d+\])\.(?:inputs|inputTypes)\b/.exec(path);
+  if (inputs) candidates.push(`${inputs[1]}.inputs`);
   const owner = /^((?:packages|payments|decisionTables)\[\d+\])/.exec(path);
   if (owner) candidates.push(owner[1]!);
   candidates.push(PROGRAMME_ANCHOR);

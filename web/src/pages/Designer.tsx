@@ -17,7 +17,10 @@ import {
   serverFindings,
   type Finding,
 } from '../designer/findings.ts';
-import { Findings } from '../designer/Findings.tsx';
+import { addedFindings } from '../designer/consequences.ts';
+import { Findings, usePlaceWords } from '../designer/Findings.tsx';
+import { placeSegments } from '../designer/places.ts';
+import { savedCodes } from '../designer/saved.ts';
 import { FormulaHelp } from '../designer/FormulaHelp.tsx';
 import { ProgrammeEditor } from '../designer/ProgrammeEditor.tsx';
 import { useDebounced } from '../designer/useDebounced.ts';
@@ -174,10 +177,31 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
     setSaved(null);
   }, []);
 
-  const editor = useMemo<EditorState>(() => ({ readOnly: false, findings, edit }), [findings, edit]);
+  // What an edit would add to the findings, checked now rather than after the debounce.
+  const consequences = useCallback(
+    (update: (draft: Draft) => Draft) => {
+      const current = editingRef.current?.definition;
+      if (!current || !attributeNames) return [];
+      const findingsOf = (draft: Draft) => liveCheck(draft, attributeNames, locale, hintOverride).findings;
+      return addedFindings(findingsOf(current), findingsOf(update(current)));
+    },
+    [attributeNames, locale, hintOverride],
+  );
+  const baseCodes = useMemo(() => savedCodes(editing?.original), [editing?.original]);
+  const editor = useMemo<EditorState | null>(
+    () => (definition ? { readOnly: false, draft: definition, findings, saved: baseCodes, edit, consequences } : null),
+    [definition, findings, baseCodes, edit, consequences],
+  );
   const noFindings = useMemo(() => new Map<string, Finding[]>(), []);
-  const viewer = useMemo<EditorState>(() => ({ readOnly: true, findings: noFindings, edit: () => undefined }), [noFindings]);
   const viewedDraft = useMemo(() => (viewed.data ? toDraft(viewed.data.definition) : undefined), [viewed.data]);
+  const viewer = useMemo<EditorState | null>(
+    () =>
+      viewedDraft
+        ? { readOnly: true, draft: viewedDraft, findings: noFindings, saved: savedCodes(viewedDraft), edit: () => undefined, consequences: () => [] }
+        : null,
+    [viewedDraft, noFindings],
+  );
+  const placeWords = usePlaceWords();
 
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [note, setNote] = useState('');
@@ -321,7 +345,7 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
                 )}
               </div>
               {viewed.error && <ErrorMessage error={viewed.error} onRetry={() => viewed.refetch()} />}
-              {viewedDraft && (
+              {viewedDraft && viewer && (
                 <EditorContext.Provider value={viewer}>
                   <ProgrammeEditor key={`view-${viewing}`} draft={viewedDraft} />
                 </EditorContext.Provider>
@@ -338,7 +362,7 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
                     {editing.dirty && <span className="badge warn">{t('designer.unsaved')}</span>}
                   </div>
                   {check?.stage === 'shape' && <p className="warn">{t('designer.check.shape')}</p>}
-                  <Findings findings={findings.get(PROGRAMME_ANCHOR)} place={(finding) => finding.at} />
+                  <Findings findings={findings.get(PROGRAMME_ANCHOR)} place={(finding) => placeSegments(finding.path, editing.definition, placeWords).join(' · ')} />
                   <EditorContext.Provider value={editor}>
                     <ProgrammeEditor key={`edit-${editing.session}`} draft={editing.definition} />
                   </EditorContext.Provider>
