@@ -48,9 +48,9 @@ describe.each(backends)('a large data value import (%s)', (kind) => {
     expect(first.report).toMatchObject({ rows: 2 * FACILITIES, created: 2 * FACILITIES, rejected: 0 });
     const again = await post(csvOf((i) => i % 500));
     expect(again.report).toMatchObject({ created: 0, updated: 0, unchanged: 2 * FACILITIES });
-    // Declared, as corrections usually are: every value guarded by a status row of its own.
+    // Open but tracked, as corrections before declaring are: every value guarded by a status row of its own.
     await api.database.db.execute(
-      sql`insert into period_status (programme_id, org_unit_id, period, package, status) select 'test_pbf', 'big_' || i, '202401', 'quantity', 'declared' from generate_series(0, ${FACILITIES - 1}) i`,
+      sql`insert into period_status (programme_id, org_unit_id, period, package, status) select 'test_pbf', 'big_' || i, '202401', 'quantity', 'open' from generate_series(0, ${FACILITIES - 1}) i`,
     );
     const dryRun = await post(csvOf((i) => (i % 500) + 1), '?dryRun=true');
     expect(dryRun.report).toMatchObject({ created: 0, updated: 2 * FACILITIES, unchanged: 0 });

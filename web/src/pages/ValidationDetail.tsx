@@ -84,7 +84,7 @@ function Committee({ programmeId, unit, period, programme, definition, status, s
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const locale = i18n.language;
-  const cells = useCells({ programmeId, orgUnit: unit.id, period, sheetPackage: definition.code, pkg: definition.code, inputTypes: definition.inputTypes, locale }, stored);
+  const cells = useCells({ programmeId, orgUnit: unit.id, period, pkg: definition.code, inputTypes: definition.inputTypes, locale }, stored);
   const mayAct = covers(me, programmeId, 'validator', unit.path);
   const editable = mayAct && !status.locked;
   const title = `${unit.name} — ${definition.name ?? definition.code} — ${formatPeriod(period, locale)}`;
