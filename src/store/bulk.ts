@@ -1,18 +1,5 @@
 import { sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 
-/**
- * Rows per multi-row insert: PostgreSQL allows 65,535 parameters a statement, and a few
- * thousand rows keep each one well under that and quick to plan.
- */
-export const BATCH_ROWS = 5000;
-
-/** Slices of at most `size` items, in order. */
-export function inBatches<T>(items: readonly T[], size = BATCH_ROWS): T[][] {
-  const batches: T[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  return batches;
-}
-
 /** The items by key, each group in the items' order. */
 export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();

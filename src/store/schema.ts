@@ -94,8 +94,6 @@ export const contracts = pgTable(
   (t) => [primaryKey({ columns: [t.programmeId, t.id] }), index('contracts_unit').on(t.programmeId, t.orgUnitId)],
 );
 
-export const dataStates = ['declared', 'verified', 'validated'] as const;
-
 /**
  * Entered values, one row per (unit, period, activity, state). `version` counts edits, for
  * optimistic concurrency: an update names the version it read.

@@ -32,7 +32,6 @@ describe.each(backends)('a large data value import (%s)', (kind) => {
   afterAll(() => api.close());
 
   const post = async (csv: string, query = '') => {
-    const started = performance.now();
     const response = await api.app.inject({
       method: 'POST',
       url: `${P}/data-values/import${query}`,
@@ -40,10 +39,11 @@ describe.each(backends)('a large data value import (%s)', (kind) => {
       payload: csv,
     });
     expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
-    return { report: response.json(), seconds: (performance.now() - started) / 1000 };
+    return { report: response.json() };
   };
 
-  it('checks and writes 20,000 rows in a few queries, re-imports them as unchanged, and updates them all', async () => {
+  // How long each pass takes is bench/imports.ts's figure.
+  it('checks and writes 20,000 rows, re-imports them as unchanged, and updates them all', async () => {
     const first = await post(csvOf((i) => i % 500));
     expect(first.report).toMatchObject({ rows: 2 * FACILITIES, created: 2 * FACILITIES, rejected: 0 });
     const again = await post(csvOf((i) => i % 500));
@@ -56,8 +56,6 @@ describe.each(backends)('a large data value import (%s)', (kind) => {
     expect(dryRun.report).toMatchObject({ created: 0, updated: 2 * FACILITIES, unchanged: 0 });
     const update = await post(csvOf((i) => (i % 500) + 1));
     expect(update.report).toMatchObject({ created: 0, updated: 2 * FACILITIES, unchanged: 0 });
-    // Per-row round trips (or a join per row) would take minutes here; each pass takes about two seconds on PGlite.
-    expect(Math.max(first.seconds, again.seconds, dryRun.seconds, update.seconds)).toBeLessThan(20);
   });
 });
 

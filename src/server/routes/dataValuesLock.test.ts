@@ -1,5 +1,4 @@
-import { and, eq } from 'drizzle-orm';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/database.ts';
 import { PROGRAMME } from '../../../test/support/api.ts';
@@ -28,6 +27,14 @@ async function holdStatusRow(api: WorkflowApi, period: string, change: Partial<t
   return { commit, done };
 }
 
+/** Statements of this database waiting for a lock another transaction holds. */
+async function waitingOnLocks(api: WorkflowApi): Promise<number> {
+  const result = await api.database.db.execute(
+    sql`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+  );
+  return (result as unknown as { rows: { waiting: number }[] }).rows[0]!.waiting;
+}
+
 // PostgreSQL only (skipped without DATABASE_URL): PGlite has one connection, so a validation
 // and a write never overlap there.
 describe.runIf(backends.includes('postgres'))('a write meeting a validation in progress (postgres)', () => {
@@ -47,8 +54,9 @@ describe.runIf(backends.includes('postgres'))('a write meeting a validation in p
     const { commit, done: validation } = await holdStatusRow(api, '202409', { status: 'validated', version: 3 });
     let answered = false;
     const write = api.put('validator', key, { value: 11, version: 1 }).finally(() => (answered = true));
-    await sleep(300).finally(commit);
+    await expect.poll(() => waitingOnLocks(api), { interval: 10, timeout: 10_000 }).toBe(1);
     expect(answered).toBe(false);
+    commit();
     await validation;
     const response = await write;
     expect(response.statusCode, response.body).toBe(423);
