@@ -51,7 +51,7 @@ export function startBanner(url: string, config: ServerConfig, server: Pick<Prep
   const mode = config.production ? 'production' : 'development';
   const lines = [`OpenPBF is listening on ${url} (${mode} mode)`, `  API documentation: ${url}/api/docs`, `  data: ${store}`];
   lines.push(`  ${transport(config)}`);
-  if (!config.webRoot) lines.push('  web client not built: run `npm run build:web`');
+  if (!config.webRoot) lines.push('  web client not built: run `npm run build`');
   if (demo.loaded) lines.push(`  demo loaded: ${demo.loaded.orgUnits} org units, ${demo.loaded.dataValues} data values`);
   if (demo.present) {
     lines.push('', `Demo logins (password "${DEMO_PASSWORD}"):`);

@@ -1,0 +1,56 @@
+import { run } from "../../engine/pipeline.js";
+import { roundMoney } from "../money.js";
+import { amountFormula, prepareEngine } from "./engineInputs.js";
+import { INVOICEABLE, statusKey } from "./loadRunInputs.js";
+import { invoicedPayments, packagePeriods } from "./periods.js";
+/**
+ * Runs the engine over every unit of the subtree and reads each payment's amount for the
+ * run's period. Units whose packages are not all validated are skipped, not invoiced. An
+ * engine error at a unit being invoiced fails the whole run; one at a unit that is not
+ * (no data yet, say) does not hold up the others.
+ */
+export function computeInvoices(inputs, options = {}) {
+    const { prepared, errors } = prepareEngine(inputs.version.program, inputs.orgUnits, inputs.data);
+    if (!prepared)
+        return { ok: false, errors, errorCount: errors.length };
+    const result = run(prepared, { orgUnits: inputs.subtree, periods: [inputs.period.id] });
+    const { invoices, skipped } = amountsDue(inputs, prepared, result, options.workflowGates ?? true);
+    const invoiced = new Set(invoices.map((invoice) => invoice.orgUnitId));
+    // Errors beyond those the engine kept in full cannot be located: then every error counts.
+    const complete = result.errors.length === result.errorCount;
+    const blocking = result.errors.filter((error) => !complete || error.orgUnit === undefined || invoiced.has(error.orgUnit));
+    if (blocking.length > 0)
+        return { ok: false, errors: blocking, errorCount: complete ? blocking.length : result.errorCount };
+    return { ok: true, result, invoices, skipped, warnings: result.errors };
+}
+/**
+ * Each payment's rounded amount at every unit whose package periods are validated; the other
+ * units, skipped. Without gates (a dry run of new rules) every unit's amount is read.
+ */
+function amountsDue(inputs, prepared, result, gated) {
+    const program = inputs.version.program;
+    const invoices = [];
+    const skipped = [];
+    for (const payment of invoicedPayments(program, inputs.period)) {
+        const compiled = prepared.compiled.payments.find((candidate) => candidate.checked.payment.code === payment.code);
+        const formula = amountFormula(compiled.checked);
+        const paid = result.paymentRuns.find((candidate) => candidate.compiled === compiled && candidate.period.id === inputs.period.id);
+        if (!formula || !paid)
+            continue;
+        const gates = packagePeriods(program, payment.code, inputs.period);
+        for (const unit of paid.units) {
+            const orgUnitId = prepared.tree.id(unit);
+            const pending = (gated ? gates : [])
+                .map((gate) => ({ ...gate, status: inputs.statuses.get(statusKey(orgUnitId, gate.period, gate.package))?.status ?? 'open' }))
+                .filter((gate) => !INVOICEABLE.has(gate.status));
+            if (pending.length > 0) {
+                skipped.push({ orgUnitId, payment: payment.code, pending });
+                continue;
+            }
+            const value = result.value(orgUnitId, inputs.period.id, `${payment.code}.${formula}`);
+            invoices.push({ orgUnitId, payment: payment.code, amount: roundMoney(value, inputs.currencyDecimals).toFixed(inputs.currencyDecimals) });
+        }
+    }
+    return { invoices, skipped };
+}
+//# sourceMappingURL=computeInvoices.js.map

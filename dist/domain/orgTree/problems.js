@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=problems.js.map

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import { users } from "../store/schema.js";
+import { transaction } from "../store/transaction.js";
+import { recordAudit } from "./audit.js";
+import { checkPasswordStrength } from "./auth/passwordStrength.js";
+import { errors } from "./errors.js";
+import { createUser } from "./users.js";
+/** The user names POST /api/users accepts (src/server/routes/users.ts). */
+const USERNAME = /^[a-z0-9._-]{3,40}$/;
+/**
+ * A platform administrator, made from the command line by whoever runs the server: the first
+ * account of a production database (`openpbf users create-admin`), which then creates
+ * programmes and the other accounts. Its password is checked like any other.
+ */
+export async function createPlatformAdmin(db, input, locale) {
+    if (!USERNAME.test(input.username))
+        throw errors.validation(`username: '${input.username}' must be 3 to 40 of a-z, 0-9, '.', '_', '-'`, [{ at: 'username' }]);
+    if (input.name.trim() === '')
+        throw errors.validation('name: must not be empty', [{ at: 'name' }]);
+    checkPasswordStrength(input.password, input, locale, 'password');
+    return transaction(db, async (tx) => {
+        const id = await createUser(tx, null, input);
+        await tx.update(users).set({ platformAdmin: true }).where(eq(users.id, id));
+        await recordAudit(tx, { programmeId: null, userId: null, action: 'grant', entity: 'platform_admin', entityKey: input.username, orgUnitId: null, reason: 'openpbf users create-admin' });
+        return id;
+    });
+}
+//# sourceMappingURL=platformAdmins.js.map

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { importDataValues } from "../../domain/dataValues/importDataValues.js";
+import { IMPORT_LIMITS } from "../../domain/dataValues/limits.js";
+import { readDataValues } from "../../domain/dataValues/readDataValues.js";
+import { actionForState } from "../../domain/dataValues/states.js";
+import { valueSchema } from "../../domain/dataValues/value.js";
+import { writeDataValue } from "../../domain/dataValues/writeDataValue.js";
+import { authorize } from "../../domain/scope.js";
+import { actorOf } from "../auth/plugin.js";
+import { inTransaction } from "../transaction.js";
+import { entryPeriod, errorBody, errorResponses, programmeParams, recordId } from "./common.js";
+import { importJsonParser } from "./importJson.js";
+import { packageStatus, userRef } from "./workflowSchemas.js";
+const storedValue = z.object({
+    orgUnit: z.string(),
+    period: z.string(),
+    activity: z.string(),
+    state: z.string(),
+    value: z.number(),
+    version: z.number().describe('send it back when changing the value'),
+    updatedBy: userRef,
+    updatedAt: z.date(),
+});
+const rowError = z.object({
+    row: z.number().describe('the CSV line (the header is line 1), or the position in the JSON array from 1'),
+    field: z.string(),
+    code: z.string(),
+    message: z.string(),
+});
+const importReport = z.object({
+    dryRun: z.boolean(),
+    partial: z.boolean(),
+    rows: z.number(),
+    created: z.number(),
+    updated: z.number(),
+    unchanged: z.number(),
+    rejected: z.number().describe('rows with errors, not written'),
+    errors: z.array(rowError),
+});
+/** Writing values needs a role that writes some state; each value is then checked for its own state and unit. */
+const WRITE_ACTIONS = ['data.declare', 'data.verify', 'data.validate'];
+export async function dataValueRoutes(app, { database }) {
+    const r = app.withTypeProvider();
+    const db = database.db;
+    app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    r.get('/programmes/:programmeId/data-values', {
+        config: { authority: 'read' },
+        schema: {
+            tags: ['data values'],
+            summary: 'The values of a unit and period, with the workflow status of each package reading them',
+            params: programmeParams,
+            querystring: z.object({ orgUnitId: z.string().min(1), period: entryPeriod, package: z.string().min(1).optional() }),
+            response: {
+                200: z.object({
+                    orgUnit: z.string(),
+                    period: z.string(),
+                    programmeVersion: z.number(),
+                    packages: z.array(packageStatus.extend({ frozen: z.array(z.string()).describe('inputs whose values no longer change at this status') })),
+                    values: z.array(storedValue),
+                }),
+                ...errorResponses,
+            },
+        },
+    }, async (request) => {
+        const { programmeId } = request.params;
+        const { orgUnitId, period, package: pkg } = request.query;
+        await authorize(db, actorOf(request), programmeId, 'read', orgUnitId);
+        return readDataValues(db, { programmeId, orgUnit: orgUnitId, period, package: pkg });
+    });
+    r.put('/programmes/:programmeId/data-values/:orgUnitId/:period/:activity/:state', {
+        config: { authority: WRITE_ACTIONS },
+        schema: {
+            tags: ['data values'],
+            summary: 'Write one value: the clerk writes declared, the verifier verified (and other measured inputs), the committee validated',
+            description: 'Send the version you read to change a value, none to create it; if the stored version differs the answer is 409 with the current value. ' +
+                'A locked (validated) period answers 423 LOCKED; declared values once declared, and the verifier’s once verified, 423 FROZEN.',
+            params: programmeParams.extend({ orgUnitId: z.string().min(1), period: entryPeriod, activity: z.string().min(1), state: z.string().min(1) }),
+            body: z.object({
+                value: valueSchema,
+                version: recordId.optional().describe('the version read; absent to create the value'),
+                package: z.string().min(1).optional().describe('the package the value is entered for; checked to hold the activity and state'),
+                reason: z.string().max(2000).optional().describe('recorded in the audit log'),
+            }),
+            response: { 200: storedValue, 201: storedValue, 423: errorBody, ...errorResponses },
+        },
+    }, async (request, reply) => {
+        const actor = actorOf(request);
+        const { programmeId, orgUnitId, period, activity, state } = request.params;
+        await authorize(db, actor, programmeId, actionForState(state), orgUnitId);
+        const { stored, created } = await writeDataValue(db, actor, { programmeId, orgUnit: orgUnitId, period, activity, state, ...request.body });
+        return reply.status(created ? 201 : 200).send(stored);
+    });
+    await app.register(importRoute, { database });
+}
+/**
+ * The import, in a context of its own: it takes large bodies, under a limit of its own
+ * (limits.ts), and counts JSON before parsing it (importJson.ts).
+ */
+async function importRoute(app, { database }) {
+    app.addContentTypeParser('application/json', { parseAs: 'string' }, importJsonParser(app));
+    app.withTypeProvider().post('/programmes/:programmeId/data-values/import', {
+        bodyLimit: IMPORT_LIMITS.bodyBytes,
+        config: { authority: WRITE_ACTIONS },
+        schema: {
+            tags: ['data values'],
+            summary: 'Import values from JSON rows or CSV text (content type text/csv; header orgUnit,period,activity,state,value[,package])',
+            description: 'All or nothing: any row error answers 400 with every row error and writes nothing, unless partial=true, which writes the good rows. ' +
+                'dryRun=true reports what would be created, updated or left unchanged without writing. Re-importing the same rows changes nothing. ' +
+                `At most ${IMPORT_LIMITS.rows} rows (413 IMPORT_TOO_LARGE), ${IMPORT_LIMITS.periods} distinct periods (422 IMPORT_TOO_MANY_PERIODS) ` +
+                `and ${IMPORT_LIMITS.bodyBytes} bytes (413 BODY_TOO_LARGE).`,
+            consumes: ['application/json', 'text/csv'],
+            params: programmeParams,
+            querystring: z.object({ dryRun: z.stringbool().default(false), partial: z.stringbool().default(false) }),
+            body: z.union([
+                z.array(z.unknown()).describe('rows {orgUnit, period, activity, state, value, package?}'),
+                z.string().describe('CSV text'),
+            ]),
+            response: { 200: importReport, 413: errorBody, 422: errorBody, ...errorResponses },
+        },
+    }, async (request) => {
+        const actor = actorOf(request);
+        const { programmeId } = request.params;
+        return inTransaction(database, (tx) => importDataValues(tx, actor, { programmeId, source: request.body, ...request.query }));
+    });
+}
+//# sourceMappingURL=dataValues.js.map

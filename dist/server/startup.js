@@ -1,0 +1,69 @@
+import { ensureDemo } from "../demo/ensureDemo.js";
+import { DEMO_LOGINS, DEMO_PASSWORD } from "../demo/logins.js";
+import { openDatabase } from "../store/database.js";
+import { buildApp } from "./app.js";
+import { activeAccounts, refuseDemoPasswords, refuseUnsafeSettings } from "./production.js";
+import { storeOf } from "./settings.js";
+const NO_DEMO = { loaded: null, present: false };
+/**
+ * Opens and migrates the database, loads the demo on a first run (not in production mode nor
+ * with DEMO=off), and builds the app (not yet listening). Throws, saying what to do, when
+ * production mode lacks a setting or an account still has the demo password.
+ */
+export async function prepareServer(config) {
+    refuseUnsafeSettings(config);
+    const database = await openDatabase(storeOf(config));
+    try {
+        const demo = config.loadDemo ? await ensureDemo(database, config.demo) : NO_DEMO;
+        if (config.production)
+            await refuseDemoPasswords(database.db);
+        const app = await buildApp({
+            database,
+            logLevel: config.logLevel,
+            ...(config.tls ? { tls: config.tls } : {}),
+            ...(config.webRoot ? { webRoot: config.webRoot } : {}),
+            ...(config.sessionSecret ? { sessionSecret: config.sessionSecret } : {}),
+            secureCookies: config.secureCookies,
+            trustProxy: config.trustProxy,
+            loginAttemptsPerMinute: config.loginAttemptsPerMinute,
+        });
+        return { app, database, demo, accounts: await activeAccounts(database.db) };
+    }
+    catch (error) {
+        await database.close();
+        throw error;
+    }
+}
+/** What `npm start` prints once listening: where to go, which store, the demo logins, or how to create the first account. */
+export function startBanner(url, config, server) {
+    const { demo } = server;
+    const store = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+    const mode = config.production ? 'production' : 'development';
+    const lines = [`OpenPBF is listening on ${url} (${mode} mode)`, `  API documentation: ${url}/api/docs`, `  data: ${store}`];
+    lines.push(`  ${transport(config)}`);
+    if (!config.webRoot)
+        lines.push('  web client not built: run `npm run build:web`');
+    if (demo.loaded)
+        lines.push(`  demo loaded: ${demo.loaded.orgUnits} org units, ${demo.loaded.dataValues} data values`);
+    if (demo.present) {
+        lines.push('', `Demo logins (password "${DEMO_PASSWORD}"):`);
+        for (const login of DEMO_LOGINS)
+            lines.push(`  ${login.username.padEnd(11)} ${login.role.padEnd(10)} ${login.does}`);
+    }
+    if (server.accounts === 0) {
+        lines.push('', 'No account yet: create the first administrator with', '  npx openpbf users create-admin --username <name> --name "<full name>"');
+    }
+    return lines.join('\n');
+}
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** How browsers reach it, and what that allows: production needs HTTPS in front, offline field work needs a secure context. */
+function transport(config) {
+    if (config.tls)
+        return `HTTPS with the certificate ${config.tls.certPath}`;
+    if (config.production)
+        return 'plain HTTP: browsers must reach it over HTTPS, through a reverse proxy (or set TLS_CERT and TLS_KEY): docs/operations.md';
+    if (LOOPBACK.has(config.host))
+        return 'plain HTTP on this machine';
+    return 'plain HTTP: other machines can use it, but not offline (browsers keep screens offline over HTTPS only): docs/operations.md';
+}
+//# sourceMappingURL=startup.js.map
