@@ -286,6 +286,15 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
     readers('show an invoice', 'invoices/{invoiceId}', (unit) => `${P}/invoices/${made.invoice[unit]}`),
     readers('explain an invoice', 'invoices/{invoiceId}/provenance', (unit) => `${P}/invoices/${made.invoice[unit]}/provenance`),
     {
+      name: 'preview funders’ parts of invoices',
+      path: '/api/programmes/{programmeId}/invoices/funders-parts',
+      method: 'POST',
+      url: () => `${P}/invoices/funders-parts`,
+      body: (unit) => ({ invoiceIds: [made.invoice[unit]] }),
+      roles: ALL_READERS,
+      scoped: true,
+    },
+    {
       name: 'approve invoices',
       path: '/api/programmes/{programmeId}/invoices/approve',
       method: 'POST',
@@ -366,6 +375,7 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
       roles: ['payer'],
       scoped: true,
     },
+    readers('preview an order', 'payment-orders/preview', (unit) => `${P}/payment-orders/preview?orgUnitId=${unit}&period=202401`),
     readers('list orders', 'payment-orders', (unit) => `${P}/payment-orders?orgUnitId=${unit}`),
     readers('show an order', 'payment-orders/{orderId}', (unit) => `${P}/payment-orders/${made.order[unit]}`),
     {

@@ -160,14 +160,16 @@ describe('the PBF cycle in the browser', () => {
     await second.goto(new URL('/', invoiceUrl).toString());
     await second.getByRole('link', { name: /en attente de votre approbation : 1/ }).click();
     await second.getByRole('region', { name: 'Factures en cours' }).getByRole('checkbox', { name: /Sélectionner toutes les factures/ }).check();
-    await second.getByRole('button', { name: 'Approuver les factures sélectionnées' }).click();
+    await second.getByRole('button', { name: 'Approuver les factures sélectionnées…' }).click();
+    await second.getByRole('dialog', { name: 'Approuver 1 facture(s) ?' }).getByRole('button', { name: 'Approuver les factures sélectionnées', exact: true }).click();
     await second.getByText('Factures approuvées : 1.').waitFor();
 
     // The payer orders it and records the government's transfer today.
     const payer = await newPage(e2e, 'fr');
     await signIn(payer, 'payer');
     await payer.getByRole('link', { name: /^Ordonnancer .* \(1 facture\(s\)\)/ }).click();
-    await payer.getByRole('button', { name: /^Créer les ordres de paiement de Province 1/ }).click();
+    await payer.getByRole('button', { name: /^Créer les ordres de paiement de Province 1 .*…$/ }).click();
+    await payer.getByRole('dialog', { name: /^Créer les ordres de paiement de Province 1/ }).getByRole('button', { name: /^Créer les ordres de paiement de Province 1 pour \S+ \d{4}$/ }).click();
     await payer.getByText('Ordres de paiement créés : 1 (un par bailleur).').waitFor();
     await payer.getByRole('row', { name: /Gouvernement/ }).filter({ has: payer.getByRole('button') }).getByRole('button').click();
     const order = payer.getByRole('region', { name: /Ordre \d+ — Gouvernement du Burundi/ });
@@ -178,9 +180,9 @@ describe('the PBF cycle in the browser', () => {
     await order.getByRole('button', { name: 'Enregistrer 1 paiement(s)' }).click();
     await order.getByText('Paiements enregistrés : 1 ; factures désormais entièrement payées : 1.').waitFor();
 
-    // The delay appears: days from the end of the month to the payment.
+    // The delay of the government's part appears: days from the end of the month to the payment.
     await payer.getByRole('tab', { name: 'Délais et arriérés' }).click();
-    const delay = payer.getByRole('region', { name: 'Délais de paiement' }).getByRole('row', { name: /CDS Un/ });
-    await expect(delay.locator('td').last().innerText()).resolves.toBe(String(daysAfterMonth(today)));
+    const delay = payer.getByRole('region', { name: 'Délais de paiement' }).getByRole('row').filter({ hasText: 'CDS Un' }).filter({ hasText: 'Gouvernement' });
+    await expect(delay.locator('td').nth(5).innerText()).resolves.toBe(String(daysAfterMonth(today)));
   }, 300_000);
 });

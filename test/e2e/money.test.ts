@@ -112,7 +112,24 @@ describe('invoices and payments in the browser', () => {
     await second.getByRole('link', { name: 'Factures préparées par un autre membre, en attente de votre approbation : 2' }).click();
     const pending = second.getByRole('region', { name: 'Factures en cours' });
     await pending.getByRole('checkbox', { name: 'Sélectionner toutes les factures que vous pouvez approuver sur cette page' }).check();
-    await second.getByRole('button', { name: 'Approuver les factures sélectionnées' }).click();
+    // Approving moves money: a confirmation first says what, and Escape leaves everything as it was.
+    await second.getByRole('button', { name: 'Approuver les factures sélectionnées…' }).click();
+    const approving = second.getByRole('dialog', { name: 'Approuver 2 facture(s) ?' });
+    await expect(approving.getByRole('row', { name: /CDS Un/ }).innerText().then(plain)).resolves.toMatch(/CDS Un[\s\S]*janvier 2024\s+90 000 BIF/);
+    await expect(approving.getByRole('row', { name: /CDS Deux/ }).innerText().then(plain)).resolves.toMatch(/janvier 2024\s+42 000 BIF/);
+    await expect(approving.getByText('Total des 2 facture(s) :').innerText().then(plain)).resolves.toContain('132 000 BIF');
+    const parts = approving.getByRole('table', { name: 'Part de chaque bailleur, selon les parts en vigueur' });
+    await expect(parts.getByRole('row', { name: /Banque mondiale/ }).innerText().then(plain)).resolves.toMatch(/Banque mondiale\s+2\s+79 200 BIF/);
+    await expect(parts.getByRole('row', { name: /Gouvernement/ }).innerText().then(plain)).resolves.toMatch(/2\s+52 800 BIF/);
+    await screenshot(second, 'approve-confirm');
+    await second.keyboard.press('Escape');
+    await approving.waitFor({ state: 'hidden' });
+    await expect(pending.getByRole('row', { name: /CDS Un/ }).innerText()).resolves.toContain('Préparée');
+    // Enter confirms, once the parts are in.
+    await second.getByRole('button', { name: 'Approuver les factures sélectionnées…' }).click();
+    await approving.getByRole('table', { name: 'Part de chaque bailleur, selon les parts en vigueur' }).waitFor();
+    await expect.poll(() => approving.getByRole('button', { name: 'Approuver les factures sélectionnées', exact: true }).evaluate((button) => button === (button.ownerDocument as { activeElement: unknown }).activeElement)).toBe(true);
+    await second.keyboard.press('Enter');
     await second.getByText('Factures approuvées : 2.').waitFor();
 
     // The payer orders them: one order per funder, split 40/60.
@@ -120,7 +137,18 @@ describe('invoices and payments in the browser', () => {
     await signIn(payer, 'payer');
     await payer.getByText('Factures approuvées pas encore ordonnancées : 2').waitFor();
     await payer.getByRole('link', { name: 'Ordonnancer janvier 2024 (2 facture(s))' }).click();
-    await payer.getByRole('button', { name: 'Créer les ordres de paiement de Province 1 pour janvier 2024' }).click();
+    await payer.getByRole('button', { name: 'Créer les ordres de paiement de Province 1 pour janvier 2024…' }).click();
+    const ordering = payer.getByRole('dialog', { name: 'Créer les ordres de paiement de Province 1 pour janvier 2024 ?' });
+    await screenshot(payer, 'order-confirm');
+    await expect(ordering.getByText('Total des 2 facture(s) :').innerText().then(plain)).resolves.toContain('132 000 BIF');
+    const orderParts = ordering.getByRole('table', { name: 'Part de chaque bailleur, selon les parts en vigueur' });
+    await expect(orderParts.getByRole('row', { name: /Banque mondiale/ }).innerText().then(plain)).resolves.toMatch(/2\s+79 200 BIF/);
+    await expect(orderParts.getByRole('row', { name: /Gouvernement/ }).innerText().then(plain)).resolves.toMatch(/2\s+52 800 BIF/);
+    await ordering.getByRole('button', { name: 'Annuler' }).click();
+    await ordering.waitFor({ state: 'hidden' });
+    await payer.getByText('Factures approuvées pas encore ordonnancées dans Province 1 pour janvier 2024 : 2.').waitFor();
+    await payer.getByRole('button', { name: 'Créer les ordres de paiement de Province 1 pour janvier 2024…' }).click();
+    await ordering.getByRole('button', { name: 'Créer les ordres de paiement de Province 1 pour janvier 2024', exact: true }).click();
     await payer.getByText('Ordres de paiement créés : 2 (un par bailleur).').waitFor();
     const totals = payer.locator('table.funder-totals');
     await expect(totals.getByRole('row', { name: /Banque mondiale/ }).innerText().then(plain)).resolves.toContain('79 200 BIF');
@@ -135,7 +163,12 @@ describe('invoices and payments in the browser', () => {
     await lines.getByLabel('Référence du virement').fill('OV-2024-031');
     await lines.getByRole('button', { name: 'Enregistrer 2 paiement(s)' }).click();
     const refused = lines.getByRole('row', { name: /CDS Un/ }).getByRole('alert');
-    await expect(refused.innerText()).resolves.toMatch(/payments\[0\]\.amount: 60000 would overpay the line of invoice \d+/);
+    // In the reader's language: the line, what is still due, what was entered.
+    await expect(refused.innerText().then(plain)).resolves.toMatch(
+      /^Le montant saisi pour CDS Un \(facture \d+, ordre \d+\), 60 000 BIF, dépasse les 54 000 BIF qui restent dus sur cette ligne \(ordonnancé 54 000 BIF, déjà payé 0 BIF\)\.$/,
+    );
+    await lines.getByText('Un paiement dépasse ce qui reste dû sur sa ligne : rien n’a été enregistré. Voyez la ligne signalée.').waitFor();
+    await expect(lines.getByText(/would overpay/).count()).resolves.toBe(0);
     await expect(lines.getByRole('row', { name: /CDS Deux/ }).innerText().then(plain)).resolves.toMatch(/25 200 BIF\s+0 BIF\s+25 200 BIF/);
     await payer.locator('#order-lines-title').evaluate((element) => element.scrollIntoView());
     await screenshot(payer, 'payments');
@@ -153,8 +186,17 @@ describe('invoices and payments in the browser', () => {
     await government.getByText('Paiements enregistrés : 1 ; factures désormais entièrement payées : 1.').waitFor();
 
     await payer.getByRole('tab', { name: 'Délais et arriérés' }).click();
-    const delay = payer.getByRole('region', { name: 'Délais de paiement' }).getByRole('row', { name: /CDS Un/ });
-    await expect(delay.locator('td').last().innerText()).resolves.toBe('44');
+    // Each funder's part counts once that funder has paid it: the World Bank's part of cds_2 is
+    // paid although the government's is not, which runs on, counted to today.
+    const delays = payer.getByRole('region', { name: 'Délais de paiement' });
+    await delays.getByText(/^Parts payées : 3 ; 44 jours en moyenne de la fin de la période au paiement \(44 au plus\)/).waitFor();
+    await delays.getByText(/^Parts pas encore entièrement payées \(délais en cours, comptés jusqu’à aujourd’hui\) : 1 ;/).waitFor();
+    const part = (unit: string, funder: string) => delays.getByRole('row').filter({ hasText: unit }).filter({ hasText: funder });
+    await expect(part('CDS Un', 'Banque mondiale').locator('td').nth(5).innerText()).resolves.toBe('44');
+    await expect(part('CDS Deux', 'Banque mondiale').innerText().then(plain)).resolves.toMatch(/25 200 BIF[\s\S]*15 mars 2024\s+44/);
+    await expect(part('CDS Deux', 'Gouvernement').innerText().then(plain)).resolves.toMatch(/16 800 BIF[\s\S]*en cours/);
+    // Every column in view at 1024 px.
+    await expect(delays.locator('.virtual-scroll').evaluate((element) => element.scrollWidth - element.clientWidth)).resolves.toBeLessThanOrEqual(0);
     const arrears = payer.getByRole('region', { name: 'Arriérés' });
     await expect(arrears.getByRole('row', { name: /Gouvernement/ }).first().innerText().then(plain)).resolves.toContain('16 800 BIF');
     await screenshot(payer, 'payment-delays');
@@ -163,6 +205,28 @@ describe('invoices and payments in the browser', () => {
     await payer.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click();
     await payer.getByRole('link', { name: /En retard : 1 bailleur-période\(s\) pas entièrement payé\(s\)/ }).waitFor();
   }, 240_000);
+
+  it('shows every column of an invoice’s computed values, beside the provenance at 1366 px and under it at 1024 px, in French and English', async () => {
+    const auditor = await login(e2e.api.app, 'auditor');
+    const listed = await call(e2e.api.app, auditor, 'GET', `${P}/invoices?orgUnitId=cds_1&period=202401`);
+    const invoiceId = (listed.json().items as { id: number }[])[0]!.id;
+    for (const [locale, width] of [['fr', 1366], ['en', 1366], ['fr', 1024], ['en', 1024]] as const) {
+      const page = await newPage(e2e, locale);
+      await page.setViewportSize({ width, height: 768 });
+      await signIn(page, 'auditor');
+      await page.goto(`${e2e.url}/invoices/${invoiceId}`);
+      const values = page.getByRole('region', { name: locale === 'fr' ? /^Toutes les valeurs calculées/ : /^Every computed value/ });
+      const explain = locale === 'fr' ? 'Expliquer quantity.consultation.amount pour janvier 2024' : 'Explain quantity.consultation.amount for January 2024';
+      await values.getByRole('button', { name: explain }).waitFor();
+      // Nothing hidden sideways: the list is as wide as its card, every column in view.
+      const box = values.locator('.virtual-scroll');
+      await expect(box.evaluate((element) => element.scrollWidth - element.clientWidth)).resolves.toBeLessThanOrEqual(0);
+      // …and no cell's text runs over into the next (a long name wraps inside its own).
+      const cells = box.locator('tbody th, tbody td');
+      for (const cell of await cells.all()) await expect(cell.evaluate((element) => element.scrollWidth - element.clientWidth)).resolves.toBeLessThanOrEqual(0);
+      await page.context().close();
+    }
+  }, 120_000);
 
   it('offers each role only what it may do, and shows a refusal by its code with the server’s message', async () => {
     // A clerk has no invoice, payment or funder screen.

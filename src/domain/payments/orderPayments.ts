@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { Decimal } from 'decimal.js';
 import type { Period } from '../../engine/index.ts';
-import type { Tx } from '../../store/database.ts';
+import type { Db, Tx } from '../../store/database.ts';
 import { invoices, orgUnits, paymentOrders, programmes } from '../../store/schema.ts';
 import { arrayParam, insertColumns, queryRows } from '../../store/sql.ts';
 import type { Actor } from '../actor.ts';
@@ -26,7 +26,7 @@ export interface OrderPaymentsProps {
   readonly invoiceIds?: readonly number[];
 }
 
-type Candidate = typeof invoices.$inferSelect & { path: string; partCancelled: boolean };
+export type Candidate = typeof invoices.$inferSelect & { path: string; partCancelled: boolean };
 
 export interface OrderAnswer {
   readonly orders: { id: number; funderId: string; period: string; orgUnitId: string; total: string; lineCount: number }[];
@@ -42,9 +42,31 @@ export interface OrderAnswer {
  */
 export async function orderPayments(tx: Tx, actor: Actor, props: OrderPaymentsProps): Promise<OrderAnswer> {
   const { programmeId } = props;
+  await lockInvoices(tx, programmeId);
+  const plan = await planOrders(tx, props);
+  const orders = await writeOrders(tx, actor, props, plan.period, plan.lines);
+  const approved = plan.payable.filter((invoice) => invoice.status === 'approved');
+  await tx.update(invoices).set({ status: 'ordered' }).where(and(eq(invoices.programmeId, programmeId), inArray(invoices.id, approved.map((invoice) => invoice.id))));
+  await advanceStatus(tx, actor.userId, programmeId, await invoiceGates(tx, programmeId, approved), 'ordered');
+  return { orders, skipped: plan.skipped };
+}
+
+/** What ordering would write: each funder's lines, and the invoices of nothing to pay left out. */
+export interface OrderPlan {
+  readonly period: Period;
+  readonly payable: readonly Candidate[];
+  readonly lines: readonly Line[];
+  readonly skipped: OrderAnswer['skipped'];
+}
+
+/**
+ * The lines an order of the subtree's approved invoices would hold, with the refusals the
+ * order would answer; read by the order itself and by its preview (the payer's confirmation).
+ */
+export async function planOrders(tx: Db | Tx, props: OrderPaymentsProps): Promise<OrderPlan> {
+  const { programmeId } = props;
   const period = invoicePeriod(props.period);
   const rootPath = await unitPath(tx, programmeId, props.orgUnitId);
-  await lockInvoices(tx, programmeId);
   const candidates = props.invoiceIds ? await namedInvoices(tx, props, rootPath) : await approvedInvoices(tx, props, rootPath);
   const payable = candidates.filter((invoice) => new Decimal(invoice.amount).greaterThan(0));
   if (payable.length === 0) throw errors.invalidState(`no approved invoice with an amount to pay in '${props.orgUnitId}' for ${period.id}`);
@@ -52,18 +74,12 @@ export async function orderPayments(tx: Tx, actor: Actor, props: OrderPaymentsPr
   const split = splitInvoices(payable, await loadShares(tx, programmeId), period, programme!.currencyDecimals);
   const lines = await notOrdered(tx, programmeId, split);
   if (lines.length === 0) throw errors.invalidState(`no approved invoice with an amount to pay in '${props.orgUnitId}' for ${period.id}: every funder's part is ordered`);
-  const orders = await writeOrders(tx, actor, props, period, lines);
-  const approved = payable.filter((invoice) => invoice.status === 'approved');
-  await tx.update(invoices).set({ status: 'ordered' }).where(and(eq(invoices.programmeId, programmeId), inArray(invoices.id, approved.map((invoice) => invoice.id))));
-  await advanceStatus(tx, actor.userId, programmeId, await invoiceGates(tx, programmeId, approved), 'ordered');
-  return {
-    orders,
-    skipped: candidates.filter((invoice) => !payable.includes(invoice)).map((invoice) => ({ invoiceId: invoice.id, orgUnitId: invoice.orgUnitId, amount: invoice.amount })),
-  };
+  const skipped = candidates.filter((invoice) => !payable.includes(invoice)).map((invoice) => ({ invoiceId: invoice.id, orgUnitId: invoice.orgUnitId, amount: invoice.amount }));
+  return { period, payable, lines, skipped };
 }
 
 /** The subtree's approved invoices of the period, and its ordered ones with a part whose order was cancelled. */
-async function approvedInvoices(tx: Tx, props: OrderPaymentsProps, rootPath: string): Promise<Candidate[]> {
+async function approvedInvoices(tx: Db | Tx, props: OrderPaymentsProps, rootPath: string): Promise<Candidate[]> {
   const units = await scopeUnits(tx, props.programmeId, [rootPath]);
   const inSubtree = sql`${invoices.orgUnitId} = any(${arrayParam(units, 'text')})`;
   const rows = await selectInvoices(tx, props.programmeId, and(eq(invoices.period, props.period), or(eq(invoices.status, 'approved'), partCancelled), inSubtree));
@@ -78,7 +94,7 @@ const partCancelled = sql`(${invoices.status} = 'ordered' and exists (select fro
  * of an invoice still ordered for other funders, is ordered anew for the amount it had, so
  * the parts still sum to the invoice whatever the shares became since.
  */
-async function notOrdered(tx: Tx, programmeId: string, lines: readonly Line[]): Promise<Line[]> {
+async function notOrdered(tx: Db | Tx, programmeId: string, lines: readonly Line[]): Promise<Line[]> {
   const ordered = await queryRows<{ invoice_id: number; funder_id: string; amount: string; cancelled: boolean }>(
     tx,
     sql`select invoice_id, funder_id, amount::text, cancelled from payment_order_lines
@@ -94,7 +110,7 @@ async function notOrdered(tx: Tx, programmeId: string, lines: readonly Line[]): 
 }
 
 /** The named invoices, each checked: in the subtree and period, approved, not ordered yet. */
-async function namedInvoices(tx: Tx, props: OrderPaymentsProps, rootPath: string): Promise<Candidate[]> {
+async function namedInvoices(tx: Db | Tx, props: OrderPaymentsProps, rootPath: string): Promise<Candidate[]> {
   const ids = [...new Set(props.invoiceIds)];
   const byId = new Map((await selectInvoices(tx, props.programmeId, inArray(invoices.id, ids))).map((invoice) => [invoice.id, invoice]));
   props.invoiceIds!.forEach((id, i) => {
@@ -115,7 +131,7 @@ async function namedInvoices(tx: Tx, props: OrderPaymentsProps, rootPath: string
   return ids.map((id) => byId.get(id)!);
 }
 
-async function selectInvoices(tx: Tx, programmeId: string, where: SQL | undefined): Promise<Candidate[]> {
+async function selectInvoices(tx: Db | Tx, programmeId: string, where: SQL | undefined): Promise<Candidate[]> {
   const rows = await tx
     .select({ invoice: invoices, path: orgUnits.path, partCancelled: sql<boolean>`${partCancelled}` })
     .from(invoices)
@@ -124,28 +140,38 @@ async function selectInvoices(tx: Tx, programmeId: string, where: SQL | undefine
   return rows.map((row) => ({ ...row.invoice, path: row.path, partCancelled: row.partCancelled }));
 }
 
-interface Line {
+export interface Line {
   readonly invoiceId: number;
   readonly funderId: string;
   readonly amount: Decimal;
 }
 
-/** Every invoice's amount split by its shares, which must sum to exactly 1 (422 naming each invoice otherwise). */
+/** What splitting needs of an invoice: its unit's path finds the shares. */
+export type Splittable = Pick<Candidate, 'id' | 'orgUnitId' | 'payment' | 'period' | 'amount' | 'path'>;
+
+/** One invoice's amount split by its shares, or why it cannot be: the shares must sum to exactly 1. */
+export function splitInvoice(invoice: Splittable, shares: readonly ShareRow[], period: Period, decimals: number): Line[] | { problem: string } {
+  const applying = sharesFor(shares, invoice.path, invoice.payment, period);
+  const total = shareTotal(applying);
+  if (!total.equals(1)) {
+    const found = applying.length === 0 ? 'no funder share applies' : `the funder shares of '${applying[0]!.orgUnitId}' total ${total.toString()}, not 1`;
+    return { problem: `invoice ${invoice.id} of '${invoice.orgUnitId}' (payment '${invoice.payment}', ${invoice.period}): ${found}` };
+  }
+  return splitByShares(invoice.amount, applying.map((share) => ({ key: share.funderId, share: share.share })), decimals).map((part) => ({
+    invoiceId: invoice.id,
+    funderId: part.key,
+    amount: part.amount,
+  }));
+}
+
+/** Every invoice's amount split by its shares (422 naming each invoice whose shares do not sum to 1). */
 function splitInvoices(payable: readonly Candidate[], shares: readonly ShareRow[], period: Period, decimals: number): Line[] {
   const problems: { invoiceId: number; orgUnitId: string; message: string }[] = [];
   const lines = payable.flatMap((invoice) => {
-    const applying = sharesFor(shares, invoice.path, invoice.payment, period);
-    const total = shareTotal(applying);
-    if (!total.equals(1)) {
-      const found = applying.length === 0 ? 'no funder share applies' : `the funder shares of '${applying[0]!.orgUnitId}' total ${total.toString()}, not 1`;
-      problems.push({ invoiceId: invoice.id, orgUnitId: invoice.orgUnitId, message: `invoice ${invoice.id} of '${invoice.orgUnitId}' (payment '${invoice.payment}', ${invoice.period}): ${found}` });
-      return [];
-    }
-    return splitByShares(invoice.amount, applying.map((share) => ({ key: share.funderId, share: share.share })), decimals).map((part) => ({
-      invoiceId: invoice.id,
-      funderId: part.key,
-      amount: part.amount,
-    }));
+    const split = splitInvoice(invoice, shares, period, decimals);
+    if (Array.isArray(split)) return split;
+    problems.push({ invoiceId: invoice.id, orgUnitId: invoice.orgUnitId, message: split.problem });
+    return [];
   });
   if (problems.length > 0) throw errors.unprocessable('FUNDER_SHARES', problems[0]!.message, problems);
   return lines;

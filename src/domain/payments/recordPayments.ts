@@ -5,7 +5,7 @@ import { invoices, payments, programmes } from '../../store/schema.ts';
 import { arrayParam, queryRows } from '../../store/sql.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
-import { errors } from '../errors.ts';
+import { AppError, errors } from '../errors.ts';
 import { advanceStatus } from '../invoices/advanceStatus.ts';
 import { invoiceGates } from '../invoices/invoiceGates.ts';
 import { periodStart } from '../invoices/periods.ts';
@@ -58,12 +58,7 @@ export async function recordPayments(
     const line = checkPayment(actor, programmeId, payment, `payments[${i}]`, lines, programme.currencyDecimals);
     const key = lineKey(payment.orderId, payment.invoiceId);
     const paid = paidSoFar.get(key)!.plus(payment.amount);
-    if (paid.greaterThan(line.amount)) {
-      throw errors.validation(
-        `payments[${i}].amount: ${payment.amount} would overpay the line of invoice ${payment.invoiceId} in payment order ${payment.orderId} (ordered ${line.amount}, paid before ${storedMoney(paidSoFar.get(key)!)})`,
-        [{ at: `payments[${i}].amount`, orderId: payment.orderId, invoiceId: payment.invoiceId }],
-      );
-    }
+    if (paid.greaterThan(line.amount)) throw overpayment(`payments[${i}]`, payment, line, paidSoFar.get(key)!);
     paidSoFar.set(key, paid);
   });
   const inserted = await tx
@@ -101,6 +96,32 @@ async function orderLines(tx: Tx, programmeId: string, list: readonly NewPayment
         where l.programme_id = ${programmeId}`,
   );
   return new Map(rows.map((row) => [lineKey(row.order_id, row.invoice_id), row]));
+}
+
+/**
+ * A payment beyond what its line still owes: the code and the figures let a screen say, in
+ * its reader's language, which line, what was due and what was entered.
+ */
+function overpayment(at: string, payment: NewPayment, line: OrderLine, paidBefore: Decimal): AppError {
+  const due = new Decimal(line.amount).minus(paidBefore);
+  return new AppError(
+    400,
+    'OVERPAYMENT',
+    `${at}.amount: ${payment.amount} would overpay the line of invoice ${payment.invoiceId} in payment order ${payment.orderId} (ordered ${line.amount}, paid before ${storedMoney(paidBefore)}, due ${storedMoney(due)})`,
+    [
+      {
+        at: `${at}.amount`,
+        orderId: payment.orderId,
+        invoiceId: payment.invoiceId,
+        orgUnitId: line.org_unit_id,
+        funderId: line.funder_id,
+        amount: payment.amount,
+        ordered: line.amount,
+        paidBefore: storedMoney(paidBefore),
+        due: storedMoney(due),
+      },
+    ],
+  );
 }
 
 function checkPayment(actor: Actor, programmeId: string, payment: NewPayment, at: string, lines: ReadonlyMap<string, OrderLine>, decimals: number): OrderLine {

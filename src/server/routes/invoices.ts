@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { approveInvoices } from '../../domain/invoices/approveInvoices.ts';
 import { explainInvoice } from '../../domain/invoices/explainInvoice.ts';
 import { invoicePenalties } from '../../domain/invoices/invoicePenalties.ts';
+import { invoiceFundersParts } from '../../domain/payments/fundersParts.ts';
 import { readInvoice } from '../../domain/invoices/readInvoice.ts';
 import { rejectInvoice } from '../../domain/invoices/rejectInvoice.ts';
 import { scopeUnits } from '../../domain/invoices/scopeUnits.ts';
@@ -15,6 +16,7 @@ import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
 import { currentInvoice } from '../../domain/invoices/current.ts';
+import { fundersPartsSchema } from './fundersPartsSchema.ts';
 import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const invoice = z.object({
@@ -147,6 +149,21 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
       ]);
       return { ...withoutProgramme(found), values, penalties: penalised };
     },
+  );
+
+  r.post(
+    '/programmes/:programmeId/invoices/funders-parts',
+    {
+      config: { authority: 'read' },
+      schema: {
+        tags: ['invoices'],
+        summary: 'The total of the named invoices and each funder’s part of it, split by the funder shares in force (the approver’s confirmation); writes nothing',
+        params: programmeParams,
+        body: z.object({ invoiceIds: z.array(recordId).min(1).max(5000) }),
+        response: { 200: fundersPartsSchema, ...errorResponses },
+      },
+    },
+    async (request) => invoiceFundersParts(db, actorOf(request), { programmeId: request.params.programmeId, invoiceIds: request.body.invoiceIds }),
   );
 
   r.post(

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { orderPreview } from '../../domain/payments/fundersParts.ts';
 import { orderPayments } from '../../domain/payments/orderPayments.ts';
 import { scopeUnits } from '../../domain/invoices/scopeUnits.ts';
 import { errors } from '../../domain/errors.ts';
@@ -12,6 +13,7 @@ import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
 import { cancelOrder } from '../../domain/payments/cancelOrder.ts';
+import { fundersPartsSchema } from './fundersPartsSchema.ts';
 import { entryPeriod, errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
 
 const order = z.object({
@@ -63,6 +65,26 @@ export async function paymentOrderRoutes(app: FastifyInstance, { database }: { d
       const { programmeId } = request.params;
       await authorize(db, actor, programmeId, 'payment.order', request.body.orgUnitId);
       return reply.status(201).send(await inTransaction(database, (tx) => orderPayments(tx, actor, { programmeId, ...request.body })));
+    },
+  );
+
+  r.get(
+    '/programmes/:programmeId/payment-orders/preview',
+    {
+      config: { authority: 'read' },
+      schema: {
+        tags: ['payments'],
+        summary: 'What ordering a subtree’s approved invoices for a period would create, writing nothing: the invoices, their total and each funder’s part (the payer’s confirmation)',
+        params: programmeParams,
+        querystring: z.object({ orgUnitId: z.string().min(1), period: entryPeriod }),
+        response: { 200: fundersPartsSchema.extend({ skipped: z.number() }), 422: errorBody, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { programmeId } = request.params;
+      await authorize(db, actor, programmeId, 'read', request.query.orgUnitId);
+      return orderPreview(db, { programmeId, ...request.query });
     },
   );
 

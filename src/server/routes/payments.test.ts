@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, invoices, paymentOrderLines } from '../../store/schema.ts';
+import { auditLog, invoices, paymentOrderLines, paymentOrders } from '../../store/schema.ts';
 import { PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { addUser, enterValues, quantityRows, setStatus, snapshot, statusOf } from '../../../test/support/invoices.ts';
@@ -153,6 +153,35 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
   });
 
   describe('payment orders', () => {
+    it('previews, writing nothing, what approving or ordering moves: the invoices’ total and each funder’s part', async () => {
+      const db = api.database.db;
+      const before = await snapshot(db);
+      const ids = [invoiceOf['cds_1@202401'], invoiceOf['cds_2@202401']];
+      const parts = await call(api.app, payer, 'POST', `${BASE}/invoices/funders-parts`, { invoiceIds: ids });
+      expect(parts.statusCode, parts.body).toBe(200);
+      expect(parts.json()).toEqual({
+        invoices: 2,
+        total: '154500.00',
+        funders: [
+          { funderId: 'eu', amount: '51500.00', invoices: 2 },
+          { funderId: 'gov', amount: '51500.00', invoices: 2 },
+          { funderId: 'wb', amount: '51500.00', invoices: 2 },
+        ],
+        unsplit: [],
+      });
+      const preview = await call(api.app, payer, 'GET', `${BASE}/payment-orders/preview?orgUnitId=p1&period=202401`);
+      expect(preview.statusCode, preview.body).toBe(200);
+      expect(preview.json()).toEqual({ ...parts.json(), skipped: 0 });
+      expect(await snapshot(db)).toEqual(before);
+      // An invoice outside the reader's subtrees, or a subtree it does not read, is refused, naming it.
+      const outside = await call(api.app, payer, 'POST', `${BASE}/invoices/funders-parts`, { invoiceIds: [ids[0], invoiceOf['cds_3@202401']] });
+      expect(outside.statusCode).toBe(403);
+      expect(outside.json().error.message).toBe(`invoiceIds[1]: your roles do not allow 'read' on org unit 'cds_3' (invoice ${invoiceOf['cds_3@202401']})`);
+      expect((await call(api.app, payer, 'POST', `${BASE}/invoices/funders-parts`, { invoiceIds: [99999] })).statusCode).toBe(404);
+      expect((await call(api.app, payer, 'GET', `${BASE}/payment-orders/preview?orgUnitId=p2&period=202401`)).statusCode).toBe(403);
+      expect((await call(api.app, payer, 'GET', `${BASE}/payment-orders/preview?orgUnitId=p1&period=2024`)).statusCode).toBe(400);
+    });
+
     it('splits approved invoices by funder share, one order per funder, lines summing exactly to each invoice', async () => {
       const db = api.database.db;
       const response = await order(payer, { orgUnitId: 'p1', period: '202401' });
@@ -274,7 +303,7 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
       expect(first.json()).toMatchObject({ paymentIds: [expect.any(Number)], paidInvoiceIds: [] });
       const before = await snapshot(db);
       const cases: [Session, object[], number, string][] = [
-        [payer, [line('gov', 'cds_1', '18334', '2024-03-10')], 400, `payments[0].amount: 18334 would overpay the line of invoice ${invoiceOf['cds_1@202401']} in payment order ${orderOf.gov} (ordered 38333.00, paid before 20000.00)`],
+        [payer, [line('gov', 'cds_1', '18334', '2024-03-10')], 400, `payments[0].amount: 18334 would overpay the line of invoice ${invoiceOf['cds_1@202401']} in payment order ${orderOf.gov} (ordered 38333.00, paid before 20000.00, due 18333.00)`],
         [payer, [line('gov', 'cds_1', '10000', '2024-03-10'), line('gov', 'cds_1', '10000', '2024-03-11')], 400, 'payments[1].amount: 10000 would overpay'],
         [payer, [line('wb', 'cds_1', '10.5', '2024-03-10')], 400, "payments[0].amount: '10.5' must be a positive amount with at most 0 decimals"],
         [payer, [line('wb', 'cds_1', '0', '2024-03-10')], 400, 'payments[0].amount: '],
@@ -289,6 +318,22 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
         expect(response.statusCode, message).toBe(status);
         expect(response.json().error.message).toContain(message);
       }
+      // An overpayment answers its own code with the figures a screen words in its reader's language.
+      const over = (await pay(payer, [line('gov', 'cds_1', '10000', '2024-03-10'), line('gov', 'cds_1', '10000', '2024-03-11')])).json().error;
+      expect(over.code).toBe('OVERPAYMENT');
+      expect(over.details).toEqual([
+        {
+          at: 'payments[1].amount',
+          orderId: orderOf.gov,
+          invoiceId: invoiceOf['cds_1@202401'],
+          orgUnitId: 'cds_1',
+          funderId: 'gov',
+          amount: '10000',
+          ordered: '38333.00',
+          paidBefore: '30000.00',
+          due: '8333.00',
+        },
+      ]);
       expect(await snapshot(db)).toEqual(before);
     });
 
@@ -312,20 +357,29 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
       expect(audit).toMatchObject([{ entityKey: String(invoiceOf['cds_1@202401']), oldValue: { status: 'ordered' }, newValue: { status: 'paid' } }]);
     });
 
-    it('measures the payment delay in days from the end of the period to the payment completing the invoice', async () => {
-      const delays = (await call(api.app, payer, 'GET', `${BASE}/payment-delays`)).json();
-      // January ends on the 31st; the last payment came on 15 March.
-      expect(delays).toMatchObject({
-        total: 1,
-        averageDays: 44,
-        maxDays: 44,
-        items: [{ invoiceId: invoiceOf['cds_1@202401'], orgUnitId: 'cds_1', period: '202401', periodEnd: '2024-01-31', paidOn: '2024-03-15', delayDays: 44, amount: '115000.00' }],
-      });
-      const gov = (await call(api.app, payer, 'GET', `${BASE}/payment-delays?funderId=gov`)).json();
-      expect(gov.items).toMatchObject([{ orgUnitId: 'cds_1', paidOn: '2024-03-10', delayDays: 39 }]);
-      expect((await call(api.app, payer, 'GET', `${BASE}/payment-delays?period=202402`)).json().total).toBe(0);
+    it('measures each funder’s part when that part is paid, from the end of the period and from the order, and parts unpaid as running', async () => {
+      // The orders were given on 10 February 2024 (the test writes them today).
+      await api.database.db.update(paymentOrders).set({ createdAt: new Date('2024-02-10T09:00:00Z') });
+      const delays = (await call(api.app, payer, 'GET', `${BASE}/payment-delays?orgUnitId=cds_1&period=202401&asOf=2024-04-30`)).json();
+      // January ends on the 31st: the World Bank paid in full on 5 March, the government on 10 March, the EU on 15 March.
+      expect(delays.items).toMatchObject([
+        { invoiceId: invoiceOf['cds_1@202401'], funderId: 'eu', amount: '38334.00', paid: '38334.00', orderedOn: '2024-02-10', paidOn: '2024-03-15', delayDays: 44, orderDays: 34 },
+        { funderId: 'gov', amount: '38333.00', paidOn: '2024-03-10', delayDays: 39, orderDays: 29 },
+        { funderId: 'wb', amount: '38333.00', paidOn: '2024-03-05', delayDays: 34, orderDays: 24 },
+      ]);
+      expect(delays).toMatchObject({ total: 3, paidParts: 3, averageDays: 39, maxDays: 44, averageOrderDays: 29, running: 0, maxRunningDays: null });
+      // On 12 March the EU's part was still unpaid: a running delay, counted to that day; the other two count already.
+      const before = (await call(api.app, payer, 'GET', `${BASE}/payment-delays?orgUnitId=cds_1&period=202401&asOf=2024-03-12`)).json();
+      expect(before).toMatchObject({ total: 3, paidParts: 2, averageDays: 36.5, maxDays: 39, running: 1, maxRunningDays: 41 });
+      expect(before.items[0]).toMatchObject({ funderId: 'eu', paid: '0.00', paidOn: null, delayDays: 41, orderDays: 31 });
+      const gov = (await call(api.app, payer, 'GET', `${BASE}/payment-delays?orgUnitId=cds_1&funderId=gov&asOf=2024-04-30`)).json();
+      expect(gov.items).toMatchObject([{ orgUnitId: 'cds_1', funderId: 'gov', paidOn: '2024-03-10', delayDays: 39 }]);
+      // February's part is ordered and unpaid: a running delay, 61 days after the 29th.
+      const february = (await call(api.app, payer, 'GET', `${BASE}/payment-delays?period=202402&asOf=2024-04-30`)).json();
+      expect(february).toMatchObject({ paidParts: 0, running: february.total, averageDays: null, maxRunningDays: 61 });
       expect((await call(api.app, await login(api.app, 'validator_p2'), 'GET', `${BASE}/payment-delays`)).json().total).toBe(0);
       expect((await call(api.app, payer, 'GET', `${BASE}/payment-delays?orgUnitId=p2`)).statusCode).toBe(403);
+      expect((await call(api.app, payer, 'GET', `${BASE}/payment-delays?asOf=31/03/2024`)).statusCode).toBe(400);
     });
 
     it('reports arrears per funder and period: ordered minus paid as of a date, with days overdue', async () => {

@@ -117,9 +117,9 @@ export async function paymentRoutes(app: FastifyInstance, { database }: { databa
       config: { authority: 'read' },
       schema: {
         tags: ['payments'],
-        summary: 'Payment delay per paid invoice: days from the end of its period to the payment that completed it',
+        summary: 'Payment delays per funder’s part of each invoice (a live payment-order line): days from the end of its period and from its order to the payment completing that part; a part unpaid on `asOf` (default today) is running, counted to that date',
         params: programmeParams,
-        querystring: scopedQuery.extend({ period: planningPeriod.optional() }),
+        querystring: scopedQuery.extend({ period: planningPeriod.optional(), asOf: z.iso.date().optional() }),
         response: {
           200: page(
             z.object({
@@ -127,21 +127,33 @@ export async function paymentRoutes(app: FastifyInstance, { database }: { databa
               orgUnitId: z.string(),
               period: z.string(),
               payment: z.string(),
+              funderId: z.string(),
+              orderId: z.number(),
               amount: z.string(),
+              paid: z.string(),
               periodEnd: z.string(),
-              paidOn: z.string(),
+              orderedOn: z.string(),
+              paidOn: z.string().nullable(),
               delayDays: z.number(),
+              orderDays: z.number(),
             }),
-          ).extend({ averageDays: z.number().nullable(), maxDays: z.number().nullable() }),
+          ).extend({
+            paidParts: z.number(),
+            averageDays: z.number().nullable(),
+            maxDays: z.number().nullable(),
+            averageOrderDays: z.number().nullable(),
+            running: z.number(),
+            maxRunningDays: z.number().nullable(),
+          }),
           ...errorResponses,
         },
       },
     },
     async (request) => {
       const actor = actorOf(request);
-      const { period, funderId, limit, offset } = request.query;
+      const { period, funderId, asOf, limit, offset } = request.query;
       const scope = await readScope(request, actor);
-      return paymentDelays(db, { programmeId: request.params.programmeId, ...scope, period, funderId, limit, offset });
+      return paymentDelays(db, { programmeId: request.params.programmeId, ...scope, period, funderId, asOf: asOf ?? new Date().toISOString().slice(0, 10), limit, offset });
     },
   );
 

@@ -13,7 +13,15 @@ import { formatNumber } from '../i18n/format.ts';
  * default): shown greyed in the cell, as a default and not a typed value, and counted in the total.
  */
 export type GridColumn =
-  | { readonly kind: 'state'; readonly state: string; readonly header: string; readonly editable: boolean; fallback?(activity: string): number | undefined }
+  | {
+      readonly kind: 'state';
+      readonly state: string;
+      readonly header: string;
+      readonly editable: boolean;
+      fallback?(activity: string): number | undefined;
+      /** In place of the column's sum, where a sum means nothing (a checklist's marks of not applicable). */
+      readonly total?: ReactNode;
+    }
   | { readonly kind: 'derived'; readonly key: string; readonly header: string; cell(activity: string): ReactNode; total?: ReactNode };
 
 interface EntryGridProps {
@@ -128,7 +136,7 @@ export function EntryGrid({ labelledBy, activities, columns, stored, cells, rowC
               {columns.map((column) =>
                 column.kind === 'state' ? (
                   <td className="number" key={column.state}>
-                    {formatNumber(sum(activities.map((activity) => cells.value(activity.code, column.state) ?? column.fallback?.(activity.code) ?? 0)), locale, 4)}
+                    {column.total ?? formatNumber(sum(activities.map((activity) => cells.value(activity.code, column.state) ?? column.fallback?.(activity.code) ?? 0)), locale, 4)}
                   </td>
                 ) : (
                   <td className="number" key={column.key}>

@@ -3,28 +3,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { DelayDays } from './DelayDays.tsx';
 import { LATE_AFTER_DAYS, isLate } from './delays.ts';
-import { useFunders } from './funders.ts';
+import { funderName, useFunders } from './funders.ts';
 import { Money, UnitName } from './Money.tsx';
-import type { Delay } from './types.ts';
+import type { Delays } from './types.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 500;
 
-type Delays = Page<Delay> & { averageDays: number | null; maxDays: number | null };
-
 /**
- * Per paid invoice, the days from the end of its period to the payment that completed it
- * (for one funder: to that funder's last payment); beyond the threshold, flagged late.
+ * Per funder's part of each ordered invoice, counted when that part is paid, whatever the
+ * other funders did: the days from the end of the period (the facility's wait, flagged late
+ * beyond the threshold) and from the payment order (the funder's own delay). A part not fully
+ * paid yet is a running delay, counted to today.
  */
 export function DelaysView({ programmeId, unit, period }: { programmeId: string; unit: string; period: string }) {
   const { t, i18n } = useTranslation();
+  const locale = i18n.language;
   const funders = useFunders(programmeId);
   const [funderId, setFunderId] = useState('');
   const [threshold, setThreshold] = useState(LATE_AFTER_DAYS);
@@ -35,6 +35,7 @@ export function DelaysView({ programmeId, unit, period }: { programmeId: string;
   });
   const names = useUnitNames(programmeId, delays.data?.items.map((delay) => delay.orgUnitId) ?? []);
   const late = delays.data?.items.filter((delay) => isLate(delay.delayDays, threshold)).length ?? 0;
+  const data = delays.data;
   return (
     <section aria-labelledby="delays-title">
       <h2 id="delays-title">{t('money.delays.title')}</h2>
@@ -63,54 +64,70 @@ export function DelaysView({ programmeId, unit, period }: { programmeId: string;
       </div>
       {delays.isPending && <Loading />}
       {delays.error && <ErrorMessage error={delays.error} onRetry={() => delays.refetch()} />}
-      {delays.data && delays.data.total === 0 && <p className="muted">{t('money.delays.none')}</p>}
-      {delays.data && delays.data.total > 0 && (
+      {data && data.total === 0 && <p className="muted">{t('money.delays.none')}</p>}
+      {data && data.total > 0 && (
         <>
           <p>
-            {t('money.delays.summary', {
-              count: delays.data.total,
-              average: formatNumber(delays.data.averageDays ?? 0, i18n.language, 1),
-              max: delays.data.maxDays ?? 0,
-            })}{' '}
+            {data.paidParts === 0
+              ? t('money.delays.nonePaid')
+              : t('money.delays.summary', {
+                  count: data.paidParts,
+                  average: formatNumber(data.averageDays ?? 0, locale, 1),
+                  max: data.maxDays ?? 0,
+                  fromOrder: formatNumber(data.averageOrderDays ?? 0, locale, 1),
+                })}{' '}
             {late > 0 && <span className="badge warn">{t('money.delays.lateCount', { count: late, threshold })}</span>}
           </p>
+          {data.running > 0 && <p className="warn">{t('money.delays.running', { count: data.running, days: data.maxRunningDays ?? 0 })}</p>}
           <VirtualRows
-            rows={delays.data.items}
+            rows={data.items}
             columns={7}
+            className="list delays-list"
             head={
               <tr>
-                <th scope="col">{t('money.col.invoice')}</th>
                 <th scope="col">{t('money.col.facility')}</th>
                 <th scope="col">{t('money.col.period')}</th>
-                <th scope="col" className="number">{t('money.col.amount')}</th>
-                <th scope="col">{t('money.col.periodEnd')}</th>
+                <th scope="col">{t('money.col.funder')}</th>
+                <th scope="col" className="number">{t('money.delays.part')}</th>
                 <th scope="col">{t('money.col.paidOn')}</th>
-                <th scope="col" className="number">{t('money.col.delay')}</th>
+                <th scope="col" className="number">{t('money.delays.sincePeriod')}</th>
+                <th scope="col" className="number">{t('money.delays.sinceOrder')}</th>
               </tr>
             }
             renderRow={(delay, _index, props) => (
-              <tr key={delay.invoiceId} {...props} className={isLate(delay.delayDays, threshold) ? 'late' : undefined}>
-                <td>
-                  <Link to={`/invoices/${delay.invoiceId}`}>{t('money.invoice.number', { id: delay.invoiceId })}</Link>
-                </td>
+              <tr key={`${delay.invoiceId}/${delay.funderId}`} {...props} className={isLate(delay.delayDays, threshold) ? 'late' : undefined}>
                 <td>
                   <UnitName id={delay.orgUnitId} names={names} />
+                  <div className="small-text">
+                    <Link to={`/invoices/${delay.invoiceId}`}>{t('money.invoice.number', { id: delay.invoiceId })}</Link>
+                  </div>
                 </td>
                 <td>
-                  {formatPeriod(delay.period, i18n.language)} <span className="code muted">{delay.payment}</span>
+                  {formatPeriod(delay.period, locale)} <span className="code muted">{delay.payment}</span>
+                </td>
+                <td>
+                  {funderName(funders.data, delay.funderId)}
+                  <div className="muted small-text">{t('money.delays.orderedOn', { date: formatDate(delay.orderedOn, locale) })}</div>
                 </td>
                 <td className="number">
                   <Money value={delay.amount} />
                 </td>
-                <td>{formatDate(delay.periodEnd, i18n.language)}</td>
-                <td>{formatDate(delay.paidOn, i18n.language)}</td>
+                <td>
+                  {delay.paidOn ? formatDate(delay.paidOn, locale) : <span className="badge warn">{t('money.delays.runningBadge')}</span>}
+                  {!delay.paidOn && Number(delay.paid) > 0 && (
+                    <div className="muted small-text">
+                      {t('money.delays.paidSoFar')} <Money value={delay.paid} />
+                    </div>
+                  )}
+                </td>
                 <td className="number">
                   <DelayDays days={delay.delayDays} threshold={threshold} />
                 </td>
+                <td className="number">{formatNumber(delay.orderDays, locale, 0)}</td>
               </tr>
             )}
           />
-          <Pager total={delays.data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
+          <Pager total={data.total} limit={LIMIT} offset={offset} onChange={setOffset} />
         </>
       )}
     </section>

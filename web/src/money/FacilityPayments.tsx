@@ -37,9 +37,11 @@ export function FacilityPayments({ orgUnitId }: { orgUnitId: string }) {
       const [invoices, payments, delays] = await Promise.all([
         api.get<Page<Invoice>>(`${base}/invoices${query({ orgUnitId, limit: LIMIT })}`),
         api.get<Page<Payment>>(`${base}/payments${query({ orgUnitId, limit: LIMIT })}`),
-        api.get<Page<Delay> & { averageDays: number | null; maxDays: number | null }>(`${base}/payment-delays${query({ orgUnitId, limit: LIMIT })}`),
+        api.get<Page<Delay>>(`${base}/payment-delays${query({ orgUnitId, limit: LIMIT })}`),
       ]);
-      return { rows: joinHistory(orgUnitId, invoices.items, payments.items, delays.items), averageDays: delays.averageDays, maxDays: delays.maxDays };
+      const rows = joinHistory(orgUnitId, invoices.items, payments.items, delays.items);
+      const days = rows.flatMap((row) => (row.delayDays === null ? [] : [row.delayDays]));
+      return { rows, averageDays: days.length === 0 ? null : days.reduce((sum, day) => sum + day, 0) / days.length, maxDays: days.length === 0 ? null : Math.max(...days) };
     },
     enabled: !!programmeId,
   });
@@ -100,7 +102,9 @@ export function FacilityPayments({ orgUnitId }: { orgUnitId: string }) {
 function joinHistory(orgUnitId: string, invoices: readonly Invoice[], payments: readonly Payment[], delays: readonly Delay[]): Row[] {
   const paidBy = new Map<number, Payment[]>();
   for (const payment of payments) paidBy.set(payment.invoiceId, [...(paidBy.get(payment.invoiceId) ?? []), payment]);
-  const delayOf = new Map(delays.map((delay) => [delay.invoiceId, delay.delayDays]));
+  // The facility is paid when every funder's part is: its delay is the last part's.
+  const delayOf = new Map<number, number>();
+  for (const delay of delays) if (delay.paidOn !== null) delayOf.set(delay.invoiceId, Math.max(delayOf.get(delay.invoiceId) ?? 0, delay.delayDays));
   return invoices
     .filter((invoice) => invoice.orgUnitId === orgUnitId)
     .map((invoice) => {
@@ -109,7 +113,7 @@ function joinHistory(orgUnitId: string, invoices: readonly Invoice[], payments: 
         invoice,
         paid: sumAmounts(paid.map((payment) => payment.amount)),
         lastPaidOn: paid.reduce<string | null>((last, payment) => (last === null || payment.paidOn > last ? payment.paidOn : last), null),
-        delayDays: delayOf.get(invoice.id) ?? null,
+        delayDays: invoice.status === 'paid' ? (delayOf.get(invoice.id) ?? null) : null,
       };
     })
     .reverse();

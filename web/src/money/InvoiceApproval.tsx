@@ -1,19 +1,24 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session.tsx';
-import { ErrorMessage } from '../components/Status.tsx';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { approvalBlock, useApprove } from './approval.ts';
+import { FundersPartsSummary, InvoicesSummary, useInvoiceParts } from './MoneySummary.tsx';
 import type { Invoice } from './types.ts';
 
 /**
  * The second pair of eyes on one invoice: the approve button for another committee member,
- * and for the one who prepared it, the reason they cannot.
+ * confirmed with what it approves (the amount and each funder's part), and for the one who
+ * prepared it, the reason they cannot.
  */
-export function InvoiceApproval({ programmeId, invoice }: { programmeId: string; invoice: Invoice }) {
+export function InvoiceApproval({ programmeId, invoice, facility }: { programmeId: string; invoice: Invoice; facility: string }) {
   const { t } = useTranslation();
   const { me, hasRole } = useSession();
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const approve = useApprove(programmeId);
+  const parts = useInvoiceParts(programmeId, [invoice.id], confirming);
+  const names = new Map([[invoice.orgUnitId, facility]]);
   if (!hasRole('validator')) return null;
   if (approve.isSuccess) {
     return (
@@ -37,7 +42,8 @@ export function InvoiceApproval({ programmeId, invoice }: { programmeId: string;
       aria-label={t('money.approve.title')}
       onSubmit={(event) => {
         event.preventDefault();
-        approve.mutate({ invoiceIds: [invoice.id], reason });
+        approve.reset();
+        setConfirming(true);
       }}
     >
       <label className="inline">
@@ -45,9 +51,22 @@ export function InvoiceApproval({ programmeId, invoice }: { programmeId: string;
         <input value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
       <button type="submit" disabled={approve.isPending}>
-        {approve.isPending ? t('money.approve.busy') : t('money.approve.one')}
+        {t('money.approve.oneOpen')}
       </button>
-      {approve.error && <ErrorMessage error={approve.error} />}
+      <ConfirmDialog
+        id="approve-one"
+        open={confirming}
+        title={t('money.approve.confirmOne', { id: invoice.id, unit: facility })}
+        confirm={approve.isPending ? t('money.approve.busy') : t('money.approve.one')}
+        busy={approve.isPending || !parts.data}
+        error={approve.error}
+        onConfirm={() => approve.mutate({ invoiceIds: [invoice.id], reason }, { onSuccess: () => setConfirming(false) })}
+        onCancel={() => setConfirming(false)}
+      >
+        <InvoicesSummary invoices={[invoice]} names={names} />
+        <FundersPartsSummary programmeId={programmeId} parts={parts} />
+        <p>{t('money.approve.final')}</p>
+      </ConfirmDialog>
     </form>
   );
 }

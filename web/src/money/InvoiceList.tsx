@@ -5,12 +5,14 @@ import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 import type { Page } from '../api/types.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { approvalBlock, refusalsByInvoice, useApprove } from './approval.ts';
 import { Money, UnitName } from './Money.tsx';
+import { FundersPartsSummary, InvoicesSummary, useInvoiceParts } from './MoneySummary.tsx';
 import { useParam } from './scope.ts';
 import { INVOICE_STATUSES, type Invoice } from './types.ts';
 import { useUnitNames } from './unitNames.ts';
@@ -94,9 +96,11 @@ export function InvoiceList({ programmeId, unit, period }: { programmeId: string
       <ApproveOutcome approve={approve} />
       {canApprove && approvable.length > 0 && (
         <ApproveBar
-          invoiceIds={chosen}
-          busy={approve.isPending}
-          onApprove={(reason) => approve.mutate({ invoiceIds: chosen, reason }, { onSuccess: () => setSelected(new Set()) })}
+          programmeId={programmeId}
+          invoices={approvable.filter((invoice) => selected.has(invoice.id))}
+          names={names}
+          approve={approve}
+          onApproved={() => setSelected(new Set())}
         />
       )}
     </section>
@@ -187,17 +191,36 @@ function InvoiceRows({
   );
 }
 
-/** The selected invoices' approval, with an optional reason, all or none. */
-function ApproveBar({ invoiceIds, busy, onApprove }: { invoiceIds: number[]; busy: boolean; onApprove: (reason: string) => void }) {
+/**
+ * The selected invoices' approval, with an optional reason, all or none, after a confirmation
+ * of what it approves: each invoice, their total and each funder's part.
+ */
+function ApproveBar({
+  programmeId,
+  invoices,
+  names,
+  approve,
+  onApproved,
+}: {
+  programmeId: string;
+  invoices: readonly Invoice[];
+  names: ReadonlyMap<string, string>;
+  approve: ReturnType<typeof useApprove>;
+  onApproved: () => void;
+}) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const invoiceIds = invoices.map((invoice) => invoice.id);
+  const parts = useInvoiceParts(programmeId, invoiceIds, confirming);
   return (
     <form
       className="save-bar"
       aria-label={t('money.approve.title')}
       onSubmit={(event) => {
         event.preventDefault();
-        onApprove(reason);
+        approve.reset();
+        setConfirming(true);
       }}
     >
       <span className="check-status">{t('money.approve.selected', { count: invoiceIds.length })}</span>
@@ -205,14 +228,37 @@ function ApproveBar({ invoiceIds, busy, onApprove }: { invoiceIds: number[]; bus
         {t('money.approve.reason')}
         <input value={reason} onChange={(e) => setReason(e.target.value)} />
       </label>
-      <button type="submit" disabled={invoiceIds.length === 0 || busy}>
-        {busy ? t('money.approve.busy') : t('money.approve.submit')}
+      <button type="submit" disabled={invoiceIds.length === 0 || approve.isPending}>
+        {t('money.approve.submitOpen')}
       </button>
+      <ConfirmDialog
+        id="approve-many"
+        open={confirming}
+        title={t('money.approve.confirmMany', { count: invoiceIds.length })}
+        confirm={approve.isPending ? t('money.approve.busy') : t('money.approve.submit')}
+        busy={approve.isPending || !parts.data}
+        error={approve.error}
+        onConfirm={() =>
+          approve.mutate(
+            { invoiceIds, reason },
+            {
+              onSuccess: () => {
+                setConfirming(false);
+                onApproved();
+              },
+            },
+          )
+        }
+        onCancel={() => setConfirming(false)}
+      >
+        <InvoicesSummary invoices={invoices} names={names} />
+        <FundersPartsSummary programmeId={programmeId} parts={parts} />
+        <p>{t('money.approve.final')}</p>
+      </ConfirmDialog>
     </form>
   );
 }
 
-/** What the last approval did: how many were approved, or each invoice the server refused. */
 function ApproveOutcome({ approve }: { approve: ReturnType<typeof useApprove> }) {
   const { t } = useTranslation();
   const refusals = refusalsByInvoice(approve.error, approve.variables?.invoiceIds ?? []);

@@ -30,6 +30,7 @@ export function InvoiceValues({
         rows={shown}
         columns={3}
         estimate={36}
+        className="list values-list"
         head={
           <tr>
             <th scope="col">{t('money.values.name')}</th>

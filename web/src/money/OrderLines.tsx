@@ -6,11 +6,11 @@ import { useSession } from '../api/session.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
-import { formatPeriod } from '../i18n/format.ts';
+import { formatMoney, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { compareAmounts, editableAmount, readAmount } from './amounts.ts';
 import { funderName, useFunders } from './funders.ts';
 import { Money, UnitName } from './Money.tsx';
-import { refusalsByLine } from './paymentErrors.ts';
+import { refusalsByLine, type Overpayment } from './paymentErrors.ts';
 import { isoToday } from './periods.ts';
 import { useProgramme } from './programme.ts';
 import { Progress } from './Progress.tsx';
@@ -37,7 +37,8 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
   const { t, i18n } = useTranslation();
   const { hasRole } = useSession();
   const queryClient = useQueryClient();
-  const decimals = useProgramme()?.currencyDecimals ?? 0;
+  const programme = useProgramme();
+  const decimals = programme?.currencyDecimals ?? 0;
   const funders = useFunders(programmeId);
   const [offset, setOffset] = useState(0);
   const [amounts, setAmounts] = useState<ReadonlyMap<number, string>>(new Map());
@@ -64,6 +65,18 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
   const refusals = refusalsByLine(record.error, record.variables ?? []);
   const typed = (amount: string) => readAmount(amount, i18n.language, decimals);
   const allAmountsValid = [...amounts.values()].every((amount) => typed(amount) !== undefined);
+
+  const money = (value: string) => (programme ? formatMoney(value, programme.currency, i18n.language) : formatNumber(Number(value), i18n.language));
+  const overpaid = (over: Overpayment, unit: string) =>
+    t('money.pay.overpaid', {
+      unit,
+      id: over.invoiceId,
+      order: over.orderId,
+      amount: money(over.amount),
+      due: money(over.due),
+      ordered: money(over.ordered),
+      paid: money(over.paidBefore),
+    });
 
   const choose = (line: OrderLine, on: boolean) =>
     setAmounts((current) => {
@@ -158,7 +171,7 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
                     )}
                     {refusal && (
                       <p className="line-error" role="alert">
-                        {refusal}
+                        {refusal.kind === 'overpayment' ? overpaid(refusal.overpayment, unit) : refusal.message}
                       </p>
                     )}
                   </td>
@@ -185,7 +198,14 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
             {record.isPending && <Progress since={record.submittedAt} label={t('money.pay.busy')} />}
             {record.error && (
               <div className="save-message">
-                <ErrorMessage error={record.error} />
+                {/* An overpayment is worded at its line: here, only where to look. */}
+                {refusals.size > 0 && [...refusals.values()].every((refusal) => refusal.kind === 'overpayment') ? (
+                  <p className="alert" role="alert">
+                    {t('error.OVERPAYMENT')}
+                  </p>
+                ) : (
+                  <ErrorMessage error={record.error} />
+                )}
               </div>
             )}
           </div>

@@ -3,6 +3,7 @@
  * (src/server/routes/{invoiceRuns,invoices,funders,paymentOrders,payments}.ts). Amounts are
  * decimal strings, never floats: they are formatted, not computed with, in the browser.
  */
+import type { Page } from '../api/types.ts';
 export type InvoiceStatus = 'prepared' | 'approved' | 'ordered' | 'paid' | 'rejected';
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['prepared', 'approved', 'ordered', 'paid', 'rejected'];
 
@@ -232,16 +233,35 @@ export interface Payment {
   readonly createdAt: string;
 }
 
+/** One funder's part of an invoice and how long its payment took, or is taking (src/domain/payments/paymentDelays.ts). */
 export interface Delay {
   readonly invoiceId: number;
   readonly orgUnitId: string;
   readonly period: string;
   readonly payment: string;
+  readonly funderId: string;
+  readonly orderId: number;
   readonly amount: string;
+  readonly paid: string;
   readonly periodEnd: string;
-  readonly paidOn: string;
+  readonly orderedOn: string;
+  /** Null while the part is not fully paid: a running delay, counted to today. */
+  readonly paidOn: string | null;
+  /** Days from the end of the period: the facility's wait. */
   readonly delayDays: number;
+  /** Days from the payment order: the funder's own delay. */
+  readonly orderDays: number;
 }
+
+/** The delays' page with its summary over every part of the filter. */
+export type Delays = Page<Delay> & {
+  readonly paidParts: number;
+  readonly averageDays: number | null;
+  readonly maxDays: number | null;
+  readonly averageOrderDays: number | null;
+  readonly running: number;
+  readonly maxRunningDays: number | null;
+};
 
 export interface Arrear {
   readonly funderId: string;

@@ -56,7 +56,7 @@ function InvoiceScreen({ programmeId, invoiceId }: { programmeId: string; invoic
       </p>
       <h1>{t('money.invoice.title', { id: data.id, unit: facility })}</h1>
       <InvoiceFacts programmeId={programmeId} invoice={data} facility={facility} />
-      <InvoiceApproval programmeId={programmeId} invoice={data} />
+      <InvoiceApproval programmeId={programmeId} invoice={data} facility={facility} />
       <InvoiceRejection programmeId={programmeId} invoice={data} />
       <InvoicePenalties penalties={data.penalties} onExplain={explainLoss} />
       <div className="invoice-body">

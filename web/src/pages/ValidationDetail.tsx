@@ -12,9 +12,10 @@ import { StatusBadge, StatusSince } from '../entry/StatusBadge.tsx';
 import { effectiveValue, type Draft } from '../entry/cells.ts';
 import { useCells } from '../entry/useCells.ts';
 import type { Entry } from '../field/compute.ts';
-import { formatPeriod } from '../i18n/format.ts';
+import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.ts';
 import { Money } from '../money/Money.tsx';
 import { CommitteeActions } from '../validation/CommitteeActions.tsx';
+import type { ChecklistScore } from '../validation/checklistScore.ts';
 import type { CommitteeFigures } from '../validation/committeeFigures.ts';
 import { DiscrepancyText } from '../validation/DiscrepancyText.tsx';
 import type { LockFacts } from '../validation/LockSummary.tsx';
@@ -103,9 +104,11 @@ function Committee({ programmeId, unit, period, programme, definition, status, s
       editable: state === 'validated' && editable,
       ...(state === 'validated' && defaultsValidated ? { fallback: verifiedOf } : {}),
     };
+    if (figures?.checklist) return [{ ...column, total: '—' }];
     if (state !== 'verified' || !definition.inputs.includes('declared')) return [column];
     return [column, discrepancyColumn(t('validation.discrepancy'), stored, totals, breachOf, figures), ...(declared ? [lostColumn(t('penalty.lost'), breachOf, figures)] : [])];
   });
+  if (figures?.checklist) columns.push(...checklistColumns(figures.checklist, locale, t('validation.obtained'), t('validation.available')));
   const facts: LockFacts = {
     figures,
     activityName: (code) => definition.activities.find((activity) => activity.code === code)?.name ?? code,
@@ -132,12 +135,40 @@ function Committee({ programmeId, unit, period, programme, definition, status, s
           return breach === undefined ? undefined : breach ? 'beyond' : 'within';
         }}
       />
+      {figures?.checklist && <ChecklistScoreLine score={figures.checklist} />}
       {mayAct ? (
         <CommitteeActions programmeId={programmeId} orgUnit={unit.id} title={title} status={status} unsaved={cells.drafts.size} facts={facts} />
       ) : (
         <p className="muted">{t('validation.outOfScope')}</p>
       )}
     </>
+  );
+}
+
+/** A checklist's points obtained and available per item, as the engine computes them, with their sums. */
+function checklistColumns(score: ChecklistScore, locale: string, obtained: string, available: string): GridColumn[] {
+  const number = (value: number | undefined) => (value === undefined ? '—' : formatNumber(value, locale, 4));
+  return (['obtained', 'available'] as const).map((part) => ({
+    kind: 'derived',
+    key: part,
+    header: part === 'obtained' ? obtained : available,
+    cell: (activity) => number(score.items.get(activity)?.[part]),
+    total: number(score[part]),
+  }));
+}
+
+/** The checklist's score: the points obtained over those available, as the bonus reads it. */
+function ChecklistScoreLine({ score }: { score: ChecklistScore }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language;
+  return (
+    <p className="checklist-score" role="status">
+      {t('validation.score', {
+        score: score.score === undefined ? '—' : formatPercent(score.score, locale, 1),
+        obtained: formatNumber(score.obtained, locale, 4),
+        available: formatNumber(score.available, locale, 4),
+      })}
+    </p>
   );
 }
 

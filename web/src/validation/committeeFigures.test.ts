@@ -39,4 +39,15 @@ describe('the committee’s figures before it locks a package', () => {
     expect(undeclared).toMatchObject({ declared: false, totals: { breaches: 0, lost: '0.00' }, payments: [{ amount: '36500' }] });
     expect(undeclared.penalties.size).toBe(0);
   });
+
+  it('adds up a checklist’s points obtained and available, an item not applicable left out, and its score, as the engine computes them', () => {
+    const quarter = (activity: string, state: string, amount: number) => value(activity, state, amount, '2024Q3');
+    const checklist = [quarter('hygiene', 'points', 8), quarter('records', 'points', 25), quarter('maternity', 'points', 12), quarter('maternity', 'applicable', 0), quarter('pharmacy', 'points', 5)];
+    const figures = committeeFigures(new FacilityRules(FIELD_VERSION, facility, 'en'), 'quality', '2024Q3', checklist, 0, 'en');
+    // records is capped at its 20 points; maternity, not applicable, leaves both sums.
+    expect(figures.checklist).toMatchObject({ obtained: 33, available: 35, score: 33 / 35 });
+    expect(figures.checklist?.items.get('records')).toEqual({ obtained: 20, available: 20 });
+    expect(figures.checklist?.items.get('maternity')).toEqual({ obtained: 0, available: 0 });
+    expect(committeeFigures(rules, 'quantity', '202402', entries, 0, 'en').checklist).toBeUndefined();
+  });
 });

@@ -2,6 +2,7 @@ import { penaltyLines, penaltyTotals, type PenaltyLine, type PenaltyTotals } fro
 import { roundMoney } from '../../../src/domain/money.ts';
 import type { Locale } from '../../../src/engine/index.ts';
 import type { Entry, FacilityRules } from '../field/compute.ts';
+import { checklistScore, scoreFormulaOf, type ChecklistScore } from './checklistScore.ts';
 
 /** What a payment of the period would pay the facility, rounded as its invoice will be. */
 export interface PaymentDue {
@@ -19,6 +20,8 @@ export interface CommitteeFigures {
   readonly payments: readonly PaymentDue[];
   /** Whether the package declares penalties at all: without a declaration nothing tells a breach. */
   readonly declared: boolean;
+  /** A checklist's points obtained and available and its score, when a formula divides one sum by the other. */
+  readonly checklist?: ChecklistScore;
   readonly errors: readonly string[];
 }
 
@@ -45,8 +48,10 @@ export function committeeFigures(
     const value = figures.payment(payment.code);
     return value === undefined ? [] : [{ code: payment.code, name: payment.name, amount: roundMoney(value, currencyDecimals).toFixed(currencyDecimals) }];
   });
+  const scoring = scoreFormulaOf(pkg);
   return {
     ...none,
+    ...(scoring ? { checklist: checklistScore(pkg, scoring, figures) } : {}),
     penalties: new Map(lines.map((line) => [line.activity, line])),
     totals: penaltyTotals(lines),
     payments,
