@@ -11,7 +11,7 @@ import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { DelayDays } from './DelayDays.tsx';
 import { LATE_AFTER_DAYS, isLate } from './delays.ts';
 import { useFunders } from './funders.ts';
-import { Money, UnitName } from './Money.tsx';
+import { Money, PaymentName, UnitName } from './Money.tsx';
 import type { Delay } from './types.ts';
 import { useUnitNames } from './unitNames.ts';
 
@@ -97,7 +97,9 @@ export function DelaysView({ programmeId, unit, period }: { programmeId: string;
                   <UnitName id={delay.orgUnitId} names={names} />
                 </td>
                 <td>
-                  {formatPeriod(delay.period, i18n.language)} <span className="code muted">{delay.payment}</span>
+                  {formatPeriod(delay.period, i18n.language)} <span className="muted">
+                    <PaymentName code={delay.payment} />
+                  </span>
                 </td>
                 <td className="number">
                   <Money value={delay.amount} />
