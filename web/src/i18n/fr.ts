@@ -68,7 +68,7 @@ export const fr: FrenchMessages = {
   'audit.when': 'Quand',
   'audit.who': 'Qui',
   'audit.what': 'Quoi',
-  'audit.record': 'Enregistrement',
+  'audit.record': 'Objet',
   'audit.reason': 'Motif',
   'audit.changes': 'Modifications',
   'audit.moreFields_one': 'et {{count}} autre champ',
