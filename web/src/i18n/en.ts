@@ -56,6 +56,7 @@ export const en = {
   'common.yes': 'yes',
   'common.no': 'no',
   'common.datePlaceholder': 'dd/mm/yyyy',
+  'common.monthPlaceholder': 'mm/yyyy',
   'common.dateInvalid': 'A day as dd/mm/yyyy, no later than allowed',
   'orgUnits.title': 'Org units',
   'orgUnits.search': 'Search by name or code',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateInput, formatDateTime, parseDateInput } from './format.ts';
+import { formatDate, formatDateInput, formatDateTime, formatMonthInput, parseDateInput, parseMonthInput } from './format.ts';
 
 describe('dates for the reader', () => {
   it('writes a day in the language of the screen, never month first', () => {
@@ -18,5 +18,14 @@ describe('dates for the reader', () => {
     expect(parseDateInput('12/31/2026')).toBeUndefined();
     expect(parseDateInput('demain')).toBeUndefined();
     expect(parseDateInput('')).toBeUndefined();
+  });
+
+  it('reads a typed month month-then-year, or as an ISO month', () => {
+    expect(formatMonthInput('2024-07')).toBe('07/2024');
+    expect(parseMonthInput('07/2024')).toBe('2024-07');
+    expect(parseMonthInput('7/2024')).toBe('2024-07');
+    expect(parseMonthInput('2024-07')).toBe('2024-07');
+    expect(parseMonthInput('13/2024')).toBeUndefined();
+    expect(parseMonthInput('July')).toBeUndefined();
   });
 });

@@ -47,6 +47,22 @@ export function parseDateInput(text: string): string | undefined {
   return date.toISOString().slice(0, 10);
 }
 
+/** A month as a month field shows it, `2024-03` → "03/2024" (see formatDateInput). */
+export function formatMonthInput(isoMonth: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(isoMonth);
+  return month ? `${month[2]}/${month[1]}` : '';
+}
+
+/** A typed month, "03/2024", "3/2024" or `2024-03`, as `2024-03`; undefined when it is no month. */
+export function parseMonthInput(text: string): string | undefined {
+  const trimmed = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})$/.exec(trimmed);
+  const typed = /^(\d{1,2})[/.-](\d{4})$/.exec(trimmed);
+  const [year, month] = iso ? [iso[1], iso[2]] : typed ? [typed[2], typed[1]] : [];
+  if (!year || !month || Number(month) < 1 || Number(month) > 12) return undefined;
+  return `${year}-${month.padStart(2, '0')}`;
+}
+
 /** `202403` → "mars 2024" / "March 2024"; `2024Q1` → "T1 2024" / "Q1 2024". */
 export function formatPeriod(period: string, locale: string): string {
   const month = /^(\d{4})(\d{2})$/.exec(period);

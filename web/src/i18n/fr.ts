@@ -56,6 +56,7 @@ export const fr: FrenchMessages = {
   'common.yes': 'oui',
   'common.no': 'non',
   'common.datePlaceholder': 'jj/mm/aaaa',
+  'common.monthPlaceholder': 'mm/aaaa',
   'common.dateInvalid': 'Une date jj/mm/aaaa, pas plus tard que permis',
   'orgUnits.title': "Unités d'organisation",
   'orgUnits.search': 'Rechercher par nom ou code',
