@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../store/database.ts';
-import { auditLog, users } from '../store/schema.ts';
+import { auditLog, orgUnits, users } from '../store/schema.ts';
 import { arrayParam } from '../store/sql.ts';
 import type { Actor } from './actor.ts';
 import { scopeUnits } from './invoices/scopeUnits.ts';
@@ -42,16 +42,20 @@ export async function listAudit(db: Db, actor: Actor, query: AuditQuery) {
       id: auditLog.id,
       at: auditLog.at,
       user: users.username,
+      userName: users.name,
       action: auditLog.action,
       entity: auditLog.entity,
       entityKey: auditLog.entityKey,
       orgUnitId: auditLog.orgUnitId,
+      orgUnitName: orgUnits.name,
       oldValue: auditLog.oldValue,
       newValue: auditLog.newValue,
       reason: auditLog.reason,
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
+    // The unit's name as it is now: a reader knows a facility by its name (a removed one keeps its code only).
+    .leftJoin(orgUnits, and(eq(orgUnits.programmeId, auditLog.programmeId), eq(orgUnits.id, auditLog.orgUnitId)))
     .where(where)
     .orderBy(desc(auditLog.id))
     .limit(limit)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROGRAMME, call, login } from '../support/api.ts';
 import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
 
 describe('web client basics', () => {
@@ -21,11 +22,11 @@ describe('web client basics', () => {
     const page = await newPage(e2e);
     await signIn(page, 'clerk');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Bienvenue, The clerk');
-    await expect(page.getByText('Agent de saisie sur p1').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Agent de saisie sur Province 1').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'English' }).click();
     // The English messages are fetched at the first switch.
     await page.getByRole('heading', { level: 1, name: 'Welcome, The clerk' }).waitFor();
-    await expect(page.getByText('Data clerk on p1').isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Data clerk on Province 1').isVisible()).resolves.toBe(true);
   });
 
   it('browses only the org units of the user’s subtree', async () => {
@@ -42,10 +43,32 @@ describe('web client basics', () => {
     const clerk = await newPage(e2e, 'en');
     await signIn(clerk, 'clerk');
     await expect(clerk.getByRole('link', { name: 'Audit log' }).count()).resolves.toBe(0);
-    const auditor = await newPage(e2e, 'en');
-    await signIn(auditor, 'auditor');
-    await auditor.getByRole('link', { name: 'Audit log' }).click();
-    await auditor.getByRole('cell', { name: 'add org_unit' }).first().waitFor();
-    await screenshot(auditor, 'audit-log');
+    const admin = await login(e2e.api.app, 'admin');
+    const renamed = await call(e2e.api.app, admin, 'PATCH', `/api/programmes/${PROGRAMME}/org-units/cds_2`, {
+      name: 'Centre de santé Deux',
+      groups: { type: 'cds', equity: 'cat3' },
+      reason: 'Renamed after its rehabilitation',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    for (const [locale, link, changed] of [
+      ['fr', "Journal d'audit", 'modification'],
+      ['en', 'Audit log', 'changed'],
+    ] as const) {
+      const auditor = await newPage(e2e, locale);
+      await signIn(auditor, 'auditor');
+      await auditor.getByRole('link', { name: link }).click();
+      // The change read field by field, with the user's and the unit's names, not codes and JSON.
+      const row = auditor.getByRole('row').filter({ hasText: 'Renamed after its rehabilitation' });
+      await row.getByText('name: CDS Deux → Centre de santé Deux').waitFor();
+      await row.getByText('groups.equity: cat2 → cat3').waitFor();
+      await expect(row.textContent()).resolves.not.toContain('{');
+      await row.getByRole('cell', { name: 'The admin' }).waitFor();
+      await row.getByRole('cell', { name: new RegExp(`^${changed}`) }).waitFor();
+      await row.getByRole('cell', { name: /^Centre de santé Deux\s*cds_2$/ }).waitFor();
+      // No column crushed to a few characters at 1024 px (they were 2 or 3 wide).
+      const widths = await auditor.getByRole('columnheader').evaluateAll((cells) => cells.map((cell) => (cell as unknown as { offsetWidth: number }).offsetWidth));
+      expect(Math.min(...widths)).toBeGreaterThan(80);
+      if (locale === 'en') await screenshot(auditor, 'audit-log');
+    }
   });
 });

@@ -243,7 +243,7 @@ describe('risk-based verification in the browser', () => {
 
     const risk = page.getByRole('region', { name: 'Risk class' });
     await expect(text(risk.locator('.risk-badge'))).resolves.toBe('Moderate');
-    await risk.getByRole('link', { name: `draw ${drawId} of d1 for July 2024` }).waitFor();
+    await risk.getByRole('link', { name: `draw ${drawId} of District 1 for July 2024` }).waitFor();
     await risk.getByText('Why this class').click();
     await expect(text(risk)).resolves.toContain('Score 5%, from the moderate threshold of 5% up to the high threshold of 10% included: moderate risk.');
     await page.getByLabel('Activity').selectOption('');

@@ -41,6 +41,13 @@ describe.each(backends)('audit log and shares by scope (%s)', (kind) => {
     expect(all).toEqual(expect.arrayContaining(['data_value cds_3', 'funder_share p2', 'funder_share bi', 'funder -', 'programme_version -']));
   });
 
+  it("names the user and the unit of each change, not only their codes", async () => {
+    const items = (await call(api.app, nationalAuditor, 'GET', `${BASE}/audit?entity=data_value`)).json().items;
+    expect(items).toContainEqual(expect.objectContaining({ user: 'clerk', userName: expect.stringMatching(/\S/), orgUnitId: 'cds_1', orgUnitName: expect.stringMatching(/\S/) }));
+    const unit = (await call(api.app, nationalAuditor, 'GET', `${BASE}/org-units/cds_1`)).json();
+    expect(items.find((entry: { orgUnitId: string }) => entry.orgUnitId === 'cds_1').orgUnitName).toBe(unit.name);
+  });
+
   it('shows a province reader the shares of the province and of the units above it, not of another province', async () => {
     const shares = async (session: Session) => ((await call(api.app, session, 'GET', `${BASE}/funder-shares`)).json().items as { orgUnitId: string }[]).map((row) => row.orgUnitId);
     expect(await shares(provinceAuditor)).toEqual(['bi', 'd1']);

@@ -46,9 +46,14 @@ export interface AuditEntry {
   readonly id: number;
   readonly at: string;
   readonly user: string | null;
+  /** The user's full name (`user` is the name at sign-in); none for the system's own changes. */
+  readonly userName: string | null;
   readonly action: string;
   readonly entity: string;
   readonly entityKey: string;
+  readonly orgUnitId: string | null;
+  /** The unit's name, when the change is about a unit that still exists. */
+  readonly orgUnitName: string | null;
   readonly oldValue: unknown;
   readonly newValue: unknown;
   readonly reason: string | null;

@@ -37,19 +37,26 @@ export function Chart({ option, label, height = 280, onCategoryClick }: ChartPro
   useEffect(() => {
     const instance = chart.current;
     if (!instance || !onCategoryClick) return;
-    // The whole column of a category answers, not only its bars: thin or zero bars stay clickable.
+    // The whole column (or row, when the categories run down the side) of a category answers, not only its bars: thin or zero bars stay clickable.
     const zr = instance.getZr();
     const click = (event: { offsetX: number; offsetY: number }) => {
       const point = [event.offsetX, event.offsetY];
       if (!instance.containPixel('grid', point)) return;
-      const [index] = instance.convertFromPixel('grid', point) as number[];
+      const [x, y] = instance.convertFromPixel('grid', point) as number[];
+      const index = categoriesDown(option) ? y : x;
       if (index !== undefined && Number.isFinite(index)) onCategoryClick(Math.round(index));
     };
     zr.on('click', click);
     return () => {
       zr.off('click', click);
     };
-  }, [onCategoryClick]);
+  }, [onCategoryClick, option]);
 
   return <div ref={box} className={onCategoryClick ? 'chart clickable' : 'chart'} role="img" aria-label={label} style={{ height }} />;
+}
+
+/** Whether the categories run down the side (bars laid across): then a click's row is its category. */
+function categoriesDown(option: ChartOption): boolean {
+  const axis = option.yAxis as { type?: string } | undefined;
+  return axis?.type === 'category';
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session.tsx';
+import { MonthInput } from '../components/DateInput.tsx';
 import { fromInputMonth, toInputMonth } from './months.ts';
 import type { QuantityAcrossTree } from './types.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
@@ -59,11 +60,11 @@ export function FiltersBar({ filters, onChange }: { filters: Filters; onChange: 
         )}
         <label className="inline">
           {t('dashboards.from')}
-          <input type="month" value={toInputMonth(filters.from)} onChange={(event) => setMonth('from', event.target.value)} required />
+          <MonthInput key={filters.from} value={toInputMonth(filters.from)} onChange={(month) => setMonth('from', month)} required />
         </label>
         <label className="inline">
           {t('dashboards.to')}
-          <input type="month" value={toInputMonth(filters.to)} onChange={(event) => setMonth('to', event.target.value)} required />
+          <MonthInput key={filters.to} value={toInputMonth(filters.to)} onChange={(month) => setMonth('to', month)} required />
         </label>
       </div>
     </div>

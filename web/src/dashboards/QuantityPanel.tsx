@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../charts/Chart.tsx';
 import type { ChartOption } from '../charts/echarts.ts';
+import { useSession } from '../api/session.tsx';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
+import { usePackageNames } from '../money/programme.ts';
 import { amountAxis, baseOption, COLORS, monthAxis } from './chartOptions.ts';
 import { monthsBetween } from './months.ts';
 import { Panel } from './Panel.tsx';
@@ -18,6 +20,8 @@ export function QuantityPanel({ filters }: { filters: Filters }) {
   const result = useDashboard<{ items: QuantityPoint[] }>('quantity', rangeParams(filters));
   const packages = useMemo(() => [...new Set(result.data?.items.map((item) => item.package))], [result.data]);
   const [chosen, setChosen] = useState<string>();
+  const { programmeId } = useSession();
+  const names = usePackageNames(programmeId ?? '');
   const pkg = chosen !== undefined && packages.includes(chosen) ? chosen : packages[0];
   const months = useMemo(() => monthsBetween(filters.from, filters.to), [filters.from, filters.to]);
   const points = useMemo(() => new Map(result.data?.items.filter((item) => item.package === pkg).map((item) => [item.period, item])), [result.data, pkg]);
@@ -49,13 +53,15 @@ export function QuantityPanel({ filters }: { filters: Filters }) {
             {t('dashboards.package')}
             <select value={pkg} onChange={(event) => setChosen(event.target.value)}>
               {packages.map((code) => (
-                <option key={code}>{code}</option>
+                <option key={code} value={code}>
+                  {names.get(code) ?? code}
+                </option>
               ))}
             </select>
           </label>
         )
       }
-      chart={() => <Chart option={option} label={t('dashboards.quantity.label', { package: pkg })} />}
+      chart={() => <Chart option={option} label={t('dashboards.quantity.label', { package: (pkg && names.get(pkg)) ?? pkg })} />}
       table={() => (
         <table className="list">
           <thead>

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Chart } from '../charts/Chart.tsx';
 import type { ChartOption } from '../charts/echarts.ts';
 import { formatCompact, formatMoney, formatNumber, formatPercent } from '../i18n/format.ts';
@@ -89,7 +90,13 @@ export function RankingsPanel({ filters }: { filters: Filters }) {
           </tbody>
         </table>
       )}
-      note={t('dashboards.rankings.note', { total: result.data?.total ?? 0 })}
+      note={rankingNote(t, items.length, result.data?.total ?? 0)}
     />
   );
+}
+
+/** "10 of 57 facilities", "All 3 facilities", or nothing counted when none is ranked; then what the discrepancy is. */
+function rankingNote(t: TFunction, shown: number, total: number): string {
+  const counted = total === 0 ? [] : [shown < total ? t('dashboards.rankings.some', { shown, count: total }) : t('dashboards.rankings.all', { count: total })];
+  return [...counted, t('dashboards.rankings.note')].join(' ');
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Chart } from '../charts/Chart.tsx';
 import type { ChartOption } from '../charts/echarts.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
-import { amountAxis, baseOption, COLORS } from './chartOptions.ts';
+import { amountAxis, COLORS, unitBars, unitBarsHeight } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
 import type { QuantityAcrossTree } from './types.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
@@ -25,12 +25,11 @@ export function TreePanel({ filters, onOpen }: { filters: Filters; onOpen: (unit
   );
   const option = useMemo<ChartOption>(
     () => ({
-      ...baseOption(),
-      xAxis: { type: 'category', data: items.map((item) => item.name), axisLabel: { interval: 0, width: 90, overflow: 'truncate', rotate: items.length > 10 ? 45 : items.length > 5 ? 30 : 0 } },
-      yAxis: amountAxis(locale),
+      ...unitBars(items.map((item) => item.name)),
+      xAxis: amountAxis(locale),
       series: STATES.map((state) => ({
         type: 'bar',
-        barMaxWidth: 48,
+        barMaxWidth: 14,
         name: t(`dashboards.state.${state}`),
         color: COLORS[state],
         data: items.map((item) => item[state]),
@@ -45,7 +44,7 @@ export function TreePanel({ filters, onOpen }: { filters: Filters; onOpen: (unit
       title={t('dashboards.tree.title', { unit: where })}
       result={result}
       isEmpty={(data) => data.items.length === 0}
-      chart={() => <Chart option={option} label={t('dashboards.tree.label', { unit: where })} onCategoryClick={open} />}
+      chart={() => <Chart option={option} label={t('dashboards.tree.label', { unit: where })} height={unitBarsHeight(items.length)} onCategoryClick={open} />}
       table={(data) => (
         <table className="list">
           <thead>

@@ -24,6 +24,27 @@ export function baseOption(): ChartOption {
   };
 }
 
+/** Room for a unit's name beside its bars: "District sanitaire de Bujumbura Nord" on two lines at most. */
+const NAME_WIDTH = 180;
+const ROW_HEIGHT = 44;
+
+/**
+ * Bars per unit laid across, names down the side: long French names ("District sanitaire
+ * Ngozi Centre") wrap whole instead of being cut to the same "District sani…" under each
+ * column. The caller adds the value axis (`xAxis`) and the series.
+ */
+export function unitBars(names: readonly string[]): ChartOption {
+  return {
+    ...baseOption(),
+    yAxis: { type: 'category', inverse: true, data: [...names], axisLabel: { interval: 0, width: NAME_WIDTH, overflow: 'break', lineHeight: 13 } },
+  };
+}
+
+/** A chart tall enough for each unit's three bars and its name on two lines. */
+export function unitBarsHeight(units: number): number {
+  return Math.max(200, 64 + units * ROW_HEIGHT);
+}
+
 export function monthAxis(months: readonly string[], locale: string) {
   return { type: 'category' as const, data: months.map((month) => formatMonthShort(month, locale)) };
 }

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Money } from '../money/Money.tsx';
+import { useSession } from '../api/session.tsx';
+import { Money, PaymentName, UnitName } from '../money/Money.tsx';
+import { useUnitNames } from '../money/unitNames.ts';
 import { formatPeriod } from '../i18n/format.ts';
 import type { VersionReach } from '../../../src/domain/versionReach.ts';
 
@@ -15,6 +17,9 @@ const SHOWN = 10;
 export function ReachBack({ reach, saving, onConfirm, onCancel }: { reach: VersionReach; saving: boolean; onConfirm: (reason: string) => void; onCancel: () => void }) {
   const { t, i18n } = useTranslation();
   const [reason, setReason] = useState('');
+  const { programmeId } = useSession();
+  const shown = reach.repriced.slice(0, SHOWN);
+  const names = useUnitNames(programmeId ?? '', shown.map((invoice) => invoice.orgUnitId));
   const periods = reach.periods.map((period) => formatPeriod(period, i18n.language)).join(', ');
   return (
     <div className="reach-back" role="alertdialog" aria-labelledby="reach-back-title">
@@ -34,11 +39,15 @@ export function ReachBack({ reach, saving, onConfirm, onCancel }: { reach: Versi
             </tr>
           </thead>
           <tbody>
-            {reach.repriced.slice(0, SHOWN).map((invoice) => (
+            {shown.map((invoice) => (
               <tr key={invoice.id}>
-                <td className="code">{invoice.orgUnitId}</td>
+                <td>
+                  <UnitName id={invoice.orgUnitId} names={names} />
+                </td>
                 <td>{formatPeriod(invoice.period, i18n.language)}</td>
-                <td className="code">{invoice.payment}</td>
+                <td>
+                  <PaymentName code={invoice.payment} />
+                </td>
                 <td className="num">
                   <Money value={invoice.amount} />
                 </td>

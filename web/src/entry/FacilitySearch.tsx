@@ -2,11 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import { covers } from '../api/scope.ts';
+import { covers, pathIds } from '../api/scope.ts';
 import { useSession } from '../api/session.tsx';
 import type { OrgUnit, Page } from '../api/types.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useDebounced } from '../designer/useDebounced.ts';
+import { useUnitNames } from '../money/unitNames.ts';
 
 /** Enough to pick from while typing; more means the search should be narrower. */
 const RESULTS = 12;
@@ -33,6 +34,8 @@ export function FacilitySearch({ selected, onSelect }: FacilitySearchProps) {
     enabled: open,
   });
   const units = (results.data?.items ?? []).filter((unit) => covers(me, programmeId, 'clerk', unit.path));
+  const shown = units.slice(0, RESULTS);
+  const names = useUnitNames(programmeId ?? '', shown.flatMap((unit) => pathIds(unit.path).slice(0, -1)));
   const more = units.length > RESULTS || (results.data?.total ?? 0) > (results.data?.items.length ?? 0);
 
   return (
@@ -52,7 +55,7 @@ export function FacilitySearch({ selected, onSelect }: FacilitySearchProps) {
           {results.error && <ErrorMessage error={results.error} onRetry={() => results.refetch()} />}
           {results.data && units.length === 0 && <p className="muted">{t('entry.noUnit', { text: search })}</p>}
           <ul>
-            {units.slice(0, RESULTS).map((unit) => (
+            {shown.map((unit) => (
               <li key={unit.id}>
                 <button
                   type="button"
@@ -64,7 +67,9 @@ export function FacilitySearch({ selected, onSelect }: FacilitySearchProps) {
                 >
                   {unit.name}
                 </button>
-                <span className="muted code">{unit.path.split('/').filter(Boolean).join(' › ')}</span>
+                <span className="muted">
+                  {placeOf(unit, names)} <span className="code">{unit.id}</span>
+                </span>
               </li>
             ))}
           </ul>
@@ -73,4 +78,15 @@ export function FacilitySearch({ selected, onSelect }: FacilitySearchProps) {
       )}
     </div>
   );
+}
+
+/**
+ * Where a unit lies, by the names of its ancestors ("Ngozi › District sanitaire Ngozi Centre"):
+ * those above the user's subtrees cannot be read, and are left out rather than shown by code.
+ */
+function placeOf(unit: OrgUnit, names: ReadonlyMap<string, string>): string {
+  return pathIds(unit.path)
+    .slice(0, -1)
+    .flatMap((id) => names.get(id) ?? [])
+    .join(' › ');
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
+import { useUnitNames } from '../money/unitNames.ts';
 import { useEntryOf, useLatestDrawOf } from '../risk/queries.ts';
 import { Reasons } from '../risk/Reasons.tsx';
 
@@ -12,6 +13,7 @@ export function FacilityRisk({ programmeId, orgUnitId }: { programmeId: string; 
   const latest = useLatestDrawOf(programmeId, orgUnitId);
   const entry = useEntryOf(programmeId, latest.data?.id, orgUnitId);
   const error = latest.error ?? entry.error;
+  const rootNames = useUnitNames(programmeId, latest.data ? [latest.data.rootOrgUnitId] : []);
 
   let body;
   if (error) body = <ErrorMessage error={error} onRetry={() => void (latest.refetch(), entry.refetch())} />;
@@ -21,7 +23,7 @@ export function FacilityRisk({ programmeId, orgUnitId }: { programmeId: string; 
     const draw = latest.data;
     const link = (
       <Link to={`/risk?root=${encodeURIComponent(draw.rootOrgUnitId)}&period=${draw.period}`}>
-        {t('facility.drawLink', { id: draw.id, root: draw.rootOrgUnitId, period: formatPeriod(draw.period, locale) })}
+        {t('facility.drawLink', { id: draw.id, root: rootNames.get(draw.rootOrgUnitId) ?? draw.rootOrgUnitId, period: formatPeriod(draw.period, locale) })}
       </Link>
     );
     body = entry.data ? (

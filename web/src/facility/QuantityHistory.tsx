@@ -1,5 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MonthInput } from '../components/DateInput.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.ts';
 import { activitiesOf, fromMonthInput, statusesOf, toMonthInput, totalsByMonth, type PackageStatus } from './history.ts';
@@ -51,7 +52,7 @@ export function QuantityHistory({ programmeId, orgUnitId, months, inForceFrom, u
         <div className="inline-form">
           <label className="inline">
             {t('facility.upTo')}
-            <input type="month" value={toMonthInput(upTo)} onChange={(e) => e.target.value && onUpTo(fromMonthInput(e.target.value))} />
+            <MonthInput value={toMonthInput(upTo)} onChange={(month) => month && onUpTo(fromMonthInput(month))} />
           </label>
           <label className="inline">
             {t('facility.activity')}

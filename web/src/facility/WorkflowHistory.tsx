@@ -1,5 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../api/session.tsx';
 import { Loading } from '../components/Status.tsx';
+import { KnownName } from '../money/Money.tsx';
+import { usePackageNames } from '../money/programme.ts';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import type { PackageStatus } from './history.ts';
 
@@ -7,6 +10,8 @@ import type { PackageStatus } from './history.ts';
 export function WorkflowHistory({ statuses, pending }: { statuses: readonly PackageStatus[]; pending: boolean }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'fr' ? 'fr' : 'en';
+  const { programmeId } = useSession();
+  const packages = usePackageNames(programmeId ?? '');
   return (
     <section className="card" aria-labelledby="workflow-title">
       <h2 id="workflow-title">{t('facility.workflow')}</h2>
@@ -28,7 +33,9 @@ export function WorkflowHistory({ statuses, pending }: { statuses: readonly Pack
               {statuses.map((status) => (
                 <tr key={`${status.period}/${status.package}`} data-status={status.status}>
                   <td>{formatPeriod(status.period, locale)}</td>
-                  <td className="code">{status.package}</td>
+                  <td>
+                    <KnownName code={status.package} names={packages} />
+                  </td>
                   <td>
                     <span className={`status-badge ${status.status}`}>{t(`facility.status.${status.status}`)}</span>
                     {status.locked && <span className="muted"> · {t('facility.locked')}</span>}

@@ -1,4 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { rootsOf } from '../api/scope.ts';
@@ -9,8 +10,9 @@ import { fetchStatuses, packageLabel, statusesKey, useRulesInForce, type StatusL
 import { formatPeriod } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 
-/** A home page shows the first few; the screen behind each link shows the rest. */
+/** A home page shows the first few, and the others on demand (as many as a page of the API holds). */
 const SHOWN = 20;
+const ALL = 1000;
 
 export interface WorkListProps {
   readonly role: Role;
@@ -47,12 +49,14 @@ function PeriodWork({ role, status, period, link }: PeriodWorkProps) {
   const { t, i18n } = useTranslation();
   const { me, programmeId } = useSession();
   const { rules, none, error: rulesError } = useRulesInForce(programmeId!, period);
+  const [limit, setLimit] = useState(SHOWN);
   // A period without rules in force has nothing to enter, verify or validate.
   const roots = none ? [] : rootsOf(me, programmeId, role);
   const results = useQueries({
     queries: roots.map((root) => ({
-      queryKey: statusesKey(programmeId!, { period, root, status }, SHOWN, 0),
-      queryFn: () => fetchStatuses(programmeId!, { period, root, status }, SHOWN, 0),
+      queryKey: statusesKey(programmeId!, { period, root, status }, limit, 0),
+      queryFn: () => fetchStatuses(programmeId!, { period, root, status }, limit, 0),
+      placeholderData: (previous: Awaited<ReturnType<typeof fetchStatuses>> | undefined) => previous,
     })),
   });
   if (none) return null;
@@ -78,7 +82,11 @@ function PeriodWork({ role, status, period, link }: PeriodWorkProps) {
           ))}
         </ul>
       )}
-      {total > lines.length && <p className="muted small-text">{t('home.more', { count: total - lines.length })}</p>}
+      {total > lines.length && (
+        <button type="button" className="link small-text" onClick={() => setLimit(ALL)}>
+          {t('home.more', { count: total - lines.length })}
+        </button>
+      )}
     </div>
   );
 }

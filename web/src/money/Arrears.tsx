@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
+import { DateInput } from '../components/DateInput.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { sumAmounts } from './amounts.ts';
@@ -38,7 +39,7 @@ export function ArrearsView({ programmeId, unit }: { programmeId: string; unit: 
       <h2 id="arrears-title">{t('money.arrears.title')}</h2>
       <label className="inline">
         {t('money.arrears.asOf')}
-        <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+        <DateInput value={asOf} onChange={(day) => day && setAsOf(day)} />
       </label>
       {arrears.isPending && <Loading />}
       {arrears.error && <ErrorMessage error={arrears.error} onRetry={() => arrears.refetch()} />}

@@ -10,7 +10,7 @@ import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { DelayDays } from './DelayDays.tsx';
 import { LATE_AFTER_DAYS, isLate } from './delays.ts';
 import { funderName, useFunders } from './funders.ts';
-import { Money, UnitName } from './Money.tsx';
+import { Money, PaymentName, UnitName } from './Money.tsx';
 import type { Delays } from './types.ts';
 import { useUnitNames } from './unitNames.ts';
 
@@ -103,7 +103,9 @@ export function DelaysView({ programmeId, unit, period }: { programmeId: string;
                   </div>
                 </td>
                 <td>
-                  {formatPeriod(delay.period, locale)} <span className="code muted">{delay.payment}</span>
+                  {formatPeriod(delay.period, locale)} <span className="muted">
+                    <PaymentName code={delay.payment} />
+                  </span>
                 </td>
                 <td>
                   {funderName(funders.data, delay.funderId)}

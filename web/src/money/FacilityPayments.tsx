@@ -10,7 +10,7 @@ import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { sumAmounts } from './amounts.ts';
 import { DelayDays } from './DelayDays.tsx';
 import { LATE_AFTER_DAYS, isLate } from './delays.ts';
-import { Money } from './Money.tsx';
+import { Money, PaymentName } from './Money.tsx';
 import type { Delay, Invoice, Payment } from './types.ts';
 
 /** A facility's history is short (a few payments a month): one page of each list covers years. */
@@ -78,7 +78,9 @@ export function FacilityPayments({ orgUnitId }: { orgUnitId: string }) {
               <Link to={`/invoices/${row.invoice.id}`}>{t('money.invoice.number', { id: row.invoice.id })}</Link>
             </td>
             <td>{formatPeriod(row.invoice.period, i18n.language)}</td>
-            <td className="code">{row.invoice.payment}</td>
+            <td>
+              <PaymentName code={row.invoice.payment} />
+            </td>
             <td className="number">
               <Money value={row.invoice.amount} />
             </td>

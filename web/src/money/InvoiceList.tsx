@@ -11,7 +11,7 @@ import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { approvalBlock, refusalsByInvoice, useApprove } from './approval.ts';
-import { Money, UnitName } from './Money.tsx';
+import { Money, PaymentName, UnitName } from './Money.tsx';
 import { FundersPartsSummary, InvoicesSummary, useInvoiceParts } from './MoneySummary.tsx';
 import { useParam } from './scope.ts';
 import { INVOICE_STATUSES, type Invoice } from './types.ts';
@@ -176,7 +176,9 @@ function InvoiceRows({
               <UnitName id={invoice.orgUnitId} names={names} />
             </td>
             <td>{formatPeriod(invoice.period, i18n.language)}</td>
-            <td className="code">{invoice.payment}</td>
+            <td>
+              <PaymentName code={invoice.payment} />
+            </td>
             <td className="number">
               <Money value={invoice.amount} />
             </td>

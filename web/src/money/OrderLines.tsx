@@ -3,13 +3,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
+import { DateInput } from '../components/DateInput.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatMoney, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { compareAmounts, editableAmount, readAmount } from './amounts.ts';
 import { funderName, useFunders } from './funders.ts';
-import { Money, UnitName } from './Money.tsx';
+import { Money, PaymentName, UnitName } from './Money.tsx';
 import { refusalsByLine, type Overpayment } from './paymentErrors.ts';
 import { isoToday } from './periods.ts';
 import { useProgramme } from './programme.ts';
@@ -149,7 +150,9 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
                   <UnitName id={line.orgUnitId} names={names} />
                   <div className="muted small-text">{t('money.invoice.number', { id: line.invoiceId })}</div>
                 </td>
-                <td className="code">{line.payment}</td>
+                <td>
+                  <PaymentName code={line.payment} />
+                </td>
                 <td className="number">
                   <Money value={line.amount} />
                 </td>
@@ -186,7 +189,7 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
             <span className="check-status">{t('money.pay.chosen', { count: amounts.size })}</span>
             <label className="stacked">
               {t('money.pay.paidOn')}
-              <input type="date" value={paidOn} max={isoToday()} onChange={(e) => setPaidOn(e.target.value)} required />
+              <DateInput value={paidOn} max={isoToday()} onChange={setPaidOn} required />
             </label>
             <label className="stacked grow">
               {t('money.pay.reference')}

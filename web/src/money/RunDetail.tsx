@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
+import { useSession } from '../api/session.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
-import { Money, UnitName } from './Money.tsx';
+import { Money, PaymentName, UnitName } from './Money.tsx';
+import { usePackageNames } from './programme.ts';
 import { RunErrors } from './RunErrors.tsx';
 import { RunWarnings } from './RunWarnings.tsx';
 import type { DiffLine, RunDetail as Run } from './types.ts';
@@ -108,6 +110,8 @@ const unitsOf = (run: Run) => [
 
 function Skipped({ run, names }: { run: Run; names: ReadonlyMap<string, string> }) {
   const { t, i18n } = useTranslation();
+  const { programmeId } = useSession();
+  const packages = usePackageNames(programmeId ?? '');
   if (run.skipped.length === 0) return null;
   return (
     <VirtualRows
@@ -126,11 +130,13 @@ function Skipped({ run, names }: { run: Run; names: ReadonlyMap<string, string> 
           <td>
             <UnitName id={skipped.orgUnitId} names={names} />
           </td>
-          <td className="code">{skipped.payment}</td>
+          <td>
+            <PaymentName code={skipped.payment} />
+          </td>
           <td>
             {skipped.pending
               .map((pending) =>
-                t('money.skipped.pending', { package: pending.package, period: formatPeriod(pending.period, i18n.language), status: t(`money.periodStatus.${pending.status}`, { defaultValue: pending.status }) }),
+                t('money.skipped.pending', { package: packages.get(pending.package) ?? pending.package, period: formatPeriod(pending.period, i18n.language), status: t(`money.periodStatus.${pending.status}`, { defaultValue: pending.status }) }),
               )
               .join(' ; ')}
           </td>
@@ -162,7 +168,9 @@ function Kept({ run, names }: { run: Run; names: ReadonlyMap<string, string> }) 
           <td>
             <UnitName id={kept.orgUnitId} names={names} />
           </td>
-          <td className="code">{kept.payment}</td>
+          <td>
+            <PaymentName code={kept.payment} />
+          </td>
           <td>{t(`money.status.${kept.status}`, { defaultValue: kept.status })}</td>
           <td className="number">
             <Money value={kept.amount} />
@@ -198,7 +206,9 @@ function DiffTable({ lines, names }: { lines: readonly DiffLine[]; names: Readon
           <td>
             <UnitName id={line.orgUnitId} names={names} />
           </td>
-          <td className="code">{line.payment}</td>
+          <td>
+            <PaymentName code={line.payment} />
+          </td>
           <td className="number">
             <Money value={line.oldAmount} />
           </td>

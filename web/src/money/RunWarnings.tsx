@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
-import { Money, UnitName } from './Money.tsx';
+import { Money, PaymentName, UnitName } from './Money.tsx';
 import type { AmountWarnings } from './types.ts';
 
 /**
@@ -32,7 +32,9 @@ export function RunWarnings({ warnings, names }: { warnings: AmountWarnings; nam
             <td>
               <UnitName id={warning.orgUnitId} names={names} />
             </td>
-            <td className="code">{warning.payment}</td>
+            <td>
+              <PaymentName code={warning.payment} />
+            </td>
             <td className="number">
               <Money value={warning.previousAmount} />
             </td>

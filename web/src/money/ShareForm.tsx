@@ -6,7 +6,7 @@ import { ErrorMessage } from '../components/Status.tsx';
 import { useFunders } from './funders.ts';
 import { OrgUnitField, PeriodField } from './Fields.tsx';
 import { isSharePeriod } from './periods.ts';
-import { usePaymentCodes } from './programme.ts';
+import { usePayments } from './programme.ts';
 import { formatShare, readShare } from './shares.ts';
 import type { FunderShare } from './types.ts';
 
@@ -18,7 +18,7 @@ export function ShareForm({ programmeId, defaultUnit }: { programmeId: string; d
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const funders = useFunders(programmeId);
-  const payments = usePaymentCodes(programmeId);
+  const payments = usePayments(programmeId);
   const [funderId, setFunderId] = useState('');
   const [unit, setUnit] = useState(defaultUnit);
   const [payment, setPayment] = useState('');
@@ -69,9 +69,9 @@ export function ShareForm({ programmeId, defaultUnit }: { programmeId: string; d
           {t('money.col.payment')}
           <select value={payment} onChange={(e) => setPayment(e.target.value)}>
             <option value="">{t('money.shares.everyPayment')}</option>
-            {payments.data?.map((code) => (
-              <option key={code} value={code}>
-                {code}
+            {payments?.map((rule) => (
+              <option key={rule.code} value={rule.code}>
+                {rule.name ?? rule.code}
               </option>
             ))}
           </select>

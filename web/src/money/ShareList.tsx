@@ -7,7 +7,7 @@ import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { funderName, useFunders } from './funders.ts';
-import { UnitName } from './Money.tsx';
+import { PaymentName, UnitName } from './Money.tsx';
 import { PeriodField } from './Fields.tsx';
 import { isSharePeriod } from './periods.ts';
 import { formatShare } from './shares.ts';
@@ -71,7 +71,7 @@ export function ShareList({ programmeId, canEdit }: { programmeId: string; canEd
                   <td>
                     <UnitName id={share.orgUnitId} names={names} />
                   </td>
-                  <td>{share.payment ? <span className="code">{share.payment}</span> : t('money.shares.everyPayment')}</td>
+                  <td>{share.payment ? <PaymentName code={share.payment} /> : t('money.shares.everyPayment')}</td>
                   <td className="number">{formatShare(share.share, i18n.language)}</td>
                   <td>{formatPeriod(share.validFrom, i18n.language)}</td>
                   <td>{share.validTo ? formatPeriod(share.validTo, i18n.language) : t('money.shares.open')}</td>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 import type { Page, Programme, Role } from '../api/types.ts';
@@ -31,17 +32,47 @@ export function useVersions(programmeId: string) {
   });
 }
 
-/** The payment codes of the latest rules: what a funder share may be limited to. */
-export function usePaymentCodes(programmeId: string) {
+export interface NamedRule {
+  readonly code: string;
+  readonly name?: string | undefined;
+}
+
+interface RuleNames {
+  readonly packages: readonly NamedRule[];
+  readonly payments: readonly NamedRule[];
+}
+
+/** The packages and payments of the latest rules, code and name: how people know them. */
+function useLatestRuleNames(programmeId: string) {
   const versions = useVersions(programmeId);
   const latest = versions.data?.items.at(-1)?.version;
   return useQuery({
-    queryKey: ['programme-payments', programmeId, latest],
-    queryFn: async () => {
-      const detail = await api.get<{ definition: { payments?: { code: string }[] } }>(`/api/programmes/${programmeId}/versions/${latest}`);
-      return (detail.definition.payments ?? []).map((payment) => payment.code);
+    queryKey: ['programme-rule-names', programmeId, latest],
+    queryFn: async (): Promise<RuleNames> => {
+      const detail = await api.get<{ definition: { packages?: NamedRule[]; payments?: NamedRule[] } }>(`/api/programmes/${programmeId}/versions/${latest}`);
+      const named = (rules: readonly NamedRule[] = []) => rules.map(({ code, name }) => ({ code, name }));
+      return { packages: named(detail.definition.packages), payments: named(detail.definition.payments) };
     },
-    enabled: latest !== undefined,
+    enabled: latest !== undefined && programmeId !== '',
     staleTime: 5 * 60_000,
   });
+}
+
+/** The payments of the latest rules: what a funder share may be limited to. */
+export function usePayments(programmeId: string): readonly NamedRule[] | undefined {
+  return useLatestRuleNames(programmeId).data?.payments;
+}
+
+const namesOf = (rules: readonly NamedRule[] | undefined) => new Map((rules ?? []).flatMap((rule) => (rule.name ? [[rule.code, rule.name] as const] : [])));
+
+/** A payment's name by its code (a code the latest rules no longer hold keeps no name). */
+export function usePaymentNames(programmeId: string): ReadonlyMap<string, string> {
+  const rules = useLatestRuleNames(programmeId).data;
+  return useMemo(() => namesOf(rules?.payments), [rules]);
+}
+
+/** A package's name by its code, from the latest rules. */
+export function usePackageNames(programmeId: string): ReadonlyMap<string, string> {
+  const rules = useLatestRuleNames(programmeId).data;
+  return useMemo(() => namesOf(rules?.packages), [rules]);
 }

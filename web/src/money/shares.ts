@@ -1,8 +1,9 @@
 import { parseNumber } from '../../../src/contract/numbers.ts';
+import { formatPercent } from '../i18n/format.ts';
 
 /** A funder share ("0.333333") as a percentage for the reader ("33.3333 %"). */
 export function formatShare(share: string, locale: string): string {
-  return new Intl.NumberFormat(locale === 'fr' ? 'fr-BI' : 'en-GB', { style: 'percent', maximumFractionDigits: 4 }).format(Number(share));
+  return formatPercent(Number(share), locale, 4);
 }
 
 /**

@@ -4,16 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 import type { AuditEntry, Page } from '../api/types.ts';
+import { AuditChanges } from '../audit/AuditChanges.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDateTime } from '../i18n/format.ts';
 
 const LIMIT = 50;
-const show = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
 
-/** Every change, newest first: who, when, what, before, after, why. */
+/** Every change, newest first: who, when, what, on which record, field by field, why. */
 export function Audit() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { programmeId } = useSession();
   const [entity, setEntity] = useState('');
   const [offset, setOffset] = useState(0);
@@ -33,29 +33,28 @@ export function Audit() {
       {log.error && <ErrorMessage error={log.error} onRetry={() => log.refetch()} />}
       {log.data && (
         <>
-          <table className="list">
+          <table className="list audit-log">
+            <colgroup>
+              <col className="audit-when" />
+              <col className="audit-who" />
+              <col className="audit-what" />
+              <col className="audit-record" />
+              <col />
+              <col className="audit-reason" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t('audit.when')}</th>
                 <th scope="col">{t('audit.who')}</th>
                 <th scope="col">{t('audit.what')}</th>
                 <th scope="col">{t('audit.record')}</th>
-                <th scope="col">{t('audit.old')}</th>
-                <th scope="col">{t('audit.new')}</th>
+                <th scope="col">{t('audit.changes')}</th>
                 <th scope="col">{t('audit.reason')}</th>
               </tr>
             </thead>
             <tbody>
               {log.data.items.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatDateTime(entry.at, i18n.language)}</td>
-                  <td>{entry.user ?? '—'}</td>
-                  <td>{`${entry.action} ${entry.entity}`}</td>
-                  <td className="code">{entry.entityKey}</td>
-                  <td className="code">{show(entry.oldValue)}</td>
-                  <td className="code">{show(entry.newValue)}</td>
-                  <td>{entry.reason ?? ''}</td>
-                </tr>
+                <AuditRow key={entry.id} entry={entry} />
               ))}
             </tbody>
           </table>
@@ -63,5 +62,30 @@ export function Audit() {
         </>
       )}
     </section>
+  );
+}
+
+function AuditRow({ entry }: { entry: AuditEntry }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <tr data-entity={entry.entity}>
+      <td>{formatDateTime(entry.at, i18n.language)}</td>
+      <td>
+        {entry.userName ?? entry.user ?? t('audit.system')}
+        {entry.userName && <div className="muted code">{entry.user}</div>}
+      </td>
+      <td>
+        {t(`audit.action.${entry.action}`, { defaultValue: entry.action })}
+        <div className="muted">{t(`audit.entity.${entry.entity}`, { defaultValue: entry.entity })}</div>
+      </td>
+      <td>
+        {entry.orgUnitName ?? <span className="code">{entry.entityKey}</span>}
+        {entry.orgUnitName && <div className="muted code">{entry.entityKey}</div>}
+      </td>
+      <td>
+        <AuditChanges oldValue={entry.oldValue} newValue={entry.newValue} />
+      </td>
+      <td>{entry.reason ?? ''}</td>
+    </tr>
   );
 }

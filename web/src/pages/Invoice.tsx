@@ -11,7 +11,7 @@ import { InvoiceRejection } from '../money/InvoiceRejection.tsx';
 import { InvoicePayments } from '../money/InvoicePayments.tsx';
 import { InvoicePenalties } from '../money/InvoicePenalties.tsx';
 import { InvoiceValues } from '../money/InvoiceValues.tsx';
-import { Money } from '../money/Money.tsx';
+import { Money, PaymentName } from '../money/Money.tsx';
 import { useVersions } from '../money/programme.ts';
 import { ProvenanceView } from '../money/ProvenanceTree.tsx';
 import type { InvoiceDetail } from '../money/types.ts';
@@ -105,7 +105,9 @@ function InvoiceFacts({ programmeId, invoice, facility }: { programmeId: string;
       </div>
       <div>
         <dt>{t('money.col.payment')}</dt>
-        <dd className="code">{invoice.payment}</dd>
+        <dd>
+          <PaymentName code={invoice.payment} />
+        </dd>
       </div>
       <div>
         <dt>{t('money.col.amount')}</dt>

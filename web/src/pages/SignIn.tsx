@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
+import { formatTime } from '../i18n/format.ts';
 
 export function SignIn() {
   const { t, i18n } = useTranslation();
@@ -15,7 +16,7 @@ export function SignIn() {
     if (!(caught instanceof ApiError) || caught.status !== 429) return t('signIn.failed');
     if (caught.code !== 'ACCOUNT_LOCKED') return t('signIn.tooMany');
     const { retryAt } = caught.details as { retryAt: string };
-    return t('signIn.locked', { time: new Date(retryAt).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' }) });
+    return t('signIn.locked', { time: formatTime(retryAt, i18n.language) });
   }
 
   async function submit(event: FormEvent) {

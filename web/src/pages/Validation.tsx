@@ -8,6 +8,7 @@ import { ErrorMessage } from '../components/Status.tsx';
 import { useRulesInForce, type WorkflowStatus } from '../entry/api.ts';
 import { PeriodSelect } from '../entry/PeriodSelect.tsx';
 import { isEntryPeriod, lastCompletedMonth, lastCompletedQuarter, monthsBack, quartersBack } from '../entry/periods.ts';
+import { useUnitNames } from '../money/unitNames.ts';
 import { StatusList } from '../validation/StatusList.tsx';
 
 const STATUSES: readonly WorkflowStatus[] = ['open', 'declared', 'verified', 'validated', 'invoiced', 'approved', 'ordered', 'paid'];
@@ -26,6 +27,7 @@ function ValidationScreen({ programmeId }: { programmeId: string }) {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const roots = rootsOf(me, programmeId, 'validator');
+  const rootNames = useUnitNames(programmeId, roots);
   const requested = params.get('period');
   const period = isEntryPeriod(requested) ? requested : lastCompletedMonth();
   const status = STATUSES.find((candidate) => candidate === params.get('status'));
@@ -69,7 +71,7 @@ function ValidationScreen({ programmeId }: { programmeId: string }) {
             <select value={root} onChange={(event) => set({ root: event.target.value })}>
               {roots.map((candidate) => (
                 <option key={candidate} value={candidate}>
-                  {candidate}
+                  {rootNames.get(candidate) ?? candidate}
                 </option>
               ))}
             </select>

@@ -7,6 +7,7 @@ import { useSession } from '../api/session.tsx';
 import type { OrgUnit } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDateTime, formatNumber, formatPeriod } from '../i18n/format.ts';
+import { useUnitNames } from '../money/unitNames.ts';
 import { ApplyDraw } from './ApplyDraw.tsx';
 import { DrawFacts } from './DrawFacts.tsx';
 import { DrawForm } from './DrawForm.tsx';
@@ -41,6 +42,7 @@ export function DrawScreen({ programmeId, root, period, drawId, onShow }: DrawSc
     queryFn: () => api.get<OrgUnit>(`/api/programmes/${programmeId}/org-units/${encodeURIComponent(root)}`),
   });
   const draws = useDrawsAround(programmeId, root, period);
+  const rootNames = useUnitNames(programmeId, draws.data?.items.map((draw) => draw.rootOrgUnitId) ?? []);
 
   if (unit.error || draws.error) return <ErrorMessage error={unit.error ?? draws.error} onRetry={() => void (unit.refetch(), draws.refetch())} />;
   if (!unit.data || !draws.data) return <Loading />;
@@ -126,7 +128,7 @@ export function DrawScreen({ programmeId, root, period, drawId, onShow }: DrawSc
             {overlapping.map((draw) => (
               <li key={draw.id}>
                 <button type="button" className="link" onClick={() => onShow({ root: draw.rootOrgUnitId, period: draw.period })}>
-                  {t('risk.overlapLine', { id: draw.id, root: draw.rootOrgUnitId, period: formatPeriod(draw.period, locale) })}
+                  {t('risk.overlapLine', { id: draw.id, root: rootNames.get(draw.rootOrgUnitId) ?? draw.rootOrgUnitId, period: formatPeriod(draw.period, locale) })}
                 </button>
               </li>
             ))}
