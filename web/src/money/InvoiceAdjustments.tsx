@@ -28,7 +28,6 @@ export function InvoiceAdjustments({ programmeId, invoice }: { programmeId: stri
             <th scope="col" className="number">{t('adjust.col.corrected')}</th>
             <th scope="col" className="number">{t('adjust.col.granted')}</th>
             <th scope="col" className="number">{t('adjust.col.amount')}</th>
-            <th scope="col"><span className="visually-hidden">{t('adjust.col.explain')}</span></th>
           </tr>
         </thead>
         <tbody>
@@ -38,24 +37,29 @@ export function InvoiceAdjustments({ programmeId, invoice }: { programmeId: stri
             <td className="number" />
             <td className="number" />
             <td className="number"><Money value={invoice.baseAmount} /></td>
-            <td />
           </tr>
           {invoice.adjustments.map((line) => (
             <tr key={line.id}>
               <td>
                 <Link to={`/invoices/${line.sourceInvoiceId}`}>{formatPeriod(line.period, i18n.language)}</Link>
+                {line.kind === 'correction' && (
+                  <div>
+                    <button
+                      type="button"
+                      className="link small-text"
+                      onClick={() => setExplained(explained === line.id ? null : line.id)}
+                      aria-expanded={explained === line.id}
+                      aria-label={t('adjust.explain', { period: formatPeriod(line.period, i18n.language) })}
+                    >
+                      {t('adjust.explainShort')}
+                    </button>
+                  </div>
+                )}
               </td>
               <td>{line.kind === 'carried' ? t('adjust.carried', { id: line.sourceInvoiceId }) : <Reasons corrections={line.corrections} />}</td>
               <td className="number"><Money value={line.correctedAmount} /></td>
               <td className="number"><Money value={line.grantedAmount} /></td>
               <td className="number"><Money value={line.amount} signed /></td>
-              <td>
-                {line.kind === 'correction' && (
-                  <button type="button" className="link" onClick={() => setExplained(explained === line.id ? null : line.id)} aria-expanded={explained === line.id}>
-                    {t('adjust.explain', { period: formatPeriod(line.period, i18n.language) })}
-                  </button>
-                )}
-              </td>
             </tr>
           ))}
         </tbody>
@@ -63,13 +67,11 @@ export function InvoiceAdjustments({ programmeId, invoice }: { programmeId: stri
           <tr>
             <th scope="row" colSpan={4}>{t('adjust.total')}</th>
             <td className="number"><Money value={invoice.amount} /></td>
-            <td />
           </tr>
           {negative && (
             <tr>
               <th scope="row" colSpan={4}>{t('adjust.carriedForward')}</th>
               <td className="number"><Money value={invoice.carriedForward} /></td>
-              <td />
             </tr>
           )}
         </tfoot>
