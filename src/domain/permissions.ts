@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   'data.validate': { roles: ['validator'], reach: 'subtree' },
   'period.unlock': { roles: ['validator'], reach: 'subtree' },
   'invoice.prepare': { roles: ['validator'], reach: 'subtree' },
+  /** Correcting the figures of a period already approved or paid: new records, adjusted on the next invoice. */
+  'period.correct': { roles: ['validator'], reach: 'subtree' },
   'invoice.approve': { roles: ['validator'], reach: 'subtree' },
   'payment.order': { roles: ['payer'], reach: 'subtree' },
   'payment.record': { roles: ['payer'], reach: 'subtree' },

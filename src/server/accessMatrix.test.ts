@@ -285,6 +285,19 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
     readers('list invoices', 'invoices', (unit) => `${P}/invoices?orgUnitId=${unit}`),
     readers('show an invoice', 'invoices/{invoiceId}', (unit) => `${P}/invoices/${made.invoice[unit]}`),
     readers('explain an invoice', 'invoices/{invoiceId}/provenance', (unit) => `${P}/invoices/${made.invoice[unit]}/provenance`),
+    // No line on the matrix's invoices: an allowed reader gets 404, a refused one 403 first.
+    readers('explain an adjustment', 'invoices/{invoiceId}/adjustments/{adjustmentId}/provenance', (unit) => `${P}/invoices/${made.invoice[unit]}/adjustments/1/provenance`),
+    {
+      // The matrix's invoices are ordered: an allowed correction is recorded (a new record each time).
+      name: 'record a correction',
+      path: '/api/programmes/{programmeId}/corrections',
+      method: 'POST',
+      url: () => `${P}/corrections`,
+      body: (unit) => ({ orgUnitId: unit, period: '202401', package: 'quantity', values: [{ activity: 'consultation', state: 'verified', value: 11 }], reason: 'matrix' }),
+      roles: ['validator'],
+      scoped: true,
+    },
+    readers('list corrections', 'corrections', (unit) => `${P}/corrections?orgUnitId=${unit}`),
     {
       name: 'preview funders’ parts of invoices',
       path: '/api/programmes/{programmeId}/invoices/funders-parts',

@@ -266,6 +266,12 @@ export const invoices = pgTable(
     rejectedBy: integer('rejected_by'),
     rejectedAt: timestamp('rejected_at', { withTimezone: true }),
     rejectionReason: text('rejection_reason'),
+    /**
+     * What the invoice could not pay (≤ 0): its own amount plus its adjustment lines fell
+     * below zero, so `amount` is 0 and this remainder is taken from the unit's next invoice of
+     * the same payment (docs/decisions/0015-adjustments-after-payment.md).
+     */
+    carriedForward: money('carried_forward').notNull().default('0'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -290,6 +296,66 @@ export const invoiceRunValues = pgTable(
     value: doublePrecision('value'),
   },
   (t) => [index('invoice_run_values_unit').on(t.runId, t.orgUnitId)],
+);
+
+/**
+ * Corrected figures of a facility's package period found after its invoice was approved (a
+ * counter-verification, an audit). Append-only: what was validated and paid stays as it was;
+ * the next invoice of the facility carries the difference as an adjustment line. `values`
+ * maps `activity` → `state` → the corrected value as exact numeric text.
+ */
+export const corrections = pgTable(
+  'corrections',
+  {
+    programmeId: text('programme_id').notNull().references(() => programmes.id),
+    id: serial('id').notNull(),
+    orgUnitId: text('org_unit_id').notNull(),
+    period: text('period').notNull(),
+    package: text('package').notNull(),
+    values: jsonb('values').$type<Record<string, Record<string, string>>>().notNull(),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.programmeId, t.id] }), index('corrections_unit').on(t.programmeId, t.orgUnitId)],
+);
+
+export const adjustmentKind = pgEnum('adjustment_kind', ['correction', 'carried']);
+
+/**
+ * A line of an invoice beyond its own period's amount: the difference a correction makes to
+ * an earlier approved invoice (`correction`), or the remainder an earlier invoice could not
+ * take (`carried`). It counts as applied while the invoice carrying it is current; a
+ * rejected or replaced invoice releases it for the next run.
+ */
+export const invoiceAdjustments = pgTable(
+  'invoice_adjustments',
+  {
+    programmeId: text('programme_id').notNull().references(() => programmes.id),
+    id: serial('id').notNull(),
+    /** The invoice carrying the line. */
+    invoiceId: integer('invoice_id').notNull(),
+    kind: adjustmentKind('kind').notNull(),
+    /** The approved invoice corrected, or whose remainder is carried. */
+    sourceInvoiceId: integer('source_invoice_id').notNull(),
+    /** The source invoice's period. */
+    period: text('period').notNull(),
+    /** The corrections the line applies: they count as applied while the line's invoice is current. */
+    correctionIds: integer('correction_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /** Every correction the corrected amount reads (those applied by earlier lines too), for its provenance. */
+    readCorrectionIds: integer('read_correction_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /** What the rules of the period's version pay with the corrected figures (correction lines). */
+    correctedAmount: money('corrected_amount'),
+    /** What the source invoice and the earlier lines correcting it already granted (correction lines). */
+    grantedAmount: money('granted_amount'),
+    amount: money('amount').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.programmeId, t.id] }),
+    index('invoice_adjustments_invoice').on(t.programmeId, t.invoiceId),
+    index('invoice_adjustments_source').on(t.programmeId, t.sourceInvoiceId),
+  ],
 );
 
 export const paymentOrders = pgTable(

@@ -8,8 +8,10 @@ import { invoicedPayments, packagePeriods } from './periods.ts';
 export interface ComputedInvoice {
   readonly orgUnitId: string;
   readonly payment: string;
-  /** Rounded to the currency's decimals. */
+  /** Rounded to the currency's decimals; with adjustment lines, what the invoice pays (see applyAdjustments.ts). */
   readonly amount: string;
+  /** With adjustment lines whose sum took the total below 0: the remainder, carried to the next invoice. */
+  readonly carriedForward?: string;
 }
 
 /** An invoice not written because a package period it pays is not validated yet. */

@@ -1,14 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import type { OrgUnitInput } from '../../engine/index.ts';
-import { run } from '../../engine/pipeline.ts';
+import { and, eq } from 'drizzle-orm';
 import { explain, type ExplainedValue } from '../../engine/provenance/explain.ts';
 import type { Db } from '../../store/database.ts';
-import { invoiceRunInputs, invoiceRunValues, invoiceRuns } from '../../store/schema.ts';
+import { invoiceRunValues } from '../../store/schema.ts';
 import type { Actor } from '../actor.ts';
 import { errors } from '../errors.ts';
-import { versionByNumber } from '../programmes.ts';
-import { amountFormula, prepareEngine } from './engineInputs.ts';
 import { readInvoice } from './readInvoice.ts';
+import { recomputeInvoice } from './recompute.ts';
 
 export interface InvoiceProvenance {
   readonly invoiceId: number;
@@ -35,27 +32,8 @@ export async function explainInvoice(
   props: { programmeId: string; invoiceId: number; name?: string; period?: string },
 ): Promise<InvoiceProvenance> {
   const invoice = await readInvoice(db, actor, props.programmeId, props.invoiceId);
-  const [runRow] = await db
-    .select()
-    .from(invoiceRuns)
-    .where(and(eq(invoiceRuns.programmeId, props.programmeId), eq(invoiceRuns.id, invoice.runId)));
-  const version = await versionByNumber(db, props.programmeId, runRow!.programmeVersion);
-  const units = runRow!.orgUnits as OrgUnitInput[];
-  const inputs = await db
-    .select({ orgUnit: invoiceRunInputs.orgUnitId, period: invoiceRunInputs.period, activity: invoiceRunInputs.activity, state: invoiceRunInputs.state, value: invoiceRunInputs.value })
-    .from(invoiceRunInputs)
-    .where(
-      and(
-        eq(invoiceRunInputs.programmeId, props.programmeId),
-        eq(invoiceRunInputs.runId, invoice.runId),
-        inArray(invoiceRunInputs.orgUnitId, withDescendants(units, invoice.orgUnitId)),
-      ),
-    );
-  const { prepared } = prepareEngine(version.program, units, inputs);
-  if (!prepared) throw new Error(`invoice run ${invoice.runId} can no longer be prepared from its stored inputs`);
-  const result = run(prepared, { orgUnits: [invoice.orgUnitId], periods: [runRow!.period] });
-  const payment = prepared.compiled.payments.find((candidate) => candidate.checked.payment.code === invoice.payment)!;
-  const name = props.name ?? `${invoice.payment}.${amountFormula(payment.checked)}`;
+  const { result, version, amountName } = await recomputeInvoice(db, props.programmeId, invoice);
+  const name = props.name ?? amountName;
   const period = props.period ?? invoice.period;
   const explanation = explain(result, invoice.orgUnitId, period, name);
   if (!explanation) throw errors.notFound(`value '${name}' of '${invoice.orgUnitId}' for ${period} in invoice run ${invoice.runId}`);
@@ -84,18 +62,4 @@ export async function explainInvoice(
     identical: storedValue === explanation.value,
     explanation,
   };
-}
-
-/** A unit and every unit below it in a stored tree: what a zone package at the unit reads. */
-function withDescendants(units: readonly OrgUnitInput[], root: string): string[] {
-  const children = new Map<string, string[]>();
-  for (const unit of units) if (unit.parent) children.set(unit.parent, [...(children.get(unit.parent) ?? []), unit.id]);
-  const found: string[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    found.push(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return found;
 }

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
+import { queryRows } from '../../store/sql.ts';
 import type { Actor } from '../actor.ts';
 import { computeInvoices } from './computeInvoices.ts';
 import { failRun, runFailed } from './failRun.ts';
@@ -8,6 +10,11 @@ import { invoicePeriod } from './periods.ts';
 import { latestRun, readRun, summarise, type RunSummary } from './readRun.ts';
 import { writeRun, type RunHooks } from './writeRun.ts';
 import { transaction } from '../../store/transaction.ts';
+import { withAdjustments } from '../adjustments/applyAdjustments.ts';
+import { pendingAdjustments, pendingKey, type PendingSource } from '../adjustments/pendingAdjustments.ts';
+import { priceAdjustments } from '../adjustments/priceAdjustments.ts';
+import { sha256Lines } from '../canonical.ts';
+import { errors } from '../errors.ts';
 
 export interface RunInvoicesProps {
   readonly programmeId: string;
@@ -31,7 +38,8 @@ export interface RunAnswer {
 export async function runInvoices(db: Db, actor: Actor, props: RunInvoicesProps, hooks: RunHooks = {}): Promise<RunAnswer> {
   const period = invoicePeriod(props.period);
   const startedAt = new Date();
-  const inputs = await loadRunInputs(db, { programmeId: props.programmeId, rootOrgUnitId: props.orgUnitId, period });
+  const loaded = await loadRunInputs(db, { programmeId: props.programmeId, rootOrgUnitId: props.orgUnitId, period });
+  const inputs = withPending(loaded, await pendingAdjustments(db, loaded));
   const existing = await sameRun(db, inputs);
   if (existing) return existing;
   const computation = computeInvoices(inputs);
@@ -40,9 +48,34 @@ export async function runInvoices(db: Db, actor: Actor, props: RunInvoicesProps,
     await lockInvoices(tx, inputs.programmeId);
     const concurrent = await sameRun(tx, inputs);
     if (concurrent) return concurrent;
-    const runId = await writeRun(tx, actor, { inputs, ...computation, startedAt }, hooks);
+    const pending = await pendingAdjustments(tx, loaded);
+    if (withPending(loaded, pending).hash !== inputs.hash) {
+      throw errors.conflict(`corrections or adjustments of the scope changed while the run of ${inputs.period.id} was computing; run it again`);
+    }
+    const adjustments = await priceAdjustments(tx, inputs.programmeId, inputs.currencyDecimals, pending);
+    const invoices = withAdjustments(computation.invoices, adjustments, inputs.currencyDecimals);
+    const runId = await writeRun(tx, actor, { inputs, ...computation, invoices, adjustments, startedAt }, hooks);
     return { created: true, run: await readRun(tx, inputs.programmeId, runId) };
   });
+}
+
+/** Whether the approver rejected an invoice of the run: running its inputs again writes new ones, never answers it. */
+async function hasRejected(db: Db | Tx, programmeId: string, runId: number): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`select 1 as one from invoices where programme_id = ${programmeId} and run_id = ${runId} and rejected_at is not null limit 1`,
+  );
+  return rows.length > 0;
+}
+
+/**
+ * The inputs with what the run must carry folded into their hash: a correction recorded, or
+ * a line released by a rejection, makes the same scope a new run. Nothing pending, the hash
+ * is the inputs' own.
+ */
+function withPending(inputs: RunInputs, pending: readonly PendingSource[]): RunInputs {
+  if (pending.length === 0) return inputs;
+  return { ...inputs, hash: sha256Lines([inputs.hash, ...pendingKey(pending)]) };
 }
 
 const scopeOf = (inputs: RunInputs) => ({ programmeId: inputs.programmeId, rootOrgUnitId: inputs.rootOrgUnitId, period: inputs.period.id });
@@ -62,6 +95,6 @@ async function sameRun(db: Db | Tx, inputs: RunInputs): Promise<RunAnswer | unde
     throw runFailed(scopeOf(inputs), latest.id, details, details.length);
   }
   const completed = latest?.status === 'completed' ? latest : await latestRun(db, scopeOf(inputs), { completedOnly: true });
-  if (!completed || !same(completed)) return undefined;
+  if (!completed || !same(completed) || (await hasRejected(db, inputs.programmeId, completed.id))) return undefined;
   return { created: false, run: await summarise(db, completed) };
 }

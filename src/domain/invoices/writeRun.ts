@@ -14,6 +14,8 @@ import { runErrorDetails } from './failRun.ts';
 import { statusKey, type RunInputs } from './loadRunInputs.ts';
 import { packagePeriods } from './periods.ts';
 import { CURRENT_INVOICE } from './current.ts';
+import { writeAdjustments } from '../adjustments/applyAdjustments.ts';
+import type { AdjustmentLine } from '../adjustments/priceAdjustments.ts';
 import type { KeptInvoice } from './readRun.ts';
 
 export interface RunHooks {
@@ -27,6 +29,8 @@ export interface RunWrite {
   readonly invoices: readonly ComputedInvoice[];
   readonly skipped: readonly SkippedInvoice[];
   readonly warnings: readonly EngineError[];
+  /** Lines of earlier periods the run's invoices carry (corrections, remainders); their amounts are in `invoices`. */
+  readonly adjustments?: readonly AdjustmentLine[];
   readonly startedAt: Date;
 }
 
@@ -74,12 +78,14 @@ export async function writeRun(tx: Tx, actor: Actor, write: RunWrite, hooks: Run
       { name: 'org_unit_id', values: invoices.map((invoice) => invoice.orgUnitId) },
       { name: 'payment', values: invoices.map((invoice) => invoice.payment) },
       { name: 'amount', values: invoices.map((invoice) => invoice.amount) },
+      { name: 'carried_forward', values: invoices.map((invoice) => invoice.carriedForward ?? '0') },
     ],
     {
       constants: { ...constants, period: inputs.period.id, programme_version: inputs.version.version, prepared_by: actor.userId, status: 'prepared' },
       afterBatch: (rows) => hooks.afterBatch?.('invoices', rows) ?? Promise.resolve(),
     },
   );
+  const adjusted = await writeAdjustments(tx, inputs.programmeId, runId, write.adjustments ?? []);
   const advanced = await advanceStatus(tx, actor.userId, inputs.programmeId, gates, 'invoiced');
   await recordAudit(tx, {
     programmeId: inputs.programmeId,
@@ -98,6 +104,7 @@ export async function writeRun(tx: Tx, actor: Actor, write: RunWrite, hooks: Run
       invoices: invoices.length,
       skipped: write.skipped.length,
       kept: kept.length,
+      adjustmentLines: adjusted,
       engineErrorsAtUnitsNotInvoiced: write.warnings.length,
       statusesInvoiced: advanced,
     },

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppOptions } from '../app.ts';
+import { adjustmentRoutes } from './adjustments.ts';
 import { auditRoutes } from './audit.ts';
 import { dashboardRoutes } from './dashboards.ts';
 import { authRoutes } from './auth.ts';
@@ -36,6 +37,7 @@ export async function registerRoutes(app: FastifyInstance, options: AppOptions) 
       await api.register(workflowRoutes, options);
       await api.register(invoiceRunRoutes, options);
       await api.register(invoiceRoutes, options);
+      await api.register(adjustmentRoutes, options);
       await api.register(funderRoutes, options);
       await api.register(paymentOrderRoutes, options);
       await api.register(paymentRoutes, options);

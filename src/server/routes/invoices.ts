@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { approveInvoices } from '../../domain/invoices/approveInvoices.ts';
 import { explainInvoice } from '../../domain/invoices/explainInvoice.ts';
 import { invoicePenalties } from '../../domain/invoices/invoicePenalties.ts';
+import { invoiceLines } from '../../domain/adjustments/invoiceLines.ts';
 import { invoiceFundersParts } from '../../domain/payments/fundersParts.ts';
 import { readInvoice } from '../../domain/invoices/readInvoice.ts';
 import { rejectInvoice } from '../../domain/invoices/rejectInvoice.ts';
@@ -35,7 +36,32 @@ const invoice = z.object({
   rejectedBy: z.number().nullable(),
   rejectedAt: z.date().nullable(),
   rejectionReason: z.string().nullable(),
+  /** What the invoice could not pay (≤ 0) after its adjustment lines, taken from the unit's next invoice. */
+  carriedForward: z.string(),
   createdAt: z.date(),
+});
+
+/** A line of earlier periods the invoice carries: a correction's difference, or a remainder. */
+const adjustment = z.object({
+  id: z.number(),
+  kind: z.enum(['correction', 'carried']),
+  sourceInvoiceId: z.number(),
+  period: z.string(),
+  correctedAmount: z.string().nullable(),
+  grantedAmount: z.string().nullable(),
+  amount: z.string(),
+  corrections: z.array(
+    z.object({
+      id: z.number(),
+      period: z.string(),
+      package: z.string(),
+      values: z.record(z.string(), z.record(z.string(), z.string())),
+      reason: z.string(),
+      createdBy: z.number().nullable(),
+      createdByName: z.string().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
 });
 
 /** An engine explanation: the value, its formula and the values it read, recursively. */
@@ -131,7 +157,13 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
         summary: 'One invoice with every value its run computed for its unit, and the lines it lost to declared penalties',
         params: invoiceParams,
         response: {
-          200: invoice.extend({ values: z.array(z.object({ period: z.string(), name: z.string(), value: z.number().nullable() })), penalties }),
+          200: invoice.extend({
+            values: z.array(z.object({ period: z.string(), name: z.string(), value: z.number().nullable() })),
+            penalties,
+            /** The invoice's own period's amount, before its adjustment lines. */
+            baseAmount: z.string(),
+            adjustments: z.array(adjustment),
+          }),
           ...errorResponses,
         },
       },
@@ -139,15 +171,16 @@ export async function invoiceRoutes(app: FastifyInstance, { database }: { databa
     async (request) => {
       const { programmeId, invoiceId } = request.params;
       const found = await readInvoice(db, actorOf(request), programmeId, invoiceId);
-      const [values, penalised] = await Promise.all([
+      const [values, penalised, lines] = await Promise.all([
         db
           .select({ period: invoiceRunValues.period, name: invoiceRunValues.name, value: invoiceRunValues.value })
           .from(invoiceRunValues)
           .where(and(eq(invoiceRunValues.programmeId, programmeId), eq(invoiceRunValues.runId, found.runId), eq(invoiceRunValues.orgUnitId, found.orgUnitId)))
           .orderBy(asc(invoiceRunValues.period), sql`${invoiceRunValues.name} collate "C"`),
         invoicePenalties(db, found),
+        invoiceLines(db, found),
       ]);
-      return { ...withoutProgramme(found), values, penalties: penalised };
+      return { ...withoutProgramme(found), values, penalties: penalised, ...lines };
     },
   );
 

@@ -1,3 +1,4 @@
+import { adjustmentsEn } from './adjustments.en.ts';
 import { moneyEn } from './money.en.ts';
 import { penaltiesEn } from './penalties.en.ts';
 import { signInEn } from './signIn.en.ts';
@@ -5,6 +6,7 @@ import { signInEn } from './signIn.en.ts';
 /** English messages; fr.ts must have the same keys (a test checks). */
 export const en = {
   ...moneyEn,
+  ...adjustmentsEn,
   ...penaltiesEn,
   ...signInEn,
   'language.switch': 'Français',

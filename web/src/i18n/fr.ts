@@ -1,10 +1,12 @@
 import type { FrenchMessages } from './en.ts';
+import { adjustmentsFr } from './adjustments.fr.ts';
 import { moneyFr } from './money.fr.ts';
 import { penaltiesFr } from './penalties.fr.ts';
 import { signInFr } from './signIn.fr.ts';
 
 export const fr: FrenchMessages = {
   ...moneyFr,
+  ...adjustmentsFr,
   ...penaltiesFr,
   ...signInFr,
   'language.switch': 'English',

@@ -14,12 +14,14 @@ const OPEN_DEPTH = 3;
  * stored: the formula, the formula with the values it read, then each value read in turn
  * (tariff rows, entries), as a tree one opens as far as needed.
  */
-export function ProvenanceView({ programmeId, invoiceId, name, period }: { programmeId: string; invoiceId: number; name?: string; period?: string }) {
+export function ProvenanceView({ programmeId, invoiceId, name, period, adjustmentId }: { programmeId: string; invoiceId: number; name?: string; period?: string; adjustmentId?: number }) {
   const { t, i18n } = useTranslation();
   const [mode, setMode] = useState<{ open: boolean | null; generation: number }>({ open: null, generation: 0 });
+  // An adjustment line's corrected amount: the corrected period's invoice recomputed with the corrections.
+  const path = adjustmentId === undefined ? `provenance${query({ name, period })}` : `adjustments/${adjustmentId}/provenance`;
   const provenance = useQuery({
-    queryKey: ['invoices', programmeId, 'provenance', invoiceId, name, period],
-    queryFn: () => api.get<Provenance>(`/api/programmes/${programmeId}/invoices/${invoiceId}/provenance${query({ name, period })}`),
+    queryKey: ['invoices', programmeId, 'provenance', invoiceId, name, period, adjustmentId],
+    queryFn: () => api.get<Provenance>(`/api/programmes/${programmeId}/invoices/${invoiceId}/${path}`),
     staleTime: Infinity,
   });
   if (provenance.isPending) return <Loading />;

@@ -19,6 +19,7 @@ const invoice: Invoice = {
   rejectedBy: null,
   rejectedAt: null,
   rejectionReason: null,
+  carriedForward: '0.00',
   createdAt: '2024-02-10T08:00:00Z',
 };
 

@@ -23,7 +23,39 @@ export interface Invoice {
   readonly rejectedBy: number | null;
   readonly rejectedAt: string | null;
   readonly rejectionReason: string | null;
+  /** What the invoice could not pay (≤ 0) after its adjustment lines, taken from the next invoice. */
+  readonly carriedForward: string;
   readonly createdAt: string;
+}
+
+/** Corrected figures recorded after approval, by activity then state. */
+export interface Correction {
+  readonly id: number;
+  readonly period: string;
+  readonly package: string;
+  readonly values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly reason: string;
+  readonly createdByName: string | null;
+  readonly createdAt: string;
+}
+
+/** A correction as listed, with the current invoices whose lines apply it. */
+export interface CorrectionListed extends Correction {
+  readonly orgUnitId: string;
+  readonly orgUnitName: string;
+  readonly appliedBy: readonly { readonly invoiceId: number; readonly period: string; readonly status: string }[];
+}
+
+/** A line of earlier periods an invoice carries: a correction's difference, or a remainder. */
+export interface Adjustment {
+  readonly id: number;
+  readonly kind: 'correction' | 'carried';
+  readonly sourceInvoiceId: number;
+  readonly period: string;
+  readonly correctedAmount: string | null;
+  readonly grantedAmount: string | null;
+  readonly amount: string;
+  readonly corrections: readonly Correction[];
 }
 
 /** A line the invoice lost to a declared penalty, as its run computed it. */
@@ -43,6 +75,8 @@ export interface InvoicePenaltyLine {
 export interface InvoiceDetail extends Invoice {
   readonly values: readonly { readonly period: string; readonly name: string; readonly value: number | null }[];
   readonly penalties: { readonly breaches: number; readonly lost: string; readonly lines: readonly InvoicePenaltyLine[] };
+  readonly baseAmount: string;
+  readonly adjustments: readonly Adjustment[];
 }
 
 export interface PendingPeriod {

@@ -6,6 +6,9 @@ import { useSession } from '../api/session.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import { FacilityPayments } from '../money/FacilityPayments.tsx';
+import { CorrectionForm } from '../money/CorrectionForm.tsx';
+import { CorrectionList } from '../money/CorrectionList.tsx';
+import { InvoiceAdjustments } from '../money/InvoiceAdjustments.tsx';
 import { InvoiceApproval } from '../money/InvoiceApproval.tsx';
 import { InvoiceRejection } from '../money/InvoiceRejection.tsx';
 import { InvoicePayments } from '../money/InvoicePayments.tsx';
@@ -18,8 +21,9 @@ import type { InvoiceDetail } from '../money/types.ts';
 import { useUnitNames } from '../money/unitNames.ts';
 
 /**
- * One invoice: the facility, period, payment and amount, the rules version used, the lines it
- * lost to penalties, every value computed, and the provenance of the amount or of any value
+ * One invoice: the facility, period, payment and amount, the rules version used, the
+ * adjustment lines of earlier periods it carries, the corrections recorded on its own period
+ * after approval, the lines it lost to penalties, every value computed, and the provenance of the amount or of any value
  * chosen (`?name=&period=`).
  */
 export function Invoice() {
@@ -58,6 +62,9 @@ function InvoiceScreen({ programmeId, invoiceId }: { programmeId: string; invoic
       <InvoiceFacts programmeId={programmeId} invoice={data} facility={facility} />
       <InvoiceApproval programmeId={programmeId} invoice={data} facility={facility} />
       <InvoiceRejection programmeId={programmeId} invoice={data} />
+      <CorrectionForm programmeId={programmeId} invoice={data} />
+      <InvoiceAdjustments programmeId={programmeId} invoice={data} />
+      <CorrectionList programmeId={programmeId} orgUnitId={data.orgUnitId} period={data.period} />
       <InvoicePenalties penalties={data.penalties} onExplain={explainLoss} />
       <div className="invoice-body">
         <section aria-labelledby="provenance-title" className="card">

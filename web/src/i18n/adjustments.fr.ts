@@ -1,0 +1,37 @@
+import type { adjustmentsEn } from './adjustments.en.ts';
+
+/** Messages français des corrections après approbation et des lignes d'ajustement qu'elles deviennent. */
+export const adjustmentsFr: Record<keyof typeof adjustmentsEn, string> = {
+  'adjust.invoice.title': 'Ajustements de périodes antérieures : {{count}}',
+  'adjust.col.period': 'Période',
+  'adjust.col.why': 'Motif',
+  'adjust.col.corrected': 'Montant corrigé',
+  'adjust.col.granted': 'Déjà accordé',
+  'adjust.col.amount': 'Montant',
+  'adjust.own': 'Cette période, telle que son calcul l’a donnée',
+  'adjust.carried': 'Reste que la facture {{id}} n’a pu absorber',
+  'adjust.explain': 'Expliquer {{period}}',
+  'adjust.explainShort': 'Expliquer',
+  'adjust.total': 'À payer',
+  'adjust.carriedForward': 'Reporté sur la facture suivante',
+  'adjust.by': 'par {{name}}, correction {{id}}',
+  'adjust.provenance': 'Le montant corrigé de {{period}}, recalculé avec les corrections selon les règles de cette période',
+  'adjust.form.open': 'Enregistrer une correction…',
+  'adjust.form.title': 'Corriger les chiffres de la facture {{id}}',
+  'adjust.form.help':
+    'Cette facture est approuvée : rien n’y change. Les chiffres corrigés sont enregistrés avec votre motif, et le prochain calcul de factures de la formation sanitaire ajoute l’écart qu’ils font — positif ou négatif — comme ligne d’ajustement.',
+  'adjust.form.package': 'Paquet',
+  'adjust.form.period': 'Mois',
+  'adjust.form.state': 'Chiffres corrigés',
+  'adjust.form.activity': 'Activité',
+  'adjust.form.value': 'Valeur corrigée',
+  'adjust.form.valueOf': 'Valeur corrigée de {{activity}}',
+  'adjust.form.confirm': 'Enregistrer la correction',
+  'adjust.state.declared': 'déclarés',
+  'adjust.state.verified': 'vérifiés',
+  'adjust.state.validated': 'validés',
+  'adjust.list.title': 'Corrections enregistrées après approbation : {{count}}',
+  'adjust.list.by': 'par {{name}} le {{date}}, pour {{period}}',
+  'adjust.list.waiting': 'En attente du prochain calcul de factures de la formation sanitaire.',
+  'adjust.list.applied': 'Ajustée sur la facture {{id}} ({{period}}, {{status}})',
+};
