@@ -11,6 +11,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
+import { demoCalendar } from '../src/demo/calendar.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PROVINCE } from '../src/demo/logins.ts';
 import { DEMO_PROGRAMME, demoProgramme } from '../src/demo/programme.ts';
 import { startDemoServer, stopDemoServer } from './demoServer.ts';
@@ -21,6 +22,8 @@ const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
 const KIND = process.env.BENCH_API_KIND ?? 'mix';
 const CLERK = DEMO_LOGINS.find((login) => login.role === 'clerk')!.username;
 const BASE = `/api/programmes/${DEMO_PROGRAMME.id}`;
+/** A month the demo holds whole (every facility declared, verified and validated): the one before last. */
+const SHEET_MONTH = demoCalendar(new Date(), 24).months.at(-2)!;
 
 /** Figures of one kind alone are named apart (api.write.p99_ms): only the mix is the target's. */
 function emit(name: string, value: number, unit: string) {
@@ -59,7 +62,8 @@ async function children(url: string, cookie: string, parent: string): Promise<st
 /** Every (month from 2025 on, facility, activity) once, without end: the keys the clerk's writes fill in turn. */
 function* declarations(facilities: readonly string[]): Generator<string, never> {
   const activities = demoProgramme().packages.find((pkg) => pkg.code === 'pma')!.activities.map((a) => a.code);
-  for (let year = 2025; ; year++) {
+  // Months after the demo's: open whatever day the benchmark runs.
+  for (let year = new Date().getUTCFullYear() + 1; ; year++) {
     for (let month = 1; month <= 12; month++) {
       for (const facility of facilities) {
         for (const activity of activities) yield `${facility}/${year}${String(month).padStart(2, '0')}/${activity}/declared`;
@@ -76,7 +80,7 @@ function clerkRequests(csrfToken: string, districts: readonly string[], faciliti
   const round: Record<string, autocannon.Request> = {
     list: { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/org-units?parent=${next(districts)}` }) },
     unit: { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/org-units/${next(facilities)}` }) },
-    sheet: { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/data-values?orgUnitId=${next(facilities)}&period=202412` }) },
+    sheet: { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/data-values?orgUnitId=${next(facilities)}&period=${SHEET_MONTH}` }) },
     write: {
       method: 'PUT',
       setupRequest: (request) => ({

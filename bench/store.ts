@@ -12,6 +12,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { actorOf } from '../src/domain/auth/sessions.ts';
 import { runInvoices } from '../src/domain/invoices/runInvoices.ts';
+import { demoCalendar } from '../src/demo/calendar.ts';
 import { COUNTRY } from '../src/demo/geography.ts';
 import { HEALTH_CENTRES, HOSPITALS } from '../src/demo/generate.ts';
 import { ensureDemo } from '../src/demo/ensureDemo.ts';
@@ -21,7 +22,8 @@ import { eq, sql } from 'drizzle-orm';
 import { testDatabase } from '../test/support/database.ts';
 
 const FACILITIES = Number(process.env.BENCH_STORE_FACILITIES ?? 20_000);
-const PERIOD = '202301';
+// The demo's first month, validated and not invoiced: the demo is loaded without its history.
+const PERIOD = demoCalendar(new Date(), 3).months[0]!;
 
 function emit(name: string, value: number, unit: string) {
   console.log(JSON.stringify({ name, value: Number(value.toPrecision(4)), unit }));
@@ -41,7 +43,7 @@ if (!process.env.DATABASE_URL) {
 const database = await testDatabase('postgres');
 const url = new URL(process.env.DATABASE_URL);
 try {
-  const load = await timed(() => ensureDemo(database, { scale: FACILITIES / (HEALTH_CENTRES + HOSPITALS), months: 3 }));
+  const load = await timed(() => ensureDemo(database, { scale: FACILITIES / (HEALTH_CENTRES + HOSPITALS), months: 3, history: false }));
   const [validator] = await database.db.select().from(users).where(eq(users.username, 'validator'));
   const actor = await actorOf(database.db, validator!);
   await checkpoint((text) => database.db.execute(sql.raw(text)));

@@ -120,6 +120,42 @@ export function quarterlyQuality(
   return rows;
 }
 
+/**
+ * One quarter's community survey of a health centre: patients drawn from its registers for
+ * each traced service, looked for at home by a community organisation, found or not, found
+ * never to have come (ghost patients, the mark of invented register lines), and satisfied.
+ * Over-declaring centres have ghosts; careless ones lose more patients to bad addresses.
+ */
+export function communitySurvey(
+  program: Program,
+  seed: number,
+  facility: Facility,
+  behaviour: Behaviour,
+  quarter: { id: string; index: number },
+): DemoDataValue[] {
+  const code = PACKAGES[facility.type].community;
+  if (!code) return [];
+  const random = Random.stream(seed, `community:${facility.id}:${quarter.id}`);
+  const enteredAt = dayAfter(quarter.id, random.integer(10, 30));
+  const ghostShare = behaviour.reporting === 'over_declaring' ? random.between(0.06, 0.2) : random.chance(0.1) ? random.between(0.01, 0.04) : 0;
+  const lostShare = behaviour.reporting === 'careless' ? random.between(0.08, 0.2) : random.between(0, 0.08);
+  const rows: DemoDataValue[] = [];
+  for (const service of packageOf(program, code).activities) {
+    const traced = random.integer(8, 15);
+    const ghost = Math.min(traced, Math.round(traced * ghostShare + (random.chance(ghostShare) ? 1 : 0)));
+    const found = Math.max(0, traced - ghost - Math.round(traced * lostShare * random.next() * 2));
+    const satisfied = Math.round(found * Math.min(1, Math.max(0, behaviour.quality + 0.15 + 0.1 * random.normal())));
+    const line = { orgUnitId: facility.id, period: quarter.id, activity: service.code, enteredAt };
+    rows.push(
+      { ...line, state: 'traced', value: traced },
+      { ...line, state: 'found', value: found },
+      { ...line, state: 'ghost', value: ghost },
+      { ...line, state: 'satisfied', value: satisfied },
+    );
+  }
+  return rows;
+}
+
 /** Declared in the first days of the next month (some late), verified about a week later, then validated. */
 function entryTimes(random: Random, month: string, lateReporting: number) {
   const declaredDay = random.chance(lateReporting) ? random.integer(12, 28) : random.integer(1, 8);

@@ -16,11 +16,11 @@ export function demoProgramme(): Program {
   return program;
 }
 
-/** The package of each kind the demo fills with data, by facility type. */
-export const PACKAGES = {
-  cds: { quantity: 'pma', quality: 'quality_cds' },
-  hd: { quantity: 'pca', quality: 'quality_hd' },
-} as const;
+/** The package of each kind the demo fills with data, by facility type (hospitals have no community survey). */
+export const PACKAGES: Readonly<Record<'cds' | 'hd', { quantity: string; quality: string; community: string | null }>> = {
+  cds: { quantity: 'pma', quality: 'quality_cds', community: 'community_cds' },
+  hd: { quantity: 'pca', quality: 'quality_hd', community: null },
+};
 
 export function packageOf(program: Program, code: string): Program['packages'][number] {
   const found = program.packages.find((pkg) => pkg.code === code);

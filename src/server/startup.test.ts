@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { demoCalendar } from '../demo/calendar.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login } from '../../test/support/api.ts';
 import { selfSignedCertificate } from '../../test/support/certificate.ts';
@@ -45,7 +46,8 @@ describe('npm start', () => {
     expect(elsewhere.statusCode).toBe(403);
     const validator2 = await login(server.app, 'validator2', DEMO_PASSWORD);
     const versions = await call(server.app, validator2, 'GET', '/api/programmes/fbp_burundi/versions');
-    expect(versions.json()).toMatchObject({ total: 1, items: [{ version: 1, effectiveFrom: '202301' }] });
+    // The demo's rules take effect with its first month, three before the current one here.
+    expect(versions.json()).toMatchObject({ total: 1, items: [{ version: 1, effectiveFrom: demoCalendar(new Date(), 3).months[0] }] });
   });
 
   it('keeps the stored demo on the next start and prints where to go and who can sign in', async () => {

@@ -52,7 +52,10 @@ export function startBanner(url: string, config: ServerConfig, server: Pick<Prep
   const lines = [`OpenPBF is listening on ${url} (${mode} mode)`, `  API documentation: ${url}/api/docs`, `  data: ${store}`];
   lines.push(`  ${transport(config)}`);
   if (!config.webRoot) lines.push('  web client not built: run `npm run build`');
-  if (demo.loaded) lines.push(`  demo loaded: ${demo.loaded.orgUnits} org units, ${demo.loaded.dataValues} data values`);
+  if (demo.loaded) {
+    const { orgUnits, dataValues, history } = demo.loaded;
+    lines.push(`  demo loaded: ${orgUnits} org units, ${dataValues} data values, ${history.invoices} invoices, ${history.orders} payment orders, ${history.payments} payments`);
+  }
   if (demo.present) {
     lines.push('', `Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const login of DEMO_LOGINS) lines.push(`  ${login.username.padEnd(11)} ${login.role.padEnd(10)} ${login.does}`);

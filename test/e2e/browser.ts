@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { vi } from 'vitest';
+import { ensureDemo } from '../../src/demo/ensureDemo.ts';
+import type { DemoOptions } from '../../src/demo/generate.ts';
+import { DEMO_PASSWORD } from '../../src/demo/logins.ts';
 import { buildApp } from '../../src/server/app.ts';
+import type { Database } from '../../src/store/database.ts';
+import { testDatabase } from '../support/database.ts';
 import { testApi, PASSWORD, type TestApi } from '../support/api.ts';
 import { repoPath } from '../support/cases.ts';
 
@@ -45,17 +50,7 @@ export async function startE2E(options: { hostName?: string } = {}): Promise<E2E
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   const host = options.hostName ?? '127.0.0.1';
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(options.hostName ? [`--host-resolver-rules=MAP ${options.hostName} 127.0.0.1`] : []),
-    ],
-  });
+  const browser = await launchBrowser(options);
   return {
     api,
     url: `http://${host}:${port}`,
@@ -68,8 +63,51 @@ export async function startE2E(options: { hostName?: string } = {}): Promise<E2E
   };
 }
 
+/** The harness on the Burundi demo as `npm start` loads it on a first run (at `demo`'s size), instead of the test programme. */
+export interface DemoE2E {
+  readonly database: Database;
+  readonly url: string;
+  readonly browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startDemoE2E(demo: Partial<DemoOptions>): Promise<DemoE2E> {
+  built ??= buildClient();
+  const webRoot = await built;
+  const database = await testDatabase('pglite');
+  await ensureDemo(database, demo);
+  const app = await buildApp({ database, loginAttemptsPerMinute: 10_000, webRoot });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  const browser = await launchBrowser({});
+  return {
+    database,
+    url: `http://127.0.0.1:${port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+function launchBrowser(options: { hostName?: string }): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.hostName ? [`--host-resolver-rules=MAP ${options.hostName} 127.0.0.1`] : []),
+    ],
+  });
+}
+
 /** A fresh page at 1024×768 (the verifier's tablet), in the given language. */
-export async function newPage(e2e: E2E, locale: 'fr' | 'en' = 'fr'): Promise<Page> {
+export async function newPage(e2e: Pick<E2E, 'browser' | 'url'>, locale: 'fr' | 'en' = 'fr'): Promise<Page> {
   const context = await e2e.browser.newContext({ viewport: { width: 1024, height: 768 }, locale: locale === 'fr' ? 'fr-FR' : 'en-GB' });
   const page = await context.newPage();
   await page.goto(e2e.url);
@@ -122,9 +160,10 @@ export async function paste(page: Page, label: string, text: string): Promise<vo
   }, text);
 }
 
-export async function signIn(page: Page, username: string): Promise<void> {
+/** Signs in with the test programme's password, or the demo's (`DEMO_PASSWORD`). */
+export async function signIn(page: Page, username: string, password: typeof PASSWORD | typeof DEMO_PASSWORD = PASSWORD): Promise<void> {
   await page.getByLabel(/Nom d'utilisateur|User name/).fill(username);
-  await page.getByLabel(/Mot de passe|Password/).fill(PASSWORD);
+  await page.getByLabel(/Mot de passe|Password/).fill(password);
   await page.getByRole('button', { name: /Se connecter|Sign in/ }).click();
   await page.getByRole('navigation').first().waitFor();
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME } from '../support/api.ts';
 import { monthlyAmount, seedDashboards } from '../support/dashboards.ts';
 import { formatMoney } from '../../web/src/i18n/format.ts';
-import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
+import { newPage, signIn, startE2E, type E2E } from './browser.ts';
 
 /** The panels of the dashboards screen, by title (English). */
 const PANELS = [
@@ -36,7 +36,6 @@ describe('dashboards and the public results page', () => {
       await expect.poll(() => panel.locator('details tbody tr:not([aria-hidden])').count(), { message: title }).toBeGreaterThan(0);
     }
     await page.evaluate('window.scrollTo(0, 0)');
-    await screenshot(page, 'dashboards');
 
     const tree = page.getByRole('region', { name: 'Quantities across Province 1' });
     await expect(tree.getByRole('img').getAttribute('aria-label')).resolves.toContain('under Province 1');
@@ -72,7 +71,6 @@ describe('dashboards and the public results page', () => {
     const aprilMay = [4, 5].reduce((sum, m) => sum + monthlyAmount('cds_1', m) + monthlyAmount('cds_2', m), 0);
     const q2 = rows.filter({ hasText: 'Province 1' }).filter({ hasText: 'T2 2024' });
     await expect(q2.locator('td').allTextContents()).resolves.toEqual(['T2 2024', formatMoney(aprilMay, 'BIF', 'fr'), formatMoney(0, 'BIF', 'fr'), '—', '2']);
-    await screenshot(page, 'public');
 
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Test PBF: published results' }).waitFor();

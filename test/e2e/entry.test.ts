@@ -27,7 +27,6 @@ describe('data entry and validation', () => {
     const toDeclare = page.getByRole('region', { name: 'Formulaires à déclarer' });
     await toDeclare.getByRole('link', { name: 'CDS Un' }).first().waitFor();
     await expect(toDeclare.getByRole('link', { name: 'CDS Deux' }).count()).resolves.toBeGreaterThan(0);
-    await screenshot(page, 'home');
     await toDeclare.getByRole('link', { name: 'CDS Un' }).first().click();
     await page.getByRole('heading', { level: 1, name: /Quantités déclarées — CDS Un/ }).waitFor();
 

@@ -171,7 +171,6 @@ describe('invoices and payments in the browser', () => {
     await expect(lines.getByText(/would overpay/).count()).resolves.toBe(0);
     await expect(lines.getByRole('row', { name: /CDS Deux/ }).innerText().then(plain)).resolves.toMatch(/25 200 BIF\s+0 BIF\s+25 200 BIF/);
     await payer.locator('#order-lines-title').evaluate((element) => element.scrollIntoView());
-    await screenshot(payer, 'payments');
     await lines.getByLabel(/Montant payé pour CDS Un/).fill('54000');
     await lines.getByRole('button', { name: 'Enregistrer 2 paiement(s)' }).click();
     await lines.getByText('Paiements enregistrés : 2 ; factures désormais entièrement payées : 0.').waitFor();
@@ -199,7 +198,6 @@ describe('invoices and payments in the browser', () => {
     await expect(delays.locator('.virtual-scroll').evaluate((element) => element.scrollWidth - element.clientWidth)).resolves.toBeLessThanOrEqual(0);
     const arrears = payer.getByRole('region', { name: 'Arriérés' });
     await expect(arrears.getByRole('row', { name: /Gouvernement/ }).first().innerText().then(plain)).resolves.toContain('16 800 BIF');
-    await screenshot(payer, 'payment-delays');
 
     // What is still owed shows on the payer's home page.
     await payer.getByRole('navigation').getByRole('link', { name: 'Accueil' }).click();
