@@ -120,6 +120,16 @@ describe.each(backends)('loading the demo (%s)', (kind) => {
       sql`select count(*)::int as n, count(distinct funder_id)::int as funders, count(distinct period)::int as periods from payment_orders`,
     );
     expect(orders).toEqual({ n: 3 * 6, funders: 3, periods: 6 });
+    // Dated as it happened: run, then approval, then order, then payments — none after the load's day.
+    const [misdated] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from payments p
+          join payment_orders o on o.programme_id = p.programme_id and o.id = p.order_id
+          join invoices i on i.programme_id = p.programme_id and i.id = p.invoice_id
+          join invoice_runs r on r.programme_id = i.programme_id and r.id = i.run_id
+          where p.programme_id = ${PROGRAMME} and not (r.started_at < i.approved_at and i.approved_at < o.created_at and o.created_at::date <= p.paid_on)`,
+    );
+    expect(misdated!.n).toBe(0);
   });
 
   it('leaves arrears where a funder paid part of a line or has not paid yet, and pays nothing after today', async () => {

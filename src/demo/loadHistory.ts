@@ -9,7 +9,7 @@ import { writeRun } from '../domain/invoices/writeRun.ts';
 import { orderPayments } from '../domain/payments/orderPayments.ts';
 import { recordPayments, type NewPayment } from '../domain/payments/recordPayments.ts';
 import type { Tx } from '../store/database.ts';
-import { invoices, paymentOrderLines } from '../store/schema.ts';
+import { invoices, paymentOrderLines, paymentOrders } from '../store/schema.ts';
 import { ageOf } from './calendar.ts';
 import type { FunderId } from './funders.ts';
 import type { Demo } from './generate.ts';
@@ -20,6 +20,10 @@ import { DEMO_PROGRAMME } from './programme.ts';
 const PROGRAMME = DEMO_PROGRAMME.id;
 /** recordPayments inserts its payments in one statement: this many keeps it under PostgreSQL's parameter limit. */
 const PAYMENTS_PER_CALL = 2_000;
+/** Days after a period's end: its run (the committee), its approval (the second member), its payment orders (the payer) — before any funder pays (18 days at the earliest, see paymentPlan.ts). */
+const RUN_AFTER_DAYS = 10;
+const APPROVED_AFTER_DAYS = 12;
+const ORDERED_AFTER_DAYS = 15;
 
 /** The committee member who runs the invoices, the one who approves them (never the same), and the payer. */
 export interface HistoryActors {
@@ -48,6 +52,7 @@ export async function loadHistory(tx: Tx, demo: Demo, actors: HistoryActors): Pr
     const invoiceIds = await runPeriod(tx, demo, actors.preparer, period);
     await approveInvoices(tx, actors.approver, { programmeId: PROGRAMME, invoiceIds });
     const { orders } = await orderPayments(tx, actors.payer, { programmeId: PROGRAMME, orgUnitId: COUNTRY, period });
+    await datePast(tx, period, invoiceIds, orders.map((order) => order.id));
     const payments = await duePayments(tx, demo, orders.map((order) => order.id));
     for (let i = 0; i < payments.length; i += PAYMENTS_PER_CALL) {
       await recordPayments(tx, actors.payer, { programmeId: PROGRAMME, payments: payments.slice(i, i + PAYMENTS_PER_CALL) });
@@ -77,10 +82,33 @@ async function runPeriod(tx: Tx, demo: Demo, preparer: Actor, period: string): P
   const computation = computeInvoices(inputs);
   if (!computation.ok) throw new Error(`demo invoice run ${period}: ${computation.errors.map((error) => error.message).join('; ')}`);
   if (computation.skipped.length > 0) throw new Error(`demo invoice run ${period}: ${computation.skipped.length} invoices skipped, their periods not validated`);
-  const startedAt = new Date(`${addDays(periodEnd(inputs.period), 10)}T08:00:00Z`);
+  const startedAt = pastDay(period, RUN_AFTER_DAYS);
   const runId = await writeRun(tx, preparer, { inputs, ...computation, startedAt });
   const rows = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.programmeId, PROGRAMME), eq(invoices.runId, runId)));
   return rows.map((row) => row.id);
+}
+
+/** 08:00 UTC on the day `days` after the period's end. */
+function pastDay(period: string, days: number): Date {
+  return new Date(`${addDays(periodEnd(parsePeriod(period)!), days)}T08:00:00Z`);
+}
+
+/**
+ * The use cases stamp approvals and orders with the transaction's time, the load's: moved back
+ * to the days they would have happened, so that the delays after the order and the invoices'
+ * pages read a past that holds together (ordered before paid). The audit log keeps the load's time.
+ */
+async function datePast(tx: Tx, period: string, invoiceIds: readonly number[], orderIds: readonly number[]): Promise<void> {
+  if (invoiceIds.length === 0) return;
+  await tx
+    .update(invoices)
+    .set({ approvedAt: pastDay(period, APPROVED_AFTER_DAYS) })
+    .where(and(eq(invoices.programmeId, PROGRAMME), inArray(invoices.id, [...invoiceIds])));
+  if (orderIds.length === 0) return;
+  await tx
+    .update(paymentOrders)
+    .set({ createdAt: pastDay(period, ORDERED_AFTER_DAYS) })
+    .where(and(eq(paymentOrders.programmeId, PROGRAMME), inArray(paymentOrders.id, [...orderIds])));
 }
 
 /** The payments each funder had made on the orders' lines by the demo's today. */
