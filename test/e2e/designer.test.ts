@@ -75,7 +75,6 @@ describe('programme designer', () => {
     await page.getByText('Erreurs à corriger : 1').waitFor();
     await expect(save.isDisabled()).resolves.toBe(true);
     await finding.scrollIntoViewIfNeeded();
-    await screenshot(page, 'designer');
 
     // Fixed: the error goes, saving is possible again.
     await amount.fill('paid * tariff');

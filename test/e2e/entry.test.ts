@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TREE, call } from '../support/api.ts';
 import { lastCompletedMonth } from '../../web/src/entry/periods.ts';
-import { newPage, paste, screenshot, signIn, startE2E, type E2E } from './browser.ts';
+import { newPage, paste, signIn, startE2E, type E2E } from './browser.ts';
 import { P, prepareEntry, storedValues } from './entryFixtures.ts';
 
 const MONTH = lastCompletedMonth();
@@ -51,7 +51,6 @@ describe('data entry and validation', () => {
     await expect(declare.isDisabled()).resolves.toBe(true);
     await page.getByLabel('Total du registre papier').fill('190');
     await page.getByText('Le total de la grille (190) correspond au registre.').waitFor();
-    await screenshot(page, 'data-entry');
     await declare.click();
     await page.getByRole('heading', { name: /Paquet minimum/ }).getByText('Déclaré').waitFor();
 

@@ -111,7 +111,6 @@ describe('the verifier’s field screens', () => {
         await expect(delivery.textContent()).resolves.toMatch(fr('72 000 BIF'));
         await expect(summary.textContent()).resolves.toMatch(fr('Perdu par les écarts : 72 000 BIF sur 1 ligne\\(s\\) hors tolérance. Payé pour ces lignes : 36 500 BIF.'));
         await quantity.evaluate((section) => section.scrollIntoView({ block: 'start' }));
-        await screenshot(page, 'verification');
       } else {
         await expect(summary.textContent()).resolves.toMatch(fr('Lost through discrepancies: BIF 72,000 on 1 line\\(s\\) beyond tolerance. Paid for these lines: BIF 36,500.'));
         await quantity.getByText('on the figures the committee will lock: the verified count stands for the validated one').waitFor();
@@ -145,7 +144,6 @@ describe('the verifier’s field screens', () => {
     await expect(quality.locator('tr[data-activity="maternity"]').getAttribute('class')).resolves.toBe('not-applicable');
     await expect(quality.getByLabel('Points, Salle d’accouchement équipée et fonctionnelle', { exact: true }).isDisabled()).resolves.toBe(true);
     await quality.evaluate((section) => section.scrollIntoView({ block: 'start' }));
-    await screenshot(page, 'quality');
     await quality.getByRole('button', { name: 'Save (4 changed)' }).click();
     await expect.poll(() => stored('cds_1', '2024Q3').then((sheet) => sheet.values['maternity.applicable']?.value)).toBe(0);
 

@@ -80,7 +80,6 @@ describe('invoices and payments in the browser', () => {
     const declared = committee.locator('li[data-name="quantity.consultation.declared"]').first();
     await expect(declared.innerText()).resolves.toContain('Saisi : janvier 2024 : 100');
     await committee.locator('#provenance-title').evaluate((element) => element.scrollIntoView());
-    await screenshot(committee, 'invoice-provenance');
 
     // Any value of the invoice opens its own provenance.
     await committee.getByRole('button', { name: 'Expliquer quantity.delivery.amount pour janvier 2024' }).click();
@@ -101,7 +100,6 @@ describe('invoices and payments in the browser', () => {
     await rerun.getByLabel('Factures modifiées seulement').uncheck();
     await rerun.getByRole('row', { name: /CDS Un/ }).waitFor();
     await committee.locator('#run-title').evaluate((element) => element.scrollIntoView());
-    await screenshot(committee, 'invoices');
     // The same data again: nothing is written.
     await committee.getByRole('button', { name: 'Calculer les factures de Province 1 pour janvier 2024' }).click();
     await committee.getByText('Rien n’a changé depuis le calcul 2 (mêmes règles, mêmes données) : ses 2 facture(s) restent, rien n’a été écrit.').waitFor();

@@ -113,7 +113,6 @@ describe('penalties in the browser', () => {
     await signIn(fr, 'validator');
     await fr.goto(`${e2e.url}/validation?period=202403`);
     await expect.poll(() => fr.getByRole('row').filter({ hasText: 'CDS Un' }).locator('[data-cell="lost"]').textContent().then(plain)).toBe('72 000 BIF');
-    await screenshot(fr, 'validation');
     await fr.goto(`${e2e.url}/validation/cds_1/202403/quantity`);
     const retained = fr.getByLabel(`Validé — ${CONSULTATION}`, { exact: true });
     await retained.fill('95');

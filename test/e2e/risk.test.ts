@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
 import { PROGRAMME, call, login } from '../support/api.ts';
 import { RISK_TREE, everyMonth, insertHistory } from '../support/verification.ts';
-import { newPage, screenshot, signIn, startE2E, submitUntilShown, type E2E } from './browser.ts';
+import { newPage, signIn, startE2E, submitUntilShown, type E2E } from './browser.ts';
 
 const DRAWS = `/api/programmes/${PROGRAMME}/verification-draws`;
 const WINDOW = ['202401', '202402', '202403', '202404', '202405', '202406'];
@@ -120,7 +120,6 @@ describe('risk-based verification in the browser', () => {
     await page.getByRole('button', { name: 'Pourquoi ? Hôpital de district' }).click();
     await list.locator('.entries-scroll').evaluate((element) => element.scrollTo(0, 0));
     await page.getByRole('heading', { name: 'Formations sanitaires', exact: true }).evaluate((element) => element.scrollIntoView());
-    await screenshot(page, 'risk');
 
     // The late form draws again: the current draw comes back, unchanged.
     await late.getByLabel('Graine (facultative)').fill('une-autre');
@@ -250,6 +249,5 @@ describe('risk-based verification in the browser', () => {
     await risk.getByText('Why this class').click();
     await expect(page.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).resolves.toBe(true);
     await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
-    await screenshot(page, 'facility');
   });
 });
