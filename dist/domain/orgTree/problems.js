@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=problems.js.map

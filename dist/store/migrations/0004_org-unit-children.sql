@@ -1,1 +1,0 @@
-CREATE INDEX "org_units_parent" ON "org_units" USING btree ("programme_id","parent_id");
