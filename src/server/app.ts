@@ -10,6 +10,8 @@ import { AppError } from '../domain/errors.ts';
 import { isConnectionLost } from '../store/connectionLost.ts';
 import type { Database } from '../store/database.ts';
 import { authorityPlugin } from './auth/authority.ts';
+import { contractCheck } from './contractCheck.ts';
+import { API_ROUTES } from '../contract/api/routes.ts';
 import { authPlugin } from './auth/plugin.ts';
 import { PROCESS_SECRET } from './auth/sessionCookie.ts';
 import { idempotencyPlugin } from './idempotency.ts';
@@ -98,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } });
   await app.register(authPlugin, { db: options.database.db });
   await app.register(authorityPlugin);
+  await app.register(contractCheck, { routes: API_ROUTES });
   await app.register(idempotencyPlugin, { db: options.database.db });
   await registerRoutes(app, options);
   return app;

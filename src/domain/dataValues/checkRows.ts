@@ -2,7 +2,7 @@ import { parsePeriod } from '../../engine/index.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import type { Actor } from '../actor.ts';
 import { versionInForce, versionsOf, type ProgrammeVersion } from '../programmes.ts';
-import { entryProblem } from '../periodBounds.ts';
+import { entryProblem } from '../../contract/periodBounds.ts';
 import { allows } from '../scope.ts';
 import { isFrozen, frozenFrom } from '../../contract/workflow.ts';
 import { refusalOf, statusesOf, workflowKey, type HeldKey } from '../workflow/statuses.ts';

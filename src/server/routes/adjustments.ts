@@ -9,7 +9,7 @@ import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { entryPeriod, errorResponses, page, pageQuery, programmeParams, recordIdParam } from './common.ts';
+import { entryPeriod, errorResponses, page, pageQuery, programmeParams, recordIdParam } from '../../contract/api/common.ts';
 
 /** Corrected figures by activity, then state, as exact decimal text. */
 const correctedValues = z.record(z.string(), z.record(z.string(), z.string()));

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { listAudit } from '../../domain/auditReads.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { errorResponses, page, pageQuery, programmeParams, recordIdParam } from './common.ts';
+import { errorResponses, page, pageQuery, programmeParams, recordIdParam } from '../../contract/api/common.ts';
 
 const entry = z.object({
   id: z.number(),

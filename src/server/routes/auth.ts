@@ -10,7 +10,7 @@ import { actorOf } from '../auth/plugin.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSettings } from '../auth/sessionCookie.ts';
 import { actorOf as loadActor, closeSession, openSession, sessionActor } from '../../domain/auth/sessions.ts';
 import { requestLocale } from '../requestLocale.ts';
-import { errorResponses } from './common.ts';
+import { errorResponses } from '../../contract/api/common.ts';
 
 /**
  * Sign-in attempts per minute from one client address (behind a proxy, set TRUST_PROXY so it

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Actor } from '../../domain/actor.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FIRST_YEAR, LAST_YEAR } from '../../domain/periodBounds.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../contract/periodBounds.ts';
 import { budgetBurn } from '../../domain/dashboards/budgetBurn.ts';
 import { dataExtent } from '../../domain/dashboards/dataExtent.ts';
 import { delaysByFunder } from '../../domain/dashboards/delaysByFunder.ts';
@@ -20,7 +20,7 @@ import { errors } from '../../domain/errors.ts';
 import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { errorResponses, page, pageQuery, planningPeriod, programmeParams } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams } from '../../contract/api/common.ts';
 import { dashboardSchemas as s } from './dashboardSchemas.ts';
 
 const tags = ['dashboards'];

@@ -12,7 +12,7 @@ import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { entryPeriod, errorBody, errorResponses, programmeParams, recordId } from './common.ts';
+import { entryPeriod, errorBody, errorResponses, programmeParams, recordId } from '../../contract/api/common.ts';
 import { importJsonParser } from './importJson.ts';
 import { packageStatus, userRef } from './workflowSchemas.ts';
 

@@ -5,7 +5,7 @@ import { dryRunProgramme } from '../../domain/invoices/dryRun.ts';
 import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { entryPeriod, errorBody, errorResponses, programmeParams } from './common.ts';
+import { entryPeriod, errorBody, errorResponses, programmeParams } from '../../contract/api/common.ts';
 
 const change = z.object({
   orgUnitId: z.string(),

@@ -13,7 +13,7 @@ import type { Database } from '../../store/database.ts';
 import { funders } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from '../../contract/api/common.ts';
 
 const funder = z.object({ id: z.string(), name: z.string() });
 const share = z.object({

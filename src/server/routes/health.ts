@@ -1,12 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { health } from '../../contract/api/system.ts';
+import { schemaOf } from '../contractCheck.ts';
 
 export async function healthRoutes(app: FastifyInstance) {
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/health',
-    {
-      config: { authority: 'public' }, schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } } },
-    async () => ({ status: 'ok' as const }),
-  );
+  app.withTypeProvider<ZodTypeProvider>().get(health.url, { config: { authority: 'public' }, schema: schemaOf(health) }, async () => ({ status: 'ok' as const }));
 }

@@ -12,7 +12,7 @@ import type { Database } from '../../store/database.ts';
 import { invoiceRuns, invoices } from '../../store/schema.ts';
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
-import { entryPeriod, errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from './common.ts';
+import { entryPeriod, errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from '../../contract/api/common.ts';
 
 const pending = z.object({ package: z.string(), period: z.string(), status: z.string() });
 const runFields = {

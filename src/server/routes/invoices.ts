@@ -18,7 +18,7 @@ import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
 import { currentInvoice } from '../../domain/invoices/current.ts';
 import { fundersPartsSchema } from './fundersPartsSchema.ts';
-import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from '../../contract/api/common.ts';
 
 const invoice = z.object({
   id: z.number(),

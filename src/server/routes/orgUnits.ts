@@ -10,7 +10,7 @@ import { authorize, scopePaths } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { errorResponses, page, pageQuery, programmeParams } from '../../contract/api/common.ts';
 
 const orgUnit = z.object({
   id: z.string(),

@@ -6,7 +6,7 @@ import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { requestLocale } from '../requestLocale.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, recordIdParam } from './common.ts';
+import { errorResponses, recordIdParam } from '../../contract/api/common.ts';
 
 /** An admin's reset of another user's password (one's own is changed at POST /api/auth/password). */
 export async function passwordRoutes(app: FastifyInstance, { database }: { database: Database }) {

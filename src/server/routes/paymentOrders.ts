@@ -14,7 +14,7 @@ import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
 import { cancelOrder } from '../../domain/payments/cancelOrder.ts';
 import { fundersPartsSchema } from './fundersPartsSchema.ts';
-import { entryPeriod, errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
+import { entryPeriod, errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from '../../contract/api/common.ts';
 
 const order = z.object({
   id: z.number(),

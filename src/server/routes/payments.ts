@@ -12,7 +12,7 @@ import { invoices, payments } from '../../store/schema.ts';
 import { arrayParam } from '../../store/sql.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordId, recordIdParam } from '../../contract/api/common.ts';
 
 const payment = z.object({
   id: z.number(),

@@ -8,7 +8,7 @@ import type { Database } from '../../store/database.ts';
 import { programmeVersions, programmes } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from './common.ts';
+import { errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from '../../contract/api/common.ts';
 
 const programme = z.object({ id: z.string(), name: z.string(), currency: z.string(), currencyDecimals: z.number() });
 const versionReach = z.object({

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FIRST_YEAR, LAST_YEAR } from '../../domain/periodBounds.ts';
+import { FIRST_YEAR, LAST_YEAR } from '../../contract/periodBounds.ts';
 import { publicResults } from '../../domain/dashboards/publicResults.ts';
 import type { Database } from '../../store/database.ts';
-import { errorResponses, programmeParams } from './common.ts';
+import { errorResponses, programmeParams } from '../../contract/api/common.ts';
 import { dashboardSchemas } from './dashboardSchemas.ts';
 
 /** The transparency page's data: open to everyone, aggregated, published figures only. */

@@ -6,7 +6,7 @@ import type { Database } from '../../store/database.ts';
 import { roles } from '../../store/schema.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorResponses, page, pageQuery, recordIdParam } from './common.ts';
+import { errorResponses, page, pageQuery, recordIdParam } from '../../contract/api/common.ts';
 
 const grant = z.object({ programmeId: z.string(), role: z.enum(roles), orgUnitId: z.string() });
 const user = z.object({

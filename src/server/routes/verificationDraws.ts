@@ -12,7 +12,7 @@ import { showVerificationDraw } from '../../domain/verification/showVerification
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from './common.ts';
+import { errorBody, errorResponses, page, pageQuery, planningPeriod, programmeParams, recordIdParam } from '../../contract/api/common.ts';
 
 const classCount = z.object({ facilities: z.number().int(), drawn: z.number().int() });
 

@@ -8,7 +8,7 @@ import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { entryPeriod, errorResponses, page, pageQuery, programmeParams } from './common.ts';
+import { entryPeriod, errorResponses, page, pageQuery, programmeParams } from '../../contract/api/common.ts';
 import { packageStatus, statusSchema } from './workflowSchemas.ts';
 
 const statusLine = packageStatus.extend({ orgUnit: z.string(), orgUnitName: z.string() });

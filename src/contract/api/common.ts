@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entryProblem, planningProblem } from '../../domain/periodBounds.ts';
+import { entryProblem, planningProblem } from '../periodBounds.ts';
 
 /** PostgreSQL's integer: a record's id or a version is 1 to 2^31 − 1; a larger one names nothing. */
 const MAX_ID = 2_147_483_647;
