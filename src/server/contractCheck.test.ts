@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -16,7 +16,7 @@ const widget = route({
 });
 
 /** An app serving `register`'s routes under the check; what it refuses, `ready()` throws. */
-function appServing(register: (app: ReturnType<typeof Fastify>) => void) {
+function appServing(register: (app: FastifyInstance) => void) {
   const app = Fastify();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
