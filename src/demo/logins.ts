@@ -1,4 +1,4 @@
-import type { Role } from '../store/schema.ts';
+import type { Role } from '../contract/roles.ts';
 import { COUNTRY } from './geography.ts';
 
 /** The one password of every demo login (README.md, "Quick start"). Never use it elsewhere. */

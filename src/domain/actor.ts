@@ -1,4 +1,4 @@
-import type { Role } from '../store/schema.ts';
+import type { Role } from '../contract/roles.ts';
 
 /** A role held in a programme over the subtree whose root path is `path`. */
 export interface RoleGrant {

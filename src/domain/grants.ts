@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../store/database.ts';
-import { orgUnits, userRoles, type Role } from '../store/schema.ts';
+import type { Role } from '../contract/roles.ts';
+import { orgUnits, userRoles } from '../store/schema.ts';
 import type { RoleGrant } from './actor.ts';
 
 /** The role grants of users, with the path of each grant's unit, by user id. */

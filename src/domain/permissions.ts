@@ -1,4 +1,5 @@
-import type { Role } from '../store/schema.ts';
+import type { Action } from '../contract/actions.ts';
+import type { Role } from '../contract/roles.ts';
 
 /**
  * How far an action reaches: over the subtree a role was given on, or over the whole
@@ -46,11 +47,9 @@ export const PERMISSIONS = {
   'audit.read': { roles: ['auditor', 'admin', 'designer'], reach: 'subtree' },
   /** Users whose grants all lie in the admin's subtrees (see userPolicy.ts). */
   'users.manage': { roles: ['admin'], reach: 'subtree' },
-} as const satisfies Record<string, Permission>;
+} as const satisfies Record<Action, Permission>;
 
-export type Action = keyof typeof PERMISSIONS;
-
-export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+export type { Action };
 
 export function roleAllows(role: Role, action: Action): boolean {
   return (PERMISSIONS[action].roles as readonly Role[]).includes(role);

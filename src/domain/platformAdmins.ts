@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { USERNAME } from '../contract/accounts.ts';
 import type { Locale } from '../engine/index.ts';
 import type { Db } from '../store/database.ts';
 import { users } from '../store/schema.ts';
@@ -7,9 +8,6 @@ import { recordAudit } from './audit.ts';
 import { checkPasswordStrength } from './auth/passwordStrength.ts';
 import { errors } from './errors.ts';
 import { createUser, type NewUser } from './users.ts';
-
-/** The user names POST /api/users accepts (src/server/routes/users.ts). */
-const USERNAME = /^[a-z0-9._-]{3,40}$/;
 
 /**
  * A platform administrator, made from the command line by whoever runs the server: the first

@@ -10,7 +10,8 @@ import { orderPayments } from '../domain/payments/orderPayments.ts';
 import { createVerificationDraw } from '../domain/verification/createVerificationDraw.ts';
 import { actorWith, addUser, enterValues, quantityRows, setStatus } from '../../test/support/invoices.ts';
 import { createUser } from '../domain/users.ts';
-import { invoices, roles, users, type Role } from '../store/schema.ts';
+import { ROLES, type Role } from '../contract/roles.ts';
+import { invoices, users } from '../store/schema.ts';
 
 /**
  * Every route × every role held at the root, on a province and on a district (and a platform
@@ -439,7 +440,7 @@ interface MatrixUser {
 }
 
 const USERS: readonly MatrixUser[] = [
-  ...roles.flatMap((role) => (Object.keys(SCOPES) as ScopeUnit[]).map((scope) => ({ name: `${role}_${SCOPES[scope]}`, role, scope }))),
+  ...ROLES.flatMap((role) => (Object.keys(SCOPES) as ScopeUnit[]).map((scope) => ({ name: `${role}_${SCOPES[scope]}`, role, scope }))),
   { name: 'platform_admin', role: 'admin', scope: null },
 ];
 

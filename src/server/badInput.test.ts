@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../test/support/api.ts';
 import { backends } from '../../test/support/database.ts';
 import { createUser, grantRole } from '../domain/users.ts';
-import { roles, users } from '../store/schema.ts';
+import { ROLES } from '../contract/roles.ts';
+import { users } from '../store/schema.ts';
 import { queryRows } from '../store/sql.ts';
 import { eq } from 'drizzle-orm';
 
@@ -104,7 +105,7 @@ describe.each(backends)('bad input on every route (%s)', (kind) => {
     api = await testApi(kind);
     await api.database.db.transaction(async (tx) => {
       const id = await createUser(tx, null, { username: 'everyone', name: 'Every role', password: PASSWORD });
-      for (const role of roles) await grantRole(tx, null, { userId: id, programmeId: PROGRAMME, role, orgUnitId: 'bi' });
+      for (const role of ROLES) await grantRole(tx, null, { userId: id, programmeId: PROGRAMME, role, orgUnitId: 'bi' });
       await tx.update(users).set({ platformAdmin: true }).where(eq(users.id, id));
     });
     session = await login(api.app, 'everyone');

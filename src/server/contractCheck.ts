@@ -64,24 +64,6 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'GET /api/programmes/:programmeId/corrections',
   'GET /api/programmes/:programmeId/invoices/:invoiceId/adjustments/:adjustmentId/provenance',
   'POST /api/programmes/:programmeId/corrections',
-  // audit.ts
-  'GET /api/programmes/:programmeId/audit',
-  // auth.ts
-  'GET /api/auth/me',
-  'POST /api/auth/login',
-  'POST /api/auth/logout',
-  'POST /api/auth/password',
-  // dashboards.ts
-  'GET /api/programmes/:programmeId/dashboards/budget-burn',
-  'GET /api/programmes/:programmeId/dashboards/payment-delays',
-  'GET /api/programmes/:programmeId/dashboards/payments',
-  'GET /api/programmes/:programmeId/dashboards/periods',
-  'GET /api/programmes/:programmeId/dashboards/quality',
-  'GET /api/programmes/:programmeId/dashboards/quality-vs-quantity',
-  'GET /api/programmes/:programmeId/dashboards/quantity',
-  'GET /api/programmes/:programmeId/dashboards/quantity-by-unit',
-  'GET /api/programmes/:programmeId/dashboards/rankings',
-  'GET /api/programmes/:programmeId/dashboards/reporting',
   // dataValues.ts
   'GET /api/programmes/:programmeId/data-values',
   'POST /api/programmes/:programmeId/data-values/import',
@@ -113,8 +95,6 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'PATCH /api/programmes/:programmeId/org-units/:orgUnitId',
   'POST /api/programmes/:programmeId/org-units',
   'PUT /api/programmes/:programmeId/org-units',
-  // passwords.ts
-  'POST /api/users/:userId/password-reset',
   // paymentOrders.ts
   'GET /api/programmes/:programmeId/payment-orders',
   'GET /api/programmes/:programmeId/payment-orders/:orderId',
@@ -132,14 +112,6 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'GET /api/programmes/:programmeId/versions/:version',
   'POST /api/programmes',
   'POST /api/programmes/:programmeId/versions',
-  // public.ts
-  'GET /api/public/programmes/:programmeId/results',
-  // users.ts
-  'DELETE /api/users/:userId/roles',
-  'GET /api/users',
-  'PATCH /api/users/:userId',
-  'POST /api/users',
-  'POST /api/users/:userId/roles',
   // verificationDraws.ts
   'GET /api/programmes/:programmeId/verification-draws',
   'GET /api/programmes/:programmeId/verification-draws/:drawId',

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Role } from '../contract/roles.ts';
 import { WORKFLOW_STATUSES } from '../contract/workflow.ts';
 import {
   bigserial,
@@ -457,17 +458,6 @@ export const verificationDrawEntries = pgTable(
     index('verification_draw_entries_unit').on(t.programmeId, t.orgUnitId),
   ],
 );
-
-export const roles = [
-  'admin',
-  'designer',
-  'clerk',
-  'verifier',
-  'validator',
-  'payer',
-  'auditor',
-] as const;
-export type Role = (typeof roles)[number];
 
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),

@@ -5,7 +5,7 @@ import type { UnitRecordInput } from '../../src/domain/orgTree/unitRecord.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/store/database.ts';
-import { roles, type Role } from '../../src/store/schema.ts';
+import { ROLES, type Role } from '../../src/contract/roles.ts';
 import { testDatabase } from './database.ts';
 
 export const PROGRAMME = 'test_pbf';
@@ -58,7 +58,7 @@ export async function seed(database: Database): Promise<Record<Role, number>> {
     await createProgramme(tx, null, { id: PROGRAMME, name: 'Test PBF', currency: 'BIF', currencyDecimals: 0 });
     await importOrgUnits(tx, null, PROGRAMME, TREE);
     const ids = {} as Record<Role, number>;
-    for (const role of roles) {
+    for (const role of ROLES) {
       ids[role] = await createUser(tx, null, { username: role, name: `The ${role}`, password: PASSWORD });
       await grantRole(tx, null, { userId: ids[role], programmeId: PROGRAMME, role, orgUnitId: 'p1' });
     }

@@ -4,7 +4,8 @@ import pg from 'pg';
 import type { Actor } from '../../src/domain/actor.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
 import type { Database, Db } from '../../src/store/database.ts';
-import { dataValues, periodStatus, type Role } from '../../src/store/schema.ts';
+import type { Role } from '../../src/contract/roles.ts';
+import { dataValues, periodStatus } from '../../src/store/schema.ts';
 import { queryRows } from '../../src/store/sql.ts';
 import { PASSWORD, PROGRAMME } from './api.ts';
 

@@ -2,7 +2,8 @@ import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
 import type { UnitRecordInput } from '../../src/domain/orgTree/unitRecord.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
 import type { Db } from '../../src/store/database.ts';
-import { dataValues, type Role } from '../../src/store/schema.ts';
+import type { Role } from '../../src/contract/roles.ts';
+import { dataValues } from '../../src/store/schema.ts';
 import { PASSWORD, PROGRAMME, TREE } from './api.ts';
 
 /**

@@ -2,7 +2,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { saveProgrammeVersion } from '../../src/domain/programmes.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
-import { auditLog, roles, type Role } from '../../src/store/schema.ts';
+import { ROLES, type Role } from '../../src/contract/roles.ts';
+import { auditLog } from '../../src/store/schema.ts';
 import { PASSWORD, PROGRAMME, PROGRAMME_DEFINITION, call, login, testApi, type Session, type TestApi } from './api.ts';
 
 /**
@@ -54,7 +55,7 @@ export async function workflowApi(kind: 'pglite' | 'postgres'): Promise<Workflow
     return id;
   });
   const sessions = {} as Record<Who, Session>;
-  for (const who of [...roles, 'clerk2'] as const) sessions[who] = await login(api.app, who);
+  for (const who of [...ROLES, 'clerk2'] as const) sessions[who] = await login(api.app, who);
   return {
     ...api,
     users: { ...api.users, clerk2 },

@@ -4,7 +4,7 @@ import * as en from '@zxcvbn-ts/language-en';
 import * as fr from '@zxcvbn-ts/language-fr';
 import type { Locale } from '../../engine/index.ts';
 import { AppError } from '../errors.ts';
-import { PASSWORD_RULES } from './passwordRules.ts';
+import { PASSWORD_RULES } from '../../contract/passwordRules.ts';
 
 /**
  * Passwords are judged by PASSWORD_RULES, not mostly the owner's names, and by zxcvbn, which

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Ranking, SortOrder } from '../../contract/rankings.ts';
 import type { Db } from '../../store/database.ts';
 import { arrayParam, queryRows } from '../../store/sql.ts';
 import { activitiesOf, type ProgrammeFacts } from './programmeFacts.ts';
@@ -6,8 +7,6 @@ import { qualityScoresSql } from './qualityScores.ts';
 import type { MonthRange } from './range.ts';
 import type { DashboardScope } from './scope.ts';
 
-export const RANKINGS = ['paid', 'quality', 'discrepancy'] as const;
-export type Ranking = (typeof RANKINGS)[number];
 
 export interface RankingFilter {
   readonly programmeId: string;
@@ -15,7 +14,7 @@ export interface RankingFilter {
   readonly range: MonthRange;
   readonly facts: ProgrammeFacts;
   readonly by: Ranking;
-  readonly order: 'asc' | 'desc';
+  readonly order: SortOrder;
   readonly limit: number;
   readonly offset: number;
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { errors } from '../../domain/errors.ts';
-import { ACTIONS, reachOf, rolesFor, type Action } from '../../domain/permissions.ts';
+import { ACTIONS } from '../../contract/actions.ts';
+import { reachOf, rolesFor, type Action } from '../../domain/permissions.ts';
 import { allows, allowsAnywhere } from '../../domain/scope.ts';
 
 /**
@@ -84,7 +85,7 @@ export const authorityPlugin = fp(async (app: FastifyInstance) => {
 });
 
 function isAuthority(value: unknown): value is Authority {
-  const isAction = (candidate: unknown) => (ACTIONS as unknown[]).includes(candidate);
+  const isAction = (candidate: unknown) => (ACTIONS as readonly unknown[]).includes(candidate);
   if (Array.isArray(value)) return value.length > 0 && value.every(isAction);
   return value === 'public' || value === 'session' || value === 'platform' || isAction(value);
 }

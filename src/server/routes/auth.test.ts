@@ -74,6 +74,20 @@ describe.each(backends)('sign-in and sessions (%s)', (kind) => {
     expect(stored.json().values).toEqual([]);
   });
 
+  it('tells the user, per programme, what they may do there, at sign-in and after', async () => {
+    const session = await login(api.app, 'designer');
+    const me = (await call(api.app, session, 'GET', '/api/auth/me')).json();
+    expect(Object.keys(me.capabilities)).toEqual(['test_pbf']);
+    const can = me.capabilities.test_pbf;
+    expect(can['rules.write']).toEqual({ somewhere: true, national: true });
+    expect(can['data.declare']).toEqual({ somewhere: false, national: false });
+    expect(Object.keys(can)).toHaveLength(17);
+    const clerk = await login(api.app, 'clerk');
+    const signedIn = (await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: PASSWORD } })).json();
+    expect(signedIn.capabilities.test_pbf['data.declare']).toEqual({ somewhere: true, national: false });
+    expect((await call(api.app, clerk, 'GET', '/api/auth/me')).json().capabilities.test_pbf['rules.try']).toEqual({ somewhere: false, national: false });
+  });
+
   it('ends the session on sign-out', async () => {
     const session = await login(api.app, 'auditor');
     expect((await call(api.app, session, 'POST', '/api/auth/logout')).statusCode).toBe(204);
