@@ -10,10 +10,11 @@ export const grant = z.object({ programmeId: z.string(), role: z.enum(ROLES), or
 
 /**
  * Whether the user may take an action somewhere in a programme (on some subtree, or the
- * whole of it for a national action), and whether over all of it (with a role at the root).
- * Screens offer what this says; the server checks again on every call.
+ * whole of it for a national action), whether over all of it (with a role at the root), and
+ * the units at the top of the subtrees it reaches. Screens offer what this says; the server
+ * checks again on every call.
  */
-export const capability = z.object({ somewhere: z.boolean(), national: z.boolean() });
+export const capability = z.object({ somewhere: z.boolean(), national: z.boolean(), roots: z.array(z.string()).readonly() });
 export const capabilities = z.record(z.enum(ACTIONS), capability);
 
 export const me = z.object({

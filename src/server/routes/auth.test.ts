@@ -79,13 +79,13 @@ describe.each(backends)('sign-in and sessions (%s)', (kind) => {
     const me = (await call(api.app, session, 'GET', '/api/auth/me')).json();
     expect(Object.keys(me.capabilities)).toEqual(['test_pbf']);
     const can = me.capabilities.test_pbf;
-    expect(can['rules.write']).toEqual({ somewhere: true, national: true });
-    expect(can['data.declare']).toEqual({ somewhere: false, national: false });
+    expect(can['rules.write']).toEqual({ somewhere: true, national: true, roots: ['bi'] });
+    expect(can['data.declare']).toEqual({ somewhere: false, national: false, roots: [] });
     expect(Object.keys(can)).toHaveLength(17);
     const clerk = await login(api.app, 'clerk');
     const signedIn = (await api.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'clerk', password: PASSWORD } })).json();
-    expect(signedIn.capabilities.test_pbf['data.declare']).toEqual({ somewhere: true, national: false });
-    expect((await call(api.app, clerk, 'GET', '/api/auth/me')).json().capabilities.test_pbf['rules.try']).toEqual({ somewhere: false, national: false });
+    expect(signedIn.capabilities.test_pbf['data.declare']).toEqual({ somewhere: true, national: false, roots: ['p1'] });
+    expect((await call(api.app, clerk, 'GET', '/api/auth/me')).json().capabilities.test_pbf['rules.try']).toMatchObject({ somewhere: false, national: false });
   });
 
   it('ends the session on sign-out', async () => {

@@ -1,4 +1,4 @@
-import { PASSWORD_RULES } from '../../../src/domain/auth/passwordRules.ts';
+import { PASSWORD_RULES } from '../../../src/contract/passwordRules.ts';
 import { ApiError } from '../api/client.ts';
 import type { MessageKey } from '../i18n/en.ts';
 

@@ -1,4 +1,5 @@
-import type { Grant, Me, Role } from './types.ts';
+import type { Role } from '../../../src/contract/roles.ts';
+import type { Capability, Grant, Me } from './session.tsx';
 
 /**
  * Where the user's roles apply, read from their grants, so that screens offer only what the
@@ -10,8 +11,15 @@ export function pathIds(path: string): string[] {
   return path.split('/').filter((id) => id !== '');
 }
 
+/** Whether an action the user may take reaches the unit at `path`: one of its subtrees holds it. */
+export function reaches(capability: Capability, path: string): boolean {
+  if (capability.national) return true;
+  const ids = new Set(pathIds(path));
+  return capability.roots.some((root) => ids.has(root));
+}
+
 /** Whether the user holds one of these roles on a subtree containing the unit at `path`. */
-export function grantsCover(grants: readonly Grant[], programmeId: string | null, roles: readonly Role[], path: string): boolean {
+function grantsCover(grants: readonly Grant[], programmeId: string | null, roles: readonly Role[], path: string): boolean {
   const ids = new Set(pathIds(path));
   return grants.some((grant) => grant.programmeId === programmeId && roles.includes(grant.role) && ids.has(grant.orgUnitId));
 }

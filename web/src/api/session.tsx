@@ -1,6 +1,16 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Action } from '../../../src/contract/actions.ts';
+import type { currentUser } from '../../../src/contract/api/auth.ts';
+import type { Answer } from '../../../src/contract/http.ts';
+import type { Role } from '../../../src/contract/roles.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
-import type { Me, Role } from './types.ts';
+
+/** The signed-in user, as GET /api/auth/me answers. */
+export type Me = Answer<typeof currentUser>;
+export type Grant = Me['grants'][number];
+export type Capability = Me['capabilities'][string][Action];
+
+const NONE: Capability = { somewhere: false, national: false, roots: [] };
 
 interface SessionState {
   readonly me: Me | null;
@@ -11,7 +21,9 @@ interface SessionState {
   signOut(): Promise<void>;
   /** Reads the user again once their password is changed (a reset's demand is lifted). */
   refresh(): Promise<void>;
-  /** Whether the user holds one of these roles in the selected programme. */
+  /** What the server says the user may do with `action` in the selected programme. */
+  capability(action: Action): Capability;
+  /** Whether the user holds one of these roles in the selected programme (screens not yet told their capabilities). */
   hasRole(...roles: Role[]): boolean;
 }
 
@@ -27,7 +39,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(next);
     setCsrfToken(next?.csrfToken ?? '');
     if (next) {
-      const programmes = [...new Set(next.grants.map((grant) => grant.programmeId))];
+      const programmes = Object.keys(next.capabilities);
       setProgrammeId((current) => (current && programmes.includes(current) ? current : (programmes[0] ?? null)));
     }
   }, []);
@@ -62,6 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async refresh() {
         adopt(await api.get<Me>('/api/auth/me'));
       },
+      capability: (action) => (programmeId === null ? undefined : me?.capabilities[programmeId]?.[action]) ?? NONE,
       hasRole: (...roles) => !!me?.grants.some((grant) => grant.programmeId === programmeId && roles.includes(grant.role)),
     }),
     [me, loading, programmeId, adopt],
@@ -73,4 +86,10 @@ export function useSession(): SessionState {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession outside SessionProvider');
   return session;
+}
+
+/** Whether the user may take one of these actions somewhere in the selected programme: what a screen offers. */
+export function useCan(...actions: Action[]): boolean {
+  const { capability } = useSession();
+  return actions.some((action) => capability(action).somewhere);
 }

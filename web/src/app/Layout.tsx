@@ -6,33 +6,39 @@ import { api } from '../api/client.ts';
 import { OutboxSync } from '../field/offline/OutboxSync.tsx';
 import { registerServiceWorker } from '../field/offline/registerServiceWorker.ts';
 import { useSession } from '../api/session.tsx';
-import type { Programme, Role } from '../api/types.ts';
+import type { Action } from '../../../src/contract/actions.ts';
+import type { Programme } from '../api/types.ts';
 import { switchLocale } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { Deferred } from './lazyScreen.tsx';
 
-/** Navigation entries and the roles that see them; the server checks again on every call. */
-const NAVIGATION: readonly { to: string; label: MessageKey; roles: readonly Role[] | 'all' }[] = [
-  { to: '/', label: 'nav.home', roles: 'all' },
-  { to: '/org-units', label: 'nav.orgUnits', roles: 'all' },
-  { to: '/risk', label: 'nav.risk', roles: 'all' },
-  { to: '/dashboards', label: 'nav.dashboards', roles: 'all' },
-  { to: '/designer', label: 'nav.designer', roles: ['designer', 'admin'] },
-  { to: '/audit', label: 'nav.audit', roles: ['auditor', 'admin', 'designer'] },
-  { to: '/entry', label: 'nav.entry', roles: ['clerk'] },
-  { to: '/validation', label: 'nav.validation', roles: ['validator'] },
-  { to: '/invoices', label: 'nav.invoices', roles: ['validator', 'payer', 'auditor'] },
-  { to: '/payments', label: 'nav.payments', roles: ['payer', 'validator', 'auditor'] },
-  { to: '/funders', label: 'nav.funders', roles: ['designer', 'admin', 'payer', 'auditor'] },
-  { to: '/field', label: 'nav.field', roles: ['verifier'] },
+/**
+ * Navigation entries, each shown to who may take one of its actions in the programme (the
+ * capabilities the server sends); the money screens are also the auditor's, who checks them.
+ * The server checks again on every call.
+ */
+const MONEY: readonly Action[] = ['invoice.prepare', 'invoice.approve', 'payment.order', 'payment.record', 'audit.read'];
+const NAVIGATION: readonly { to: string; label: MessageKey; actions: readonly Action[] }[] = [
+  { to: '/', label: 'nav.home', actions: [] },
+  { to: '/org-units', label: 'nav.orgUnits', actions: ['read'] },
+  { to: '/risk', label: 'nav.risk', actions: ['read'] },
+  { to: '/dashboards', label: 'nav.dashboards', actions: ['read'] },
+  { to: '/designer', label: 'nav.designer', actions: ['rules.try', 'rules.write'] },
+  { to: '/audit', label: 'nav.audit', actions: ['audit.read'] },
+  { to: '/entry', label: 'nav.entry', actions: ['data.declare'] },
+  { to: '/validation', label: 'nav.validation', actions: ['data.validate'] },
+  { to: '/invoices', label: 'nav.invoices', actions: MONEY },
+  { to: '/payments', label: 'nav.payments', actions: MONEY },
+  { to: '/funders', label: 'nav.funders', actions: ['funders.manage', ...MONEY] },
+  { to: '/field', label: 'nav.field', actions: ['data.verify'] },
 ];
 
 export function Layout() {
   const { t, i18n } = useTranslation();
-  const { me, programmeId, selectProgramme, signOut, hasRole } = useSession();
+  const { me, programmeId, selectProgramme, signOut, capability } = useSession();
   const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programme[]>('/api/programmes') });
-  const visible = NAVIGATION.filter((entry) => entry.roles === 'all' || hasRole(...entry.roles));
-  const fieldWork = !!me?.grants.some((grant) => grant.role === 'verifier');
+  const visible = NAVIGATION.filter((entry) => entry.actions.length === 0 || entry.actions.some((action) => capability(action).somewhere));
+  const fieldWork = Object.values(me?.capabilities ?? {}).some((can) => can['data.verify'].somewhere);
   useEffect(() => {
     // Only field work is offline: others are spared the worker's download of every screen.
     if (fieldWork) registerServiceWorker();

@@ -5,7 +5,7 @@ import type { ChartOption } from '../charts/echarts.ts';
 import { formatMoney, formatPercent } from '../i18n/format.ts';
 import { amountAxis, baseOption, COLORS, monthAxis } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
-import type { BudgetBurn } from './types.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { useCurrency, useDashboard, type Filters } from './useDashboard.ts';
 
 /** The year of the range's last month: running totals ordered and paid against the budget, and the forecast. */
@@ -14,7 +14,7 @@ export function BudgetPanel({ filters }: { filters: Filters }) {
   const locale = i18n.language;
   const currency = useCurrency();
   const year = Number(filters.to.slice(0, 4));
-  const result = useDashboard<BudgetBurn>('budget-burn', { root: filters.root, year });
+  const result = useDashboard<typeof contract.budgetBurnOfYear>('budget-burn', { root: filters.root, year });
   const option = useMemo<ChartOption>(() => {
     const months = result.data?.months ?? [];
     const money = (value: unknown) => (typeof value === 'number' ? formatMoney(value, currency, locale) : '—');

@@ -5,7 +5,7 @@ import type { ChartOption } from '../charts/echarts.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { baseOption, COLORS } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
-import type { FunderDelay } from './types.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 
 const LIMITS = [30, 60, 90] as const;
@@ -15,7 +15,7 @@ export function DelaysPanel({ filters }: { filters: Filters }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [lateAfterDays, setLate] = useState<number>(60);
-  const result = useDashboard<{ items: FunderDelay[]; asOf: string }>('payment-delays', { ...rangeParams(filters), lateAfterDays });
+  const result = useDashboard<typeof contract.paymentDelays>('payment-delays', { ...rangeParams(filters), lateAfterDays });
   const items = useMemo(() => result.data?.items ?? [], [result.data]);
   const option = useMemo<ChartOption>(
     () => ({

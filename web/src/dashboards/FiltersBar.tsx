@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session.tsx';
 import { MonthInput } from '../components/DateInput.tsx';
 import { fromInputMonth, toInputMonth } from './months.ts';
-import type { QuantityAcrossTree } from './types.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 
 /**
@@ -11,9 +11,10 @@ import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
  */
 export function FiltersBar({ filters, onChange }: { filters: Filters; onChange: (next: Filters) => void }) {
   const { t } = useTranslation();
-  const { me, programmeId } = useSession();
-  const tree = useDashboard<QuantityAcrossTree>('quantity-by-unit', rangeParams(filters));
-  const grants = new Set(me?.grants.filter((grant) => grant.programmeId === programmeId).map((grant) => grant.orgUnitId));
+  const { capability } = useSession();
+  const tree = useDashboard<typeof contract.quantityByUnit>('quantity-by-unit', rangeParams(filters));
+  // Several subtrees of the user's make a whole scope above any one of them.
+  const subtrees = capability('read').roots.length;
   const root = tree.data?.root;
   const below = tree.data?.items.filter((item) => !item.leaf) ?? [];
   const go = (unitId: string | undefined) => onChange({ ...filters, root: unitId });
@@ -27,7 +28,7 @@ export function FiltersBar({ filters, onChange }: { filters: Filters; onChange: 
     <div className="filters card">
       <nav aria-label={t('dashboards.scope')} className="crumbs">
         <ol>
-          {filters.root !== undefined && grants.size > 1 && (
+          {filters.root !== undefined && subtrees > 1 && (
             <li>
               <button type="button" className="link" onClick={() => go(undefined)}>
                 {t('dashboards.allScopes')}

@@ -6,15 +6,18 @@ import { formatMoney, formatPeriod } from '../i18n/format.ts';
 import { amountAxis, baseOption, COLORS, monthAxis } from './chartOptions.ts';
 import { monthsBetween } from './months.ts';
 import { Panel } from './Panel.tsx';
-import type { FunderMonth } from './types.ts';
+import type { Answer } from '../../../src/contract/http.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useCurrency, useDashboard, type Filters } from './useDashboard.ts';
+
+type FunderMonth = Answer<typeof contract.paymentsOverTime>['items'][number];
 
 /** What each funder paid per month (stacked), against what was ordered from all of them. */
 export function PaymentsPanel({ filters }: { filters: Filters }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const currency = useCurrency();
-  const result = useDashboard<{ items: FunderMonth[] }>('payments', rangeParams(filters));
+  const result = useDashboard<typeof contract.paymentsOverTime>('payments', rangeParams(filters));
   const months = useMemo(() => monthsBetween(filters.from, filters.to), [filters.from, filters.to]);
   const option = useMemo<ChartOption>(() => {
     const items = result.data?.items ?? [];

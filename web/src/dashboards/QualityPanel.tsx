@@ -5,14 +5,14 @@ import type { ChartOption } from '../charts/echarts.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { baseOption, COLORS } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
-import type { QualityPoint } from './types.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 
 /** The quality scores of each quarter: the average, with the lowest and highest facility. */
 export function QualityPanel({ filters }: { filters: Filters }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const result = useDashboard<{ items: QualityPoint[] }>('quality', rangeParams(filters));
+  const result = useDashboard<typeof contract.qualityOverTime>('quality', rangeParams(filters));
   const items = useMemo(() => result.data?.items ?? [], [result.data]);
   const option = useMemo<ChartOption>(() => {
     const line = (key: 'average' | 'min' | 'max', name: string, dashed: boolean) => ({

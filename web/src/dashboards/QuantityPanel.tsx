@@ -8,7 +8,7 @@ import { usePackageNames } from '../money/programme.ts';
 import { amountAxis, baseOption, COLORS, monthAxis } from './chartOptions.ts';
 import { monthsBetween } from './months.ts';
 import { Panel } from './Panel.tsx';
-import type { QuantityPoint } from './types.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 
 const STATES = ['declared', 'verified', 'validated'] as const;
@@ -17,7 +17,7 @@ const STATES = ['declared', 'verified', 'validated'] as const;
 export function QuantityPanel({ filters }: { filters: Filters }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const result = useDashboard<{ items: QuantityPoint[] }>('quantity', rangeParams(filters));
+  const result = useDashboard<typeof contract.quantityOverTime>('quantity', rangeParams(filters));
   const packages = useMemo(() => [...new Set(result.data?.items.map((item) => item.package))], [result.data]);
   const [chosen, setChosen] = useState<string>();
   const { programmeId } = useSession();

@@ -4,14 +4,13 @@ import type { TFunction } from 'i18next';
 import { Chart } from '../charts/Chart.tsx';
 import type { ChartOption } from '../charts/echarts.ts';
 import { formatCompact, formatMoney, formatNumber, formatPercent } from '../i18n/format.ts';
-import type { Page } from '../api/types.ts';
 import { baseOption, COLORS } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
-import type { Ranked, Ranking } from './types.ts';
+import { RANKINGS, type Ranking } from '../../../src/contract/rankings.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useCurrency, useDashboard, type Filters } from './useDashboard.ts';
 
 const TOP = 10;
-const RANKINGS: readonly Ranking[] = ['paid', 'quality', 'discrepancy'];
 
 /** The ten facilities first (or last) by amount paid, quality score or discrepancy. */
 export function RankingsPanel({ filters }: { filters: Filters }) {
@@ -20,7 +19,7 @@ export function RankingsPanel({ filters }: { filters: Filters }) {
   const currency = useCurrency();
   const [by, setBy] = useState<Ranking>('paid');
   const [order, setOrder] = useState<'desc' | 'asc'>('desc');
-  const result = useDashboard<Page<Ranked>>('rankings', { ...rangeParams(filters), by, order, limit: TOP });
+  const result = useDashboard<typeof contract.rankings>('rankings', { ...rangeParams(filters), by, order, limit: TOP });
   const format = useMemo(
     () => (value: number) =>
       by === 'paid' ? formatMoney(value, currency, locale) : by === 'discrepancy' ? formatPercent(value, locale, 1) : formatNumber(value, locale),

@@ -5,7 +5,7 @@ import type { ChartOption } from '../charts/echarts.ts';
 import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.ts';
 import { baseOption, COLORS, monthAxis } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
-import type { Reporting } from './types.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 
 const DEADLINES = [5, 10, 15, 30] as const;
@@ -16,7 +16,7 @@ export function ReportingPanel({ filters }: { filters: Filters }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const [withinDays, setWithin] = useState<number>(10);
-  const result = useDashboard<Reporting>('reporting', { ...rangeParams(filters), withinDays });
+  const result = useDashboard<typeof contract.reportingByMonth>('reporting', { ...rangeParams(filters), withinDays });
   const option = useMemo<ChartOption>(() => {
     const items = result.data?.items ?? [];
     const percent = (value: unknown) => (typeof value === 'number' ? formatPercent(value, locale, 1) : '—');

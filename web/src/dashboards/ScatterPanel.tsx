@@ -5,15 +5,18 @@ import type { ChartOption } from '../charts/echarts.ts';
 import { formatCompact, formatNumber } from '../i18n/format.ts';
 import { baseOption, COLORS } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
-import type { FacilityPoint } from './types.ts';
+import type { Answer } from '../../../src/contract/http.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 import { VirtualTable, type Column } from './VirtualTable.tsx';
+
+type FacilityPoint = Answer<typeof contract.qualityVsQuantity>['items'][number];
 
 /** One point per facility: its validated quantities against its average quality score. */
 export function ScatterPanel({ filters }: { filters: Filters }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const result = useDashboard<{ items: FacilityPoint[] }>('quality-vs-quantity', rangeParams(filters));
+  const result = useDashboard<typeof contract.qualityVsQuantity>('quality-vs-quantity', rangeParams(filters));
   const items = useMemo(() => result.data?.items ?? [], [result.data]);
   const option = useMemo<ChartOption>(
     () => ({

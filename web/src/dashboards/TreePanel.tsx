@@ -5,7 +5,7 @@ import type { ChartOption } from '../charts/echarts.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { amountAxis, COLORS, unitBars, unitBarsHeight } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
-import type { QuantityAcrossTree } from './types.ts';
+import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 
 const STATES = ['declared', 'verified', 'validated'] as const;
@@ -14,7 +14,7 @@ const STATES = ['declared', 'verified', 'validated'] as const;
 export function TreePanel({ filters, onOpen }: { filters: Filters; onOpen: (unitId: string) => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const result = useDashboard<QuantityAcrossTree>('quantity-by-unit', rangeParams(filters));
+  const result = useDashboard<typeof contract.quantityByUnit>('quantity-by-unit', rangeParams(filters));
   const items = useMemo(() => result.data?.items ?? [], [result.data]);
   const open = useCallback(
     (index: number) => {

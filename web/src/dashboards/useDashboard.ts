@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Answer, RouteContract } from '../../../src/contract/http.ts';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 import type { Programme } from '../api/types.ts';
@@ -12,15 +13,19 @@ export interface Filters {
 
 type Params = Record<string, string | number | undefined>;
 
+/** The part of a dashboard route's address after `dashboards/`, read off its contract. */
+type DashboardPath<Route extends RouteContract> = Route['url'] extends `/programmes/:programmeId/dashboards/${infer Path}` ? Path : never;
+
 /**
- * One dashboard figure from /api/programmes/:id/dashboards/:path. The previous answer stays
- * on screen while a new range or subtree loads, so charts change in place rather than blink.
+ * One dashboard figure from /api/programmes/:id/dashboards/:path, typed by its route of
+ * src/contract/api/dashboards.ts. The previous answer stays on screen while a new range or
+ * subtree loads, so charts change in place rather than blink.
  */
-export function useDashboard<T>(path: string, params: Params) {
+export function useDashboard<Route extends RouteContract>(path: DashboardPath<Route>, params: Params) {
   const { programmeId } = useSession();
   return useQuery({
     queryKey: ['dashboard', programmeId, path, params],
-    queryFn: () => api.get<T>(`/api/programmes/${programmeId}/dashboards/${path}${query(params)}`),
+    queryFn: () => api.get<Answer<Route>>(`/api/programmes/${programmeId}/dashboards/${path}${query(params)}`),
     enabled: !!programmeId,
     placeholderData: keepPreviousData,
   });

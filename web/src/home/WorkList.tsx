@@ -2,9 +2,8 @@ import { useQueries } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { rootsOf } from '../api/scope.ts';
 import { useSession } from '../api/session.tsx';
-import type { Role } from '../api/types.ts';
+import type { Action } from '../../../src/contract/actions.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { fetchStatuses, packageLabel, statusesKey, useRulesInForce, type StatusLine, type WorkflowStatus } from '../entry/api.ts';
 import { formatPeriod } from '../i18n/format.ts';
@@ -15,7 +14,8 @@ const SHOWN = 20;
 const ALL = 1000;
 
 export interface WorkListProps {
-  readonly role: Role;
+  /** The step the work waits for: its subtrees are where the list looks. */
+  readonly action: Action;
   /** The status the work waits in: open for the clerk, declared for the verifier, verified for the committee. */
   readonly status: WorkflowStatus;
   readonly title: MessageKey;
@@ -24,34 +24,34 @@ export interface WorkListProps {
   link(line: StatusLine): string;
 }
 
-/** What waits for one role: its facilities' packages in a status, in the role's own subtrees. */
-export function WorkList({ role, status, title, periods, link }: WorkListProps) {
+/** What waits for one step: its facilities' packages in a status, in the subtrees the user takes the step on. */
+export function WorkList({ action, status, title, periods, link }: WorkListProps) {
   const { t } = useTranslation();
-  const headingId = `work-${role}`;
+  const headingId = `work-${action.replace('.', '-')}`;
   return (
     <section className="card work-list" aria-labelledby={headingId}>
       <h2 id={headingId}>{t(title)}</h2>
       {periods.map((period) => (
-        <PeriodWork key={period} role={role} status={status} period={period} link={link} />
+        <PeriodWork key={period} action={action} status={status} period={period} link={link} />
       ))}
     </section>
   );
 }
 
 interface PeriodWorkProps {
-  readonly role: Role;
+  readonly action: Action;
   readonly status: WorkflowStatus;
   readonly period: string;
   link(line: StatusLine): string;
 }
 
-function PeriodWork({ role, status, period, link }: PeriodWorkProps) {
+function PeriodWork({ action, status, period, link }: PeriodWorkProps) {
   const { t, i18n } = useTranslation();
-  const { me, programmeId } = useSession();
+  const { capability, programmeId } = useSession();
   const { rules, none, error: rulesError } = useRulesInForce(programmeId!, period);
   const [limit, setLimit] = useState(SHOWN);
   // A period without rules in force has nothing to enter, verify or validate.
-  const roots = none ? [] : rootsOf(me, programmeId, role);
+  const roots = none ? [] : capability(action).roots;
   const results = useQueries({
     queries: roots.map((root) => ({
       queryKey: statusesKey(programmeId!, { period, root, status }, limit, 0),

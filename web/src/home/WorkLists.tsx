@@ -1,4 +1,4 @@
-import { useSession } from '../api/session.tsx';
+import { useCan } from '../api/session.tsx';
 import type { StatusLine } from '../entry/api.ts';
 import { entryMonthOf, lastCompletedMonth, lastCompletedQuarter } from '../entry/periods.ts';
 import { WorkList } from './WorkList.tsx';
@@ -11,15 +11,15 @@ const verificationLink = (line: StatusLine) => `/field/${encodeURIComponent(line
 const validationLink = (line: StatusLine) =>
   `/validation/${encodeURIComponent(line.orgUnit)}/${line.period}/${encodeURIComponent(line.package)}`;
 
-/** Per role, what waits in the periods that just ended: forms to declare, visits to verify, packages to validate. */
+/** Per step the user may take, what waits in the periods that just ended: forms to declare, visits to verify, packages to validate. */
 export function WorkLists() {
-  const { hasRole } = useSession();
   const periods = [lastCompletedMonth(), lastCompletedQuarter()];
+  const [declares, verifies, validates] = [useCan('data.declare'), useCan('data.verify'), useCan('data.validate')];
   return (
     <div className="work-lists">
-      {hasRole('clerk') && <WorkList role="clerk" status="open" title="home.toDeclare" periods={periods} link={entryLink} />}
-      {hasRole('verifier') && <WorkList role="verifier" status="declared" title="home.toVerify" periods={periods} link={verificationLink} />}
-      {hasRole('validator') && <WorkList role="validator" status="verified" title="home.toValidate" periods={periods} link={validationLink} />}
+      {declares && <WorkList action="data.declare" status="open" title="home.toDeclare" periods={periods} link={entryLink} />}
+      {verifies && <WorkList action="data.verify" status="declared" title="home.toVerify" periods={periods} link={verificationLink} />}
+      {validates && <WorkList action="data.validate" status="verified" title="home.toValidate" periods={periods} link={validationLink} />}
     </div>
   );
 }

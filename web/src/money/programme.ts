@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { Page, Programme, Role } from '../api/types.ts';
+import type { Role } from '../../../src/contract/roles.ts';
+import type { Page, Programme } from '../api/types.ts';
 
 /** The selected programme (its currency), from the list the layout already loads. */
 export function useProgramme(): Programme | undefined {

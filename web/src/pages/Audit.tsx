@@ -3,11 +3,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { AuditEntry, Page } from '../api/types.ts';
+import type { listAudit } from '../../../src/contract/api/audit.ts';
+import type { Answer } from '../../../src/contract/http.ts';
 import { AuditChanges } from '../audit/AuditChanges.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDateTime } from '../i18n/format.ts';
+
+type AuditEntry = Answer<typeof listAudit>['items'][number];
 
 const LIMIT = 50;
 
@@ -19,7 +22,7 @@ export function Audit() {
   const [offset, setOffset] = useState(0);
   const log = useQuery({
     queryKey: ['audit', programmeId, entity, offset],
-    queryFn: () => api.get<Page<AuditEntry>>(`/api/programmes/${programmeId}/audit${query({ entity, limit: LIMIT, offset })}`),
+    queryFn: () => api.get<Answer<typeof listAudit>>(`/api/programmes/${programmeId}/audit${query({ entity, limit: LIMIT, offset })}`),
     enabled: !!programmeId,
   });
   return (

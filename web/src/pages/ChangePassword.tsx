@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PASSWORD_RULES } from '../../../src/domain/auth/passwordRules.ts';
+import { PASSWORD_RULES } from '../../../src/contract/passwordRules.ts';
 import { passwordProblem, type PasswordProblem } from '../account/passwordErrors.ts';
 import { api } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';

@@ -7,10 +7,12 @@ import { Chart } from '../charts/Chart.tsx';
 import type { ChartOption } from '../charts/echarts.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { amountAxis, baseOption, COLORS } from '../dashboards/chartOptions.ts';
-import type { PublicResults as Results } from '../dashboards/types.ts';
+import type { publishedResults } from '../../../src/contract/api/public.ts';
+import type { Answer } from '../../../src/contract/http.ts';
 import { formatMoney, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { switchLocale } from '../i18n/index.ts';
 
+type Results = Answer<typeof publishedResults>;
 type Row = Results['items'][number];
 
 /** Everyone's view of a programme, without signing in: what was approved and paid, and quality, per province. */

@@ -1,26 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../api/session.tsx';
-import type { Me, Role } from '../api/types.ts';
 import { DrawScreen } from '../risk/DrawScreen.tsx';
 import { lastMonth } from '../risk/parameters.ts';
 import { SubtreeForm } from '../risk/SubtreeForm.tsx';
 
-const DRAWERS: readonly Role[] = ['validator', 'designer'];
-
-/** Where the user's work starts: the subtree they may draw on, or else the one they read. */
-function defaultRoot(me: Me | null, programmeId: string): string {
-  const grants = me?.grants.filter((grant) => grant.programmeId === programmeId) ?? [];
-  return (grants.find((grant) => DRAWERS.includes(grant.role)) ?? grants[0])?.orgUnitId ?? '';
-}
 
 /** Risk-based verification: the classes, the draw, and why each facility is where it is. */
 export function Risk() {
   const { t } = useTranslation();
-  const { me, programmeId } = useSession();
+  const { capability, programmeId } = useSession();
   const [params, setParams] = useSearchParams();
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
-  const root = params.get('root') ?? defaultRoot(me, programmeId);
+  // Where the user's work starts: the subtree they may draw on, or else one they read.
+  const root = params.get('root') ?? capability('verification.draw').roots[0] ?? capability('read').roots[0] ?? '';
   const period = params.get('period') ?? lastMonth();
   const drawId = Number(params.get('draw')) || undefined;
   const show = (next: { root: string; period: string; draw?: number | undefined }) =>

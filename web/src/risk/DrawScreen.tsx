@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import { grantsCover } from '../api/scope.ts';
+import { reaches } from '../api/scope.ts';
 import { useSession } from '../api/session.tsx';
 import type { OrgUnit } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -34,7 +34,7 @@ type Notice = { readonly draw: Draw; readonly created: boolean };
 export function DrawScreen({ programmeId, root, period, drawId, onShow }: DrawScreenProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'fr' ? 'fr' : 'en';
-  const { me } = useSession();
+  const { capability } = useSession();
   const [notice, setNotice] = useState<Notice | null>(null);
   const [replacing, setReplacing] = useState(false);
   const unit = useQuery({
@@ -47,7 +47,7 @@ export function DrawScreen({ programmeId, root, period, drawId, onShow }: DrawSc
   if (unit.error || draws.error) return <ErrorMessage error={unit.error ?? draws.error} onRetry={() => void (unit.refetch(), draws.refetch())} />;
   if (!unit.data || !draws.data) return <Loading />;
 
-  const canDraw = grantsCover(me?.grants ?? [], programmeId, ['validator', 'designer'], unit.data.path);
+  const canDraw = reaches(capability('verification.draw'), unit.data.path);
   const own = draws.data.items.filter((draw) => draw.rootOrgUnitId === root && draw.period === period);
   const current = own.find((draw) => !draw.replacedAt);
   const replaced = own.filter((draw) => draw.replacedAt);
