@@ -29,6 +29,29 @@ describe('web client basics', () => {
     await expect(page.getByText('Data clerk on Province 1').isVisible()).resolves.toBe(true);
   });
 
+  it('shows each user the screens of what they may do, in French and English', async () => {
+    const common = { en: ['Home', 'Org units', 'Risk-based verification', 'Dashboards'] };
+    const menus = {
+      clerk: { en: [...common.en, 'Data entry'], fr: ['Saisie'] },
+      validator: { en: [...common.en, 'Validation', 'Invoices', 'Payments'], fr: ['Validation', 'Factures', 'Paiements'] },
+      payer: { en: [...common.en, 'Invoices', 'Payments', 'Funders'], fr: ['Factures', 'Paiements', 'Bailleurs'] },
+      admin: { en: [...common.en, 'Programme', 'Audit log', 'Invoices', 'Payments', 'Funders'], fr: ["Journal d'audit", 'Factures', 'Bailleurs'] },
+    } as const;
+    for (const [user, menu] of Object.entries(menus)) {
+      for (const locale of ['en', 'fr'] as const) {
+        const page = await newPage(e2e, locale);
+        await signIn(page, user);
+        const navigation = page.getByRole('navigation', { name: locale === 'en' ? 'Main navigation' : 'Navigation principale' });
+        await navigation.getByRole('link').first().waitFor();
+        const links = await navigation.getByRole('link').allTextContents();
+        if (locale === 'en') expect(links).toEqual(menu.en);
+        else expect(links).toEqual(expect.arrayContaining([...menu.fr]));
+        expect(links).toHaveLength(menu.en.length);
+        await page.context().close();
+      }
+    }
+  });
+
   it('browses only the org units of the user’s subtree', async () => {
     const page = await newPage(e2e, 'en');
     await signIn(page, 'verifier');

@@ -14,8 +14,9 @@ import { Deferred } from './lazyScreen.tsx';
 
 /**
  * Navigation entries, each shown to who may take one of its actions in the programme (the
- * capabilities the server sends); the money screens are also the auditor's, who checks them.
- * The server checks again on every call.
+ * capabilities the server sends): the money screens to who prepares, approves, orders or
+ * pays, and to who reads the audit log, which checks them. The server checks again on every
+ * call.
  */
 const MONEY: readonly Action[] = ['invoice.prepare', 'invoice.approve', 'payment.order', 'payment.record', 'audit.read'];
 const NAVIGATION: readonly { to: string; label: MessageKey; actions: readonly Action[] }[] = [
@@ -29,7 +30,7 @@ const NAVIGATION: readonly { to: string; label: MessageKey; actions: readonly Ac
   { to: '/validation', label: 'nav.validation', actions: ['data.validate'] },
   { to: '/invoices', label: 'nav.invoices', actions: MONEY },
   { to: '/payments', label: 'nav.payments', actions: MONEY },
-  { to: '/funders', label: 'nav.funders', actions: ['funders.manage', ...MONEY] },
+  { to: '/funders', label: 'nav.funders', actions: ['funders.manage', 'payment.order', 'audit.read'] },
   { to: '/field', label: 'nav.field', actions: ['data.verify'] },
 ];
 
