@@ -1,5 +1,5 @@
 import type { Action } from '../contract/actions.ts';
-import type { Role } from '../contract/roles.ts';
+import { ROLES, type Role } from '../contract/roles.ts';
 
 /**
  * How far an action reaches: over the subtree a role was given on, or over the whole
@@ -13,7 +13,6 @@ interface Permission {
   readonly reach: Reach;
 }
 
-const READERS: readonly Role[] = ['admin', 'designer', 'clerk', 'verifier', 'validator', 'payer', 'auditor'];
 const DESIGNERS: readonly Role[] = ['designer', 'admin'];
 
 /**
@@ -24,7 +23,8 @@ const DESIGNERS: readonly Role[] = ['designer', 'admin'];
  * at the root of the tree.
  */
 export const PERMISSIONS = {
-  read: { roles: READERS, reach: 'subtree' },
+  /** Every role reads what lies in its subtree. */
+  read: { roles: ROLES, reach: 'subtree' },
   'data.declare': { roles: ['clerk'], reach: 'subtree' },
   'data.verify': { roles: ['verifier'], reach: 'subtree' },
   'data.validate': { roles: ['validator'], reach: 'subtree' },
@@ -49,6 +49,7 @@ export const PERMISSIONS = {
   'users.manage': { roles: ['admin'], reach: 'subtree' },
 } as const satisfies Record<Action, Permission>;
 
+/** The actions are named in the contract (the client is told which it may take); the domain imports them from here. */
 export type { Action };
 
 export function roleAllows(role: Role, action: Action): boolean {
