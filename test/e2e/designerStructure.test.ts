@@ -106,6 +106,7 @@ describe('the designer builds a package from nothing', () => {
     await paymentCode.press('Enter');
     await payment.getByRole('checkbox', { name: 'Vaccination vaccination' }).check();
     await payment.getByLabel('Formule to_pay', { exact: true }).fill('vaccination.total');
+    await expect(payment.getByLabel('Montant payé', { exact: true }).inputValue()).resolves.toBe('to_pay');
     await payment.locator('.finding').waitFor({ state: 'detached' });
     await page.getByText('Aucune erreur.').waitFor();
 
@@ -138,7 +139,7 @@ describe('the designer builds a package from nothing', () => {
       formulas: { total: 'SUM(amount)' },
     });
     expect(stored.decisionTables).toEqual([{ package: 'vaccination', name: 'Tarifs vaccination', inputs: ['activity'], outputs: ['tariff'], rows: [{ activity: 'bcg', tariff: 500 }] }]);
-    expect(stored.payments[1]).toEqual({ code: 'vaccination_bonus', name: 'Prime de vaccination', frequency: 'monthly', packages: ['vaccination'], formulas: { to_pay: 'vaccination.total' } });
+    expect(stored.payments[1]).toEqual({ code: 'vaccination_bonus', name: 'Prime de vaccination', frequency: 'monthly', packages: ['vaccination'], formulas: { to_pay: 'vaccination.total' }, amount: 'to_pay' });
   });
 
   it('shows what a removal breaks before removing, in English', async () => {
