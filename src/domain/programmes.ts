@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import { checkProgram, describeError, loadProgram, parsePeriod, type EngineError, type Program } from '../engine/index.ts';
+import { checkProgram, describeError, loadProgram, parsePeriod, type CheckedProgram, type EngineError, type Program } from '../engine/index.ts';
 import type { Db, Tx } from '../store/database.ts';
 import { orgUnits, programmeVersions, programmes } from '../store/schema.ts';
 import type { Actor } from './actor.ts';
@@ -121,14 +121,27 @@ function checkReachConfirmed(input: NewVersion, reach: VersionReach, reason: str
   if (!reason) throw errors.validation('reason: say why this version reaches back to periods already validated or invoiced', [{ at: 'reason' }]);
 }
 
-/** Validates a definition with the engine, naming every error; attributes come from the org units. */
+/**
+ * Validates a definition with the engine, naming every error; attributes come from the org
+ * units. What it returns names every payment's amount formula (see withNamedAmounts).
+ */
 export async function checkedProgram(db: Db | Tx, programmeId: string, definition: unknown): Promise<Program> {
   const loaded = loadProgram(definition);
   if (!loaded.program) throw errors.unprocessable('PROGRAMME_INVALID', 'the programme is invalid', engineDetails(loaded.errors));
   const attributeNames = await programmeAttributes(db, programmeId);
   const checked = checkProgram(loaded.program, attributeNames);
   if (!checked.checked) throw errors.unprocessable('PROGRAMME_INVALID', 'the programme has formula errors', engineDetails(checked.errors));
-  return loaded.program;
+  return withNamedAmounts(checked.checked);
+}
+
+/**
+ * The programme with `amount` written on every payment that has formulas: a definition
+ * naming none (an older client, a file written before the field) is saved with the formula
+ * the old rule pays, so every version saved from now on says what it pays (decision 0017).
+ */
+function withNamedAmounts({ program, payments }: CheckedProgram): Program {
+  const named = payments.map(({ payment, amount }) => (payment.amount !== undefined || amount === undefined ? payment : { ...payment, amount }));
+  return { ...program, payments: named };
 }
 
 async function programmeAttributes(db: Db | Tx, programmeId: string): Promise<string[]> {

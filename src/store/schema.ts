@@ -136,24 +136,6 @@ export const periodStatus = pgTable(
   (t) => [primaryKey({ columns: [t.programmeId, t.orgUnitId, t.period, t.package] })],
 );
 
-/** A verification visit, quality evaluation or community survey: who, when, notes. */
-export const assessments = pgTable(
-  'assessments',
-  {
-    programmeId: text('programme_id').notNull().references(() => programmes.id),
-    id: serial('id').notNull(),
-    kind: text('kind').notNull(),
-    orgUnitId: text('org_unit_id').notNull(),
-    period: text('period').notNull(),
-    package: text('package').notNull(),
-    assessedOn: date('assessed_on').notNull(),
-    assessedBy: integer('assessed_by'),
-    notes: text('notes').notNull().default(''),
-    createdAt: createdAt(),
-  },
-  (t) => [primaryKey({ columns: [t.programmeId, t.id] })],
-);
-
 export const funders = pgTable(
   'funders',
   {

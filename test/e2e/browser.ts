@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { vi } from 'vitest';
 import { ensureDemo } from '../../src/demo/ensureDemo.ts';
 import type { DemoOptions } from '../../src/demo/generate.ts';
 import { DEMO_PASSWORD } from '../../src/demo/logins.ts';
@@ -115,25 +114,19 @@ export async function newPage(e2e: Pick<E2E, 'browser' | 'url'>, locale: 'fr' | 
 }
 
 /**
- * Submits a form until the address shows the choice (`?root=d1&period=202409`): the
- * navigation of a menu link clicked just before can land after the fields were filled,
- * and remount the form with its defaults.
+ * Submits a form once and waits for the address to show the choice (`?root=d1&period=202409`).
+ * Once: a link followed just before is drawn at once (the router's updates are not
+ * transitions, web/src/app/Providers.tsx), so the form filled is the one submitted.
  */
-export async function submitUntilShown(page: Page, submit: () => Promise<void>, shown: Record<string, string>): Promise<void> {
-  const landed = (url: URL) => Object.entries(shown).every(([name, value]) => url.searchParams.get(name) === value);
-  await vi.waitFor(
-    async () => {
-      await submit();
-      await page.waitForURL(landed, { timeout: 1_000 });
-    },
-    { timeout: 10_000, interval: 100 },
-  );
+export async function submitShown(page: Page, submit: () => Promise<void>, shown: Record<string, string>): Promise<void> {
+  await submit();
+  await page.waitForURL((url) => Object.entries(shown).every(([name, value]) => url.searchParams.get(name) === value));
 }
 
 /** Shows a subtree and period on a money screen (invoices, payments). */
 export async function showScope(page: Page, unit: string, period: string, labels = { unit: 'Unité (sous-arbre)', period: 'Période', show: 'Afficher' }) {
   const form = page.locator('form.scope-form');
-  await submitUntilShown(
+  await submitShown(
     page,
     async () => {
       await form.getByLabel(labels.unit).fill(unit);

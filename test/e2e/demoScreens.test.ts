@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoCalendar } from '../../src/demo/calendar.ts';
 import { DEMO_PASSWORD } from '../../src/demo/logins.ts';
-import { newPage, screenshot, signIn, startDemoE2E, submitUntilShown, type DemoE2E } from './browser.ts';
+import { newPage, screenshot, signIn, startDemoE2E, submitShown, type DemoE2E } from './browser.ts';
 
 /**
  * The README's screens of everyday work, taken on the demo as `demo.test.ts` starts it (a
@@ -75,7 +75,7 @@ describe('the demo’s screens of everyday work', () => {
   it('draws last month’s facilities to verify in Ngozi, each class with facilities', async () => {
     const page = await signedIn(e2e, 'validator');
     await page.getByRole('navigation').getByRole('link', { name: 'Risk-based verification' }).click();
-    await submitUntilShown(
+    await submitShown(
       page,
       async () => {
         await page.getByLabel('Subtree root').fill('bi');

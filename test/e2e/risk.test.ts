@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
 import { PROGRAMME, call, login } from '../support/api.ts';
 import { RISK_TREE, everyMonth, insertHistory } from '../support/verification.ts';
-import { newPage, signIn, startE2E, submitUntilShown, type E2E } from './browser.ts';
+import { lastMonth } from '../../web/src/risk/parameters.ts';
+import { newPage, signIn, startE2E, submitShown, type E2E } from './browser.ts';
 
 const DRAWS = `/api/programmes/${PROGRAMME}/verification-draws`;
 const WINDOW = ['202401', '202402', '202403', '202404', '202405', '202406'];
@@ -43,7 +44,7 @@ async function open(e2e: E2E, locale: 'fr' | 'en'): Promise<Page> {
 
 async function openRisk(page: Page, root: string, period: string) {
   await page.getByRole('navigation').getByRole('link', { name: /Vérification basée sur le risque|Risk-based verification/ }).click();
-  await submitUntilShown(
+  await submitShown(
     page,
     async () => {
       await page.getByLabel(/Racine du sous-arbre|Subtree root/).fill(root);
@@ -204,6 +205,18 @@ describe('risk-based verification in the browser', () => {
     for (const name of ['Tirer au sort', 'Remplacer ce tirage…', 'Appliquer la règle aux formations sanitaires non tirées…']) {
       await expect(page.getByRole('button', { name }).count(), name).resolves.toBe(0);
     }
+    // The menu link to the screen shown is drawn before anything typed next: its form, with
+    // the defaults, is there once the click's microtasks have run (no transition left pending).
+    const landed = await page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Vérification basée sur le risque' })
+      .evaluate(async (link) => {
+        (link as unknown as { click(): void }).click();
+        await Promise.resolve();
+        const doc = (globalThis as unknown as { document: { querySelector(selector: string): { value: string } | null } }).document;
+        return doc.querySelector('#draw-period')?.value;
+      });
+    expect(landed).toBe(lastMonth());
     await openRisk(page, 'd1', '202409');
     await page.getByText('Aucun tirage encore pour District 1 en septembre 2024. Le comité de validation ou le concepteur du programme l’effectue.').waitFor();
     await expect(page.getByRole('button', { name: 'Tirer au sort' }).count()).resolves.toBe(0);

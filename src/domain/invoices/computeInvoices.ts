@@ -1,7 +1,7 @@
 import type { EngineError, RunResult } from '../../engine/index.ts';
 import { run, type PreparedInputs } from '../../engine/pipeline.ts';
 import { roundMoney } from '../money.ts';
-import { amountFormula, prepareEngine } from './engineInputs.ts';
+import { prepareEngine } from './engineInputs.ts';
 import { INVOICEABLE, statusKey, type RunInputs } from './loadRunInputs.ts';
 import { invoicedPayments, packagePeriods } from './periods.ts';
 
@@ -66,7 +66,7 @@ function amountsDue(
   const skipped: SkippedInvoice[] = [];
   for (const payment of invoicedPayments(program, inputs.period)) {
     const compiled = prepared.compiled.payments.find((candidate) => candidate.checked.payment.code === payment.code)!;
-    const formula = amountFormula(compiled.checked);
+    const formula = compiled.checked.amount;
     const paid = result.paymentRuns.find((candidate) => candidate.compiled === compiled && candidate.period.id === inputs.period.id);
     if (!formula || !paid) continue;
     const gates = packagePeriods(program, payment.code, inputs.period);

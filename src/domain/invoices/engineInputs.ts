@@ -1,4 +1,3 @@
-import type { CheckedPayment } from '../../engine/check/checkProgram.ts';
 import type { EngineError, OrgUnitInput, Program } from '../../engine/index.ts';
 import { prepare, type PreparedInputs } from '../../engine/pipeline.ts';
 import type { EnteredValue } from './loadRunInputs.ts';
@@ -22,12 +21,3 @@ export function prepareEngine(
   return { prepared, errors: [] };
 }
 
-/**
- * The formula whose value is a payment's amount: `to_pay` when the payment has one, else
- * its last formula in evaluation order (the one computed after all it reads). Evaluation
- * order, not the order written, because stored programmes are jsonb, which sorts keys.
- */
-export function amountFormula(payment: CheckedPayment): string | undefined {
-  if ('to_pay' in payment.payment.formulas) return 'to_pay';
-  return payment.order.at(-1)?.name;
-}

@@ -4,7 +4,7 @@ import { run } from '../../engine/pipeline.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import { invoiceRunInputs, invoiceRuns } from '../../store/schema.ts';
 import { versionByNumber, type ProgrammeVersion } from '../programmes.ts';
-import { amountFormula, prepareEngine } from './engineInputs.ts';
+import { prepareEngine } from './engineInputs.ts';
 import type { EnteredValue } from './loadRunInputs.ts';
 import type { Invoice } from './readInvoice.ts';
 
@@ -48,7 +48,7 @@ export async function recomputeInvoice(
   if (!prepared) throw new Error(`invoice run ${invoice.runId} can no longer be prepared from its stored inputs`);
   const result = run(prepared, { orgUnits: [invoice.orgUnitId], periods: [runRow!.period] });
   const payment = prepared.compiled.payments.find((candidate) => candidate.checked.payment.code === invoice.payment)!;
-  return { result, version, period: runRow!.period, amountName: `${invoice.payment}.${amountFormula(payment.checked)}` };
+  return { result, version, period: runRow!.period, amountName: `${invoice.payment}.${payment.checked.amount}` };
 }
 
 const valueKey = (row: EnteredValue) => `${row.orgUnit}\u0000${row.period}\u0000${row.activity}\u0000${row.state}`;

@@ -34,6 +34,8 @@ export interface CheckedPayment {
   readonly payment: Payment;
   readonly scope: PaymentScope;
   readonly order: readonly CheckedFormula[];
+  /** The formula whose value is the amount paid (see amountOf); none for a payment without formulas. */
+  readonly amount: string | undefined;
 }
 
 export interface CheckedProgram {
@@ -128,7 +130,20 @@ function checkPayment(
       return undefined;
     });
   }
-  return { payment, scope, order: orderSites(sites, errors) };
+  const order = orderSites(sites, errors);
+  return { payment, scope, order, amount: amountOf(payment, order) };
+}
+
+/**
+ * The formula a payment pays: the one its `amount` names. Versions stored before `amount`
+ * existed name none and keep the rule they were invoiced by: `to_pay` when the payment has
+ * it, else its last formula in evaluation order — evaluation order, not the order written,
+ * because stored programmes are jsonb, which sorts keys (decision 0017).
+ */
+function amountOf(payment: Payment, order: readonly CheckedFormula[]): string | undefined {
+  if (payment.amount !== undefined) return payment.amount;
+  if ('to_pay' in payment.formulas) return 'to_pay';
+  return order.at(-1)?.name;
 }
 
 function sitesOf(formulas: Record<string, string>, scope: ScopeKind, prefix: string): FormulaSite[] {

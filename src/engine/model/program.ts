@@ -28,6 +28,9 @@ function validateReferences(program: Program): EngineError[] {
     if (packages.has(payment.code)) {
       report(`payments[${i}].code`, 'schema.paymentCodeClash', { code: payment.code });
     }
+    if (payment.amount !== undefined && !(payment.amount in payment.formulas)) {
+      report(`payments[${i}].amount`, 'schema.notPaymentFormula', { name: payment.amount, payment: payment.code });
+    }
     payment.packages.forEach((code, j) => {
       const pkg = packages.get(code);
       if (!pkg) report(`payments[${i}].packages[${j}]`, 'schema.unknownPackage', { code });

@@ -76,6 +76,11 @@ export const paymentSchema = z.strictObject({
   appliesTo: groupFilter.optional(),
   packages: z.array(z.string()).min(1).describe('single packages whose formulas the payment reads as package.formula'),
   formulas: formulas,
+  amount: identifier
+    .optional()
+    .describe(
+      'the payment formula whose value is the amount paid; versions stored before it existed have none and are paid `to_pay`, else their last formula in evaluation order',
+    ),
 });
 
 export const programSchema = z.strictObject({

@@ -3,7 +3,7 @@ import { CodeField } from './CodeField.tsx';
 import { idFor, useEditor } from './context.ts';
 import type { DraftPayment } from './draft.ts';
 import { takenCodes } from './edits/packages.ts';
-import { removePayment, renamePaymentCode, setPaymentFilter, setPaymentFrequency, setPaymentName, setPaymentReads } from './edits/payments.ts';
+import { removePayment, renamePaymentCode, setPaymentAmount, setPaymentFilter, setPaymentFrequency, setPaymentName, setPaymentReads } from './edits/payments.ts';
 import { FilterField } from './FilterField.tsx';
 import { isAt } from './findings.ts';
 import { Findings, usePlace } from './Findings.tsx';
@@ -14,7 +14,7 @@ import { PAYMENT_FREQUENCIES } from './schemaChoices.ts';
 
 export const PAYMENTS_HEADING = 'payments-title';
 
-/** One payment: what it is, the packages whose formulas it reads, its formulas. */
+/** One payment: what it is, the packages whose formulas it reads, its formulas and the one it pays. */
 export function PaymentSection({ payment, index, isNew }: { payment: DraftPayment; index: number; isNew: boolean }) {
   const { t } = useTranslation();
   const { readOnly, findings, draft, saved, edit } = useEditor();
@@ -115,7 +115,35 @@ export function PaymentSection({ payment, index, isNew }: { payment: DraftPaymen
       </fieldset>
       <Findings id={findingsId} findings={findings.get(at)} place={place} />
       <FormulaGroupEditor group={{ owner: 'payments', index, group: 'formulas' }} formulas={payment.formulas} title={t('designer.group.payment')} />
-      <p className="muted small-text">{t('designer.toPayHelp')}</p>
+      <div className="fields">
+        <label>
+          {t('designer.field.amount')}
+          <select
+            value={payment.amount ?? ''}
+            disabled={readOnly}
+            aria-invalid={invalid('amount') ? true : undefined}
+            aria-describedby={describe('amount')}
+            onChange={(event) => {
+              const formula = event.target.value;
+              edit((current) => setPaymentAmount(current, index, formula));
+            }}
+          >
+            {payment.amount === undefined && <option value="">{t('designer.amountUnnamed')}</option>}
+            {amountChoices(payment).map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="muted small-text">{t('designer.amountHelp')}</p>
     </section>
   );
+}
+
+/** The payment's formulas, and the name its amount gives when that is none of them (the check says so). */
+function amountChoices(payment: DraftPayment): string[] {
+  const names = Object.keys(payment.formulas);
+  return payment.amount === undefined || names.includes(payment.amount) ? names : [...names, payment.amount];
 }

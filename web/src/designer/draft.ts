@@ -54,6 +54,8 @@ export interface DraftPayment {
   appliesTo?: GroupFilter;
   packages: string[];
   formulas: Formulas;
+  /** The formula whose value is paid (versions saved before it was asked have none). */
+  amount?: string;
 }
 
 export interface Draft {
@@ -133,12 +135,17 @@ export function renameProblem(draft: Draft, ref: FormulaRef, next: string): Rena
   return undefined;
 }
 
-/** Renames a formula in place (same position in its group); refuses a name already there. */
+/**
+ * Renames a formula in place (same position in its group); refuses a name already there. A
+ * payment's amount follows its formula.
+ */
 export function renameFormula(draft: Draft, ref: FormulaRef, next: string): Draft {
   if (next === ref.name) return draft;
   const formulas = formulasOf(draft, ref);
   if (next in formulas) throw new Error(`'${next}' is already a formula of this group`);
-  return withFormulas(draft, ref, withKeyRenamed(formulas, ref.name, next));
+  const renamed = withFormulas(draft, ref, withKeyRenamed(formulas, ref.name, next));
+  if (ref.owner !== 'payments' || renamed.payments[ref.index]?.amount !== ref.name) return renamed;
+  return { ...renamed, payments: replaceAt(renamed.payments, ref.index, (payment) => ({ ...payment, amount: next })) };
 }
 
 /** Adds an empty formula named `new_formula`, `new_formula_2`…; returns the draft and the name. */

@@ -7,7 +7,7 @@ import { freshDraft } from './testing.ts';
 
 const words: PlaceWords = {
   row: (n) => `row ${n}`,
-  field: (name) => ({ code: 'code', packages: 'packages read', from: 'valid from' })[name],
+  field: (name) => ({ code: 'code', packages: 'packages read', from: 'valid from', amount: 'amount paid' })[name],
   table: (table) => `Table ${table.name || table.outputs.join(', ')}`,
 };
 
@@ -22,6 +22,8 @@ describe('places of findings in words', () => {
     expect(place('packages[0].inputs[1]')).toEqual(['Quantity', 'verified']);
     expect(place('payments[0].packages[0]')).toEqual(['monthly', 'quantity']);
     expect(place('payments[0].packages')).toEqual(['monthly', 'packages read']);
+    expect(place('payments[0].amount')).toEqual(['monthly', 'amount paid']);
+    expect(place('payments[0].formulas.amount')).toEqual(['monthly', 'amount']);
   });
 
   it('names table rows and columns', () => {

@@ -26,7 +26,7 @@ export function placeSegments(path: string, draft: Draft, words: PlaceWords): st
   const segments = [partLabel(part, words)];
   rest.forEach((segment, i) => {
     const indexed = /^(\w+)\[(\d+)\]$/.exec(segment);
-    const label = indexed ? itemLabel(part, indexed[1]!, Number(indexed[2]), words) : fieldOrName(segment, i === rest.length - 1, words);
+    const label = indexed ? itemLabel(part, indexed[1]!, Number(indexed[2]), words) : fieldOrName(segment, GROUPS.has(rest[i - 1] ?? ''), i === rest.length - 1, words);
     if (label !== undefined) segments.push(label);
   });
   return segments;
@@ -60,8 +60,11 @@ function itemLabel(part: Part, list: string, index: number, words: PlaceWords): 
   return undefined;
 }
 
-/** A field gets its label; a group is skipped; a name (formula, constant, column) stays. */
-function fieldOrName(segment: string, last: boolean, words: PlaceWords): string | undefined {
+/**
+ * A field gets its label; a group is skipped; a name in a group (formula, constant) stays as
+ * written, even one spelt like a field: an activity formula `amount` is not a payment's amount.
+ */
+function fieldOrName(segment: string, inGroup: boolean, last: boolean, words: PlaceWords): string | undefined {
   if (GROUPS.has(segment) && !last) return undefined;
-  return words.field(segment) ?? segment;
+  return (inGroup ? undefined : words.field(segment)) ?? segment;
 }

@@ -1,5 +1,4 @@
 import { withValidatedDefault } from '../../../src/domain/dataValues/validatedDefault.ts';
-import { amountFormula } from '../../../src/domain/invoices/engineInputs.ts';
 import { describeError, loadProgram, type Locale, type OrgUnitInput, type Program } from '../../../src/engine/index.ts';
 import { prepare, run } from '../../../src/engine/pipeline.ts';
 import type { Draft } from '../designer/draft.ts';
@@ -83,8 +82,7 @@ export class FacilityRules {
         activity: (activity, name) => read(`${code}.${activity}.${name}`),
         formula: (name) => read(`${code}.${name}`),
         payment: (payment) => {
-          const checked = prepared.compiled.payments.find((candidate) => candidate.checked.payment.code === payment)?.checked;
-          const formula = checked && amountFormula(checked);
+          const formula = prepared.compiled.payments.find((candidate) => candidate.checked.payment.code === payment)?.checked.amount;
           return formula === undefined ? undefined : read(`${payment}.${formula}`);
         },
         errors: own.map((error) => describeError(error, locale)),

@@ -10,11 +10,17 @@ function withPayment(draft: Draft, index: number, update: (payment: DraftPayment
 
 /**
  * Appends a monthly payment named `new_payment` (or `_2`…) reading no package yet, with an
- * empty `to_pay`: the formula whose value is the amount paid. Both are for the designer to
- * fill, and the check says so until they are.
+ * empty `to_pay` chosen as its amount: the formula whose value is paid. Both are for the
+ * designer to fill, and the check says so until they are.
  */
 export function addPayment(draft: Draft): { draft: Draft; index: number } {
-  const added: DraftPayment = { code: unusedName('new_payment', takenCodes(draft)), frequency: 'monthly', packages: [], formulas: { to_pay: '' } };
+  const added: DraftPayment = {
+    code: unusedName('new_payment', takenCodes(draft)),
+    frequency: 'monthly',
+    packages: [],
+    formulas: { to_pay: '' },
+    amount: 'to_pay',
+  };
   return { draft: { ...draft, payments: [...draft.payments, added] }, index: draft.payments.length };
 }
 
@@ -28,6 +34,11 @@ export function setPaymentName(draft: Draft, index: number, text: string): Draft
 
 export function setPaymentFrequency(draft: Draft, index: number, frequency: string): Draft {
   return withPayment(draft, index, (payment) => ({ ...payment, frequency }));
+}
+
+/** Which of its formulas the payment pays; the check refuses a name that is not one of them. */
+export function setPaymentAmount(draft: Draft, index: number, formula: string): Draft {
+  return withPayment(draft, index, (payment) => ({ ...payment, amount: formula }));
 }
 
 export function setPaymentFilter(draft: Draft, index: number, filter: GroupFilter | undefined): Draft {
