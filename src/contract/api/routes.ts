@@ -1,8 +1,14 @@
 import type { RouteContract } from '../http.ts';
+import * as dataValues from './dataValues.ts';
 import * as system from './system.ts';
+
+/** An area module's exports are its routes and the named schemas of the records they answer. */
+function isRoute(value: unknown): value is RouteContract {
+  return typeof value === 'object' && value !== null && 'method' in value && 'url' in value && 'response' in value;
+}
 
 /**
  * Every route of the API, by area: the server must register a handler for each, under the
  * same object (src/server/contractCheck.ts), and none other.
  */
-export const API_ROUTES: readonly RouteContract[] = [system].flatMap((area) => Object.values(area));
+export const API_ROUTES: readonly RouteContract[] = [dataValues, system].flatMap((area) => Object.values(area).filter(isRoute));
