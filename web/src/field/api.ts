@@ -1,6 +1,6 @@
 import { api, query } from '../api/client.ts';
-import type { readSheet } from '../../../src/contract/api/dataValues.ts';
-import type { Answer } from '../../../src/contract/http.ts';
+import type { readSheet, writeValue } from '../../../src/contract/api/dataValues.ts';
+import type { Answer, Body } from '../../../src/contract/http.ts';
 import type { StoredValue, Write } from './offline/outbox.ts';
 
 /** The API answers the field screens read (the sheet's read off the contract, src/contract/api/dataValues.ts), and their react-query keys. */
@@ -43,7 +43,8 @@ export async function sendWrite(programmeId: string, write: Write): Promise<Stor
     return undefined;
   }
   const path = `${base(programmeId)}/data-values/${segments(write.orgUnit, write.period, write.activity, write.state)}`;
-  return api.put<StoredValue>(path, { value: write.value, package: write.package, ...(write.baseVersion ? { version: write.baseVersion } : {}) });
+  const body: Body<typeof writeValue> = { value: write.value, package: write.package, ...(write.baseVersion ? { version: write.baseVersion } : {}) };
+  return api.put<Answer<typeof writeValue>>(path, body);
 }
 
 /** A sheet with one value as the server now stores it. */
