@@ -2,7 +2,8 @@ import type { Db, Tx } from '../store/database.ts';
 import { afterCommit, isTransaction, onCommit } from '../store/transaction.ts';
 
 /**
- * A small per-process cache whose entries expire after `ttlMs`. It spares the hot path
+ * A small cache whose entries expire after `ttlMs`, one per database (kept in its machinery,
+ * see `kept` in src/store/machinery.ts). It spares the hot path
  * (every request checks a session, roles and an org unit's place in the tree) queries whose
  * answers change rarely. Changes made through this process forget the entries they touch at
  * once and again when they commit (`forgetChanged`); values read inside a transaction are

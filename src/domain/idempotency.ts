@@ -1,5 +1,6 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../store/database.ts';
+import { keptBy, kept } from '../store/machinery.ts';
 import { idempotencyKeys } from '../store/schema.ts';
 import { AppError, errors } from './errors.ts';
 
@@ -58,11 +59,13 @@ export async function releaseKey(db: Db, userId: number, key: string): Promise<v
   await db.delete(idempotencyKeys).where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), isNull(idempotencyKeys.status)));
 }
 
-let lastForget = 0;
+/** When this database's old keys were last forgotten. */
+const LAST_FORGET = kept('idempotency keys forgotten', () => ({ at: 0 }));
 
 /** At most once a minute per process: keys older than a day go. */
 async function forgetOldKeys(db: Db): Promise<void> {
-  if (Date.now() - lastForget < 60_000) return;
-  lastForget = Date.now();
+  const last = keptBy(db, LAST_FORGET);
+  if (Date.now() - last.at < 60_000) return;
+  last.at = Date.now();
   await db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, sql`now() - make_interval(hours => ${KEPT_HOURS})`));
 }

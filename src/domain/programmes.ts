@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import { checkProgram, describeError, loadProgram, parsePeriod, type CheckedProgram, type EngineError, type Program } from '../engine/index.ts';
 import type { Db, Tx } from '../store/database.ts';
+import { keptBy, kept } from '../store/machinery.ts';
 import { orgUnits, programmeVersions, programmes } from '../store/schema.ts';
 import type { Actor } from './actor.ts';
 import { recordAudit } from './audit.ts';
@@ -74,7 +75,7 @@ export async function saveProgrammeVersion(tx: Tx, actor: Actor, programmeId: st
     .limit(1);
   const version = (latest?.version ?? 0) + 1;
   const hash = sha256(canonicalJson(program));
-  versionCache.forgetChanged(tx, (key) => key === programmeId);
+  keptBy(tx, VERSIONS).forgetChanged(tx, (key) => key === programmeId);
   await tx.insert(programmeVersions).values({
     programmeId,
     version,
@@ -180,11 +181,11 @@ export async function versionByNumber(db: Db | Tx, programmeId: string, version:
  * Versions are never changed once saved, so they are cached, made into versions once when
  * read (nearly every request asks for one); saving one forgets the list.
  */
-const versionCache = new Expiring<string, readonly ProgrammeVersion[]>(10_000);
+const VERSIONS = kept('programme versions', () => new Expiring<string, readonly ProgrammeVersion[]>(10_000));
 
 /** A programme's versions, newest first. */
 export function versionsOf(db: Db | Tx, programmeId: string): Promise<readonly ProgrammeVersion[]> {
-  return versionCache.getOrLoad(programmeId, db, async () => {
+  return keptBy(db, VERSIONS).getOrLoad(programmeId, db, async () => {
     const rows = await db.select().from(programmeVersions).where(eq(programmeVersions.programmeId, programmeId)).orderBy(desc(programmeVersions.version));
     return rows.map(toVersion);
   });

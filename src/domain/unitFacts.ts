@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { anyOf } from '../store/bulk.ts';
 import type { Db, Tx } from '../store/database.ts';
+import { keptBy, kept } from '../store/machinery.ts';
 import { orgUnits } from '../store/schema.ts';
 import { Expiring } from './cache.ts';
 
@@ -12,11 +13,13 @@ export interface UnitFacts {
   readonly groups: Record<string, string>;
 }
 
-const cache = new Expiring<string, UnitFacts>(30_000);
+/** Each database's own: the paths feed authorisation, and two databases may hold the same programme id. */
+const UNIT_FACTS = kept('unit facts', () => new Expiring<string, UnitFacts>(30_000));
 const key = (programmeId: string, id: string) => `${programmeId}\u0000${id}`;
 
 /** The facts of the units among `ids` that exist, from the cache or in one query. */
 export async function unitFacts(db: Db | Tx, programmeId: string, ids: Iterable<string>): Promise<Map<string, UnitFacts>> {
+  const cache = keptBy(db, UNIT_FACTS);
   const found = new Map<string, UnitFacts>();
   const missing: string[] = [];
   for (const id of new Set(ids)) {
@@ -40,5 +43,5 @@ export async function unitFacts(db: Db | Tx, programmeId: string, ids: Iterable<
 /** After the tree of a programme changes through `db`. */
 export function forgetUnitFacts(db: Db | Tx, programmeId: string): void {
   const prefix = key(programmeId, '');
-  cache.forgetChanged(db, (entry) => entry.startsWith(prefix));
+  keptBy(db, UNIT_FACTS).forgetChanged(db, (entry) => entry.startsWith(prefix));
 }

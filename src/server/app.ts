@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.ts';
 import { isConnectionLost } from '../store/connectionLost.ts';
@@ -17,15 +17,14 @@ import { PROCESS_SECRET } from './auth/sessionCookie.ts';
 import { idempotencyPlugin } from './idempotency.ts';
 import { headersByProtocol } from './securityHeaders.ts';
 import { serializerCompiler } from './serializer.ts';
-import type { LogLevel } from './settings.ts';
 import { webClientFiles } from './webClient.ts';
 import { validatorCompiler } from './validation.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface AppOptions {
   readonly database: Database;
-  /** pino's level for the log on standard output; nothing is logged without one. */
-  readonly logLevel?: LogLevel;
+  /** The server's log (serverLog); nothing is logged without one. */
+  readonly log?: FastifyBaseLogger;
   /** Speak HTTPS with this certificate chain and key (PEM); plain HTTP without. */
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
   /** Sign-in attempts allowed per minute and client address (LOGIN_ATTEMPTS_PER_MINUTE); tests may raise it. */
@@ -51,7 +50,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Bodies are small but for the routes that take files (imports, trees, rules), which say their own limit.
   const app = Fastify({
-    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    ...(options.log ? { loggerInstance: options.log } : { logger: false }),
     bodyLimit: 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
     https: options.tls ? { cert: options.tls.cert, key: options.tls.key } : null,

@@ -65,9 +65,7 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'GET /api/programmes/:programmeId/invoices/:invoiceId/adjustments/:adjustmentId/provenance',
   'POST /api/programmes/:programmeId/corrections',
   // dataValues.ts
-  'GET /api/programmes/:programmeId/data-values',
   'POST /api/programmes/:programmeId/data-values/import',
-  'PUT /api/programmes/:programmeId/data-values/:orgUnitId/:period/:activity/:state',
   // dryRun.ts
   'POST /api/programmes/:programmeId/dry-run',
   // funders.ts

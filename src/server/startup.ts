@@ -3,6 +3,7 @@ import { ensureDemo, type DemoState } from '../demo/ensureDemo.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../demo/logins.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 import { buildApp } from './app.ts';
+import { serverLog } from './log.ts';
 import { activeAccounts, refuseDemoPasswords, refuseUnsafeSettings } from './production.ts';
 import { storeOf, type ServerConfig } from './settings.ts';
 
@@ -23,13 +24,14 @@ const NO_DEMO: DemoState = { loaded: null, present: false };
  */
 export async function prepareServer(config: ServerConfig): Promise<PreparedServer> {
   refuseUnsafeSettings(config);
-  const database = await openDatabase(storeOf(config));
+  const log = serverLog(config.logLevel);
+  const database = await openDatabase({ ...storeOf(config), ...(log ? { log } : {}) });
   try {
     const demo = config.loadDemo ? await ensureDemo(database, config.demo) : NO_DEMO;
     if (config.production) await refuseDemoPasswords(database.db);
     const app = await buildApp({
       database,
-      logLevel: config.logLevel,
+      ...(log ? { log } : {}),
       ...(config.tls ? { tls: config.tls } : {}),
       ...(config.webRoot ? { webRoot: config.webRoot } : {}),
       ...(config.sessionSecret ? { sessionSecret: config.sessionSecret } : {}),

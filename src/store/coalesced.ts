@@ -7,9 +7,6 @@ const MAX_KEYS = 500;
 
 type LoadMany<K, V> = (db: Db | Tx, keys: readonly K[]) => Promise<V[]>;
 
-/** Per database handle, a loader per batch function. */
-const loaders = new WeakMap<Db, Map<LoadMany<never, unknown>, DataLoader<unknown, unknown>>>();
-
 /**
  * Lookups by key (a sheet's values, a unit by id) that requests made at the same time ask
  * for together: outside a transaction, the keys asked for during one turn of the event loop
@@ -29,9 +26,9 @@ export async function coalesced<K, V>(db: Db | Tx, keys: readonly K[], loadMany:
 }
 
 function loaderFor<K, V>(db: Db, loadMany: LoadMany<K, V>): DataLoader<K, V> {
-  let byFunction = loaders.get(db);
-  if (!byFunction) loaders.set(db, (byFunction = new Map()));
-  let loader = byFunction.get(loadMany as LoadMany<never, unknown>) as DataLoader<K, V> | undefined;
+  // The database's loaders: a batch never mixes the keys of two databases.
+  const byFunction = db.machinery.loaders;
+  let loader = byFunction.get(loadMany) as DataLoader<K, V> | undefined;
   if (!loader) {
     loader = new DataLoader<K, V>((keys) => loadMany(db, keys), {
       cache: false,
@@ -39,7 +36,7 @@ function loaderFor<K, V>(db: Db, loadMany: LoadMany<K, V>): DataLoader<K, V> {
       // After the poll phase: every socket read in this turn has asked for its keys.
       batchScheduleFn: (dispatch) => setImmediate(dispatch),
     });
-    byFunction.set(loadMany as LoadMany<never, unknown>, loader as DataLoader<unknown, unknown>);
+    byFunction.set(loadMany, loader);
   }
   return loader;
 }

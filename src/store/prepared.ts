@@ -1,30 +1,10 @@
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './database.ts';
+import { isTransaction } from './transaction.ts';
 
 interface Executable<Params, Result> {
   execute(params: Params): Promise<Result>;
-}
-
-const statements = new WeakMap<Db | Tx, Map<string, Executable<never, unknown>>>();
-
-/** For each database handle, the handle its prepared statements run through outside transactions. */
-const statementHandles = new WeakMap<Db, Db>();
-
-/** For each database handle, the handle of statements that must not wait long for a lock (see impatientHandle). */
-const impatientHandles = new WeakMap<Db, Db>();
-
-/**
- * Prepared statements planned `once` run through `handle` when called with `db` outside a
- * transaction (see openDatabase: a pool of its own, planning once per connection).
- */
-export function runPreparedThrough(db: Db, handle: Db): void {
-  statementHandles.set(db, handle);
-}
-
-/** Coalesced writes of `db` run through `handle` (see openDatabase: connections with a short lock_timeout). */
-export function runImpatientThrough(db: Db, handle: Db): void {
-  impatientHandles.set(db, handle);
 }
 
 /**
@@ -33,7 +13,7 @@ export function runImpatientThrough(db: Db, handle: Db): void {
  * one connection, on which no lock is ever waited for: `db` itself.
  */
 export function impatientHandle(db: Db): Db {
-  return impatientHandles.get(db) ?? db;
+  return db.machinery.impatientThrough(db);
 }
 
 /**
@@ -44,7 +24,7 @@ export function impatientHandle(db: Db): Db {
 export type Planning = 'once' | 'per call';
 
 /**
- * A hot query built and prepared once per database handle, then run with its parameters
+ * A hot query built and prepared once per database, then run with its parameters
  * (drizzle placeholders): the query is not rebuilt for each request, and PostgreSQL plans a
  * named statement once per connection. A transaction's handle gets its own, for its life.
  */
@@ -54,16 +34,17 @@ export function prepared<Params, Result>(
   build: (db: Db | Tx, name: string) => Executable<Params, Result>,
   planning: Planning = 'once',
 ): Executable<Params, Result> {
-  let byName = statements.get(db);
-  if (!byName) statements.set(db, (byName = new Map()));
+  // Each handle's own: a pool's statements run on its connections, a transaction's on its one, for its life.
+  const byName = db.statements;
   let statement = byName.get(name) as Executable<Params, Result> | undefined;
   if (!statement) {
-    const handle = (planning === 'once' && statementHandles.get(db as Db)) || db;
-    byName.set(name, (statement = build(handle, name) as Executable<never, unknown> as Executable<Params, Result>));
+    const handle = planning === 'once' && !isTransaction(db) ? db.machinery.statementsThrough(db) : db;
+    byName.set(name, (statement = build(handle, name)));
   }
   return statement;
 }
 
+/** Stateless: it only writes SQL text, the same for every database. */
 const dialect = new PgDialect();
 
 /**

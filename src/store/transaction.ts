@@ -1,8 +1,6 @@
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from './database.ts';
 
-const afterCommits = new WeakMap<Tx, (() => void)[]>();
-
 /**
  * Runs `command` in one transaction, then the hooks it registered with `afterCommit`. When
  * the command fails and the rollback fails too (the connection is gone), the command's error
@@ -13,7 +11,7 @@ export async function transaction<T>(db: Db, command: (tx: Tx) => Promise<T>): P
   let failure: { error: unknown } | undefined;
   const result = await db
     .transaction((tx) => {
-      afterCommits.set(tx, hooks);
+      tx.commitHooks = hooks;
       return command(tx).catch((error: unknown) => {
         failure = { error };
         throw error;
@@ -31,8 +29,7 @@ export async function transaction<T>(db: Db, command: (tx: Tx) => Promise<T>): P
  * outside a transaction, or in one not opened by `transaction` (a savepoint).
  */
 export function afterCommit(db: Db | Tx, hook: () => void): void {
-  const hooks = afterCommits.get(db as Tx);
-  if (hooks) hooks.push(hook);
+  if (isTransaction(db) && db.commitHooks) db.commitHooks.push(hook);
   else hook();
 }
 
@@ -41,7 +38,7 @@ export function afterCommit(db: Db | Tx, hook: () => void): void {
  * savepoint's work may yet be rolled back with its parent).
  */
 export function onCommit(tx: Tx, hook: () => void): void {
-  afterCommits.get(tx)?.push(hook);
+  tx.commitHooks?.push(hook);
 }
 
 /** Whether `db` is a transaction, whose reads may see writes that are never committed. */

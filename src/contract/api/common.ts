@@ -1,5 +1,8 @@
+import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { entryProblem, planningProblem } from '../periodBounds.ts';
+import { limitProblem, VALUE_LIMITS, type LimitProblem } from '../values.ts';
+import { WORKFLOW_STATUSES } from '../workflow.ts';
 
 /** PostgreSQL's integer: a record's id or a version is 1 to 2^31 − 1; a larger one names nothing. */
 const MAX_ID = 2_147_483_647;
@@ -44,3 +47,41 @@ export const programmeParams = z.strictObject({ programmeId: z.string().min(1).m
 
 /** Standard error answers documented on every route. */
 export const errorResponses = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody };
+
+const LIMIT_MESSAGES: Record<LimitProblem, (value: number) => string> = {
+  notFinite: () => 'must be a finite number',
+  negative: (value) => `must be 0 or more, not ${value}`,
+  decimals: (value) => `must have at most ${VALUE_LIMITS.decimals} decimals, not ${value}`,
+  tooLarge: (value) => `must be less than ${new Decimal(VALUE_LIMITS.below).toFixed()}, not ${value}`,
+};
+
+/** Why a number cannot be stored as entered (src/contract/values.ts), or undefined when it can. */
+function valueProblem(value: number): string | undefined {
+  const problem = limitProblem(value);
+  return problem && LIMIT_MESSAGES[problem](value);
+}
+
+/** A quantity or a score, as data values, imports and corrections take it: a number ≥ 0 with at most four decimals. */
+export const valueSchema = z
+  .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') })
+  .superRefine((value, context) => {
+    const problem = valueProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  })
+  .describe('a number ≥ 0 with at most 4 decimals');
+
+/** Who last changed a record (a value, a package's status); null for what nobody wrote yet. */
+export const userRef = z.object({ id: z.number(), username: z.string(), name: z.string() }).nullable();
+
+export const statusSchema = z.enum(WORKFLOW_STATUSES);
+
+/** A facility's package in the period its workflow is tracked in: what data values and workflow steps answer. */
+export const packageStatus = z.object({
+  package: z.string(),
+  period: z.string().describe('the period the package is tracked in: a quarterly package reads months, locked with their quarter'),
+  status: statusSchema,
+  locked: z.boolean(),
+  version: z.number().describe('0 while open'),
+  updatedBy: userRef,
+  updatedAt: z.date().nullable(),
+});

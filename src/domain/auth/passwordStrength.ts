@@ -37,6 +37,7 @@ export interface PasswordVerdict {
  */
 const ANALYSED = { maxLength: 64, l33tMaxSubstitutions: 4 } as const;
 
+/** Per process, not per database: a language's ranked dictionaries, the same for every database (pure memoisation). */
 const factories = new Map<Locale, ZxcvbnFactory>();
 
 /** Built on first use (about 150 ms: the dictionaries are ranked), once per language. */

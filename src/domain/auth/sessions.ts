@@ -3,6 +3,7 @@ import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Actor } from '../actor.ts';
 import { Expiring } from '../cache.ts';
 import type { Db, Tx } from '../../store/database.ts';
+import { keptBy, kept } from '../../store/machinery.ts';
 import { sessions, users } from '../../store/schema.ts';
 import { grantsOf } from '../grants.ts';
 
@@ -25,7 +26,7 @@ export async function openSession(db: Db, userId: number): Promise<{ token: stri
 export async function closeSession(db: Db, token: string): Promise<void> {
   const tokenHash = hashToken(token);
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-  sessionCache.forget((key) => key === tokenHash);
+  keptBy(db, SESSIONS).forget((key) => key === tokenHash);
 }
 
 /**
@@ -48,17 +49,17 @@ export type SessionAnswer = { actor: Actor; csrfToken: string; mustChangePasswor
  * Every request checks its session and roles: a few seconds' cache spares two queries.
  * Signing out and changing roles here forget it at once; elsewhere within the TTL.
  */
-const sessionCache = new Expiring<string, SessionAnswer>(5_000);
+const SESSIONS = kept('sessions', () => new Expiring<string, SessionAnswer>(5_000));
 
 /** After roles or accounts change through `db`: every cached session is read again. */
 export function forgetSessions(db: Db | Tx): void {
-  sessionCache.forgetChanged(db);
+  keptBy(db, SESSIONS).forgetChanged(db);
 }
 
 /** The session's actor with its role grants, or undefined for an unknown or expired token. */
 export async function sessionActor(db: Db, token: string): Promise<SessionAnswer> {
   const tokenHash = hashToken(token);
-  return sessionCache.getOrLoad(tokenHash, db, () => loadSession(db, tokenHash), (answer) => answer !== undefined);
+  return keptBy(db, SESSIONS).getOrLoad(tokenHash, db, () => loadSession(db, tokenHash), (answer) => answer !== undefined);
 }
 
 async function loadSession(db: Db, tokenHash: string): Promise<SessionAnswer> {

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../store/database.ts';
+import { keptBy, kept } from '../../store/machinery.ts';
 import { users } from '../../store/schema.ts';
 import { errors } from '../errors.ts';
 import { UnknownNames, lockedUntil, recordFailure, recordSuccess } from './loginLimits.ts';
@@ -7,7 +8,8 @@ import { verifyPassword } from './passwords.ts';
 
 export type SignedInUser = typeof users.$inferSelect;
 
-const unknownNames = new UnknownNames();
+/** A name unknown to one database may be a user of another: each counts its own. */
+const UNKNOWN_NAMES = kept('unknown user names', () => new UnknownNames());
 
 /**
  * The user for a username and password, or a 401 that does not say which was wrong; a 429
@@ -17,7 +19,7 @@ const unknownNames = new UnknownNames();
  */
 export async function checkCredentials(db: Db, username: string, password: string, now = new Date()): Promise<SignedInUser> {
   const [user] = await db.select().from(users).where(and(eq(users.username, username), eq(users.active, true)));
-  const locked = lockedUntil(user ?? unknownNames.state(username), now);
+  const locked = lockedUntil(user ?? keptBy(db, UNKNOWN_NAMES).state(username), now);
   if (locked) throw errors.accountLocked(locked, now);
   // Hash even for an unknown user, so timing does not reveal which usernames exist.
   const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
@@ -25,7 +27,7 @@ export async function checkCredentials(db: Db, username: string, password: strin
     await recordSuccess(db, user.id, now);
     return user;
   }
-  const lockedNow = user ? await recordFailure(db, user.id, now) : unknownNames.fail(username, now);
+  const lockedNow = user ? await recordFailure(db, user.id, now) : keptBy(db, UNKNOWN_NAMES).fail(username, now);
   if (lockedNow) throw errors.accountLocked(lockedNow, now);
   throw errors.badCredentials();
 }

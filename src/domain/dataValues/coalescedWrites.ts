@@ -69,7 +69,7 @@ async function applyBatch(db: Db | Tx, writes: readonly PendingWrite[], batch: r
     // then), or any other failure, which operators should see; each write goes alone, with its
     // own outcome or error.
     if ((error as { cause?: { code?: string } }).cause?.code !== LOCK_NOT_AVAILABLE) {
-      console.error(`database: a statement of ${batch.length} writes failed (${(error as Error).message.split('\n')[0]}); writing them one by one`);
+      db.machinery.log.warn({ err: error, writes: batch.length }, 'database: a statement of coalesced writes failed; writing them one by one');
     }
     for (const i of batch) outcomes[i] = applyAlone(db, writes[i]!);
   }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AppError, errors } from '../errors.ts';
 import { checkRowCount } from './limits.ts';
 import type { RowError, ValueRow } from './rows.ts';
-import { valueSchema, valueTextSchema } from './value.ts';
+import { valueSchema } from '../../contract/api/common.ts';
+import { valueTextSchema } from './value.ts';
 
 export interface ParsedRows {
   readonly rows: ValueRow[];

@@ -1,76 +1,29 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
-import { tupleIn } from '../../store/bulk.ts';
 import { coalesced } from '../../store/coalesced.ts';
 import { preparedSql } from '../../store/prepared.ts';
-import { dataValues, users } from '../../store/schema.ts';
-import type { Actor, UserRef } from '../actor.ts';
+import { queryRows } from '../../store/sql.ts';
+import type { Actor } from '../actor.ts';
 import type { WorkflowStatus } from '../../contract/workflow.ts';
 import type { HeldKey } from '../workflow/statuses.ts';
 import { valueKey, type ValueKey } from './rows.ts';
 import { storedText } from './value.ts';
+import { parseStoredValue, parseStoredValues, valueTuple, type StoredValue } from './valueTuple.ts';
 
-/** A stored value as the API shows it: the number, its version, who changed it last and when. */
-export interface StoredValue extends ValueKey {
-  readonly value: number;
-  readonly version: number;
-  readonly updatedBy: UserRef | null;
-  readonly updatedAt: Date;
-}
-
-const selection = {
-  orgUnit: dataValues.orgUnitId,
-  period: dataValues.period,
-  activity: dataValues.activity,
-  state: dataValues.state,
-  value: dataValues.value,
-  version: dataValues.version,
-  updatedAt: dataValues.updatedAt,
-  userId: users.id,
-  username: users.username,
-  name: users.name,
-};
-
-interface Selected extends ValueKey {
-  readonly value: string;
-  readonly version: number;
-  readonly updatedAt: Date;
-  readonly userId: number | null;
-  readonly username: string | null;
-  readonly name: string | null;
-}
-
-/** Built field by field: a sheet presents dozens of rows, and rest and spread copies cost more. */
-function present(row: Selected): StoredValue {
-  return {
-    orgUnit: row.orgUnit,
-    period: row.period,
-    activity: row.activity,
-    state: row.state,
-    value: Number(row.value),
-    version: row.version,
-    updatedBy: row.userId === null ? null : { id: row.userId, username: row.username!, name: row.name! },
-    updatedAt: row.updatedAt,
-  };
-}
+export type { StoredValue } from './valueTuple.ts';
 
 /** The stored values among `keys`, by valueKey, in one query. */
 export async function storedValues(db: Db | Tx, programmeId: string, keys: readonly ValueKey[]): Promise<Map<string, StoredValue>> {
   if (keys.length === 0) return new Map();
-  const rows = await db
-    .select(selection)
-    .from(dataValues)
-    .leftJoin(users, eq(users.id, dataValues.updatedBy))
-    .where(
-      and(
-        eq(dataValues.programmeId, programmeId),
-        tupleIn(
-          [dataValues.orgUnitId, dataValues.period, dataValues.activity, dataValues.state],
-          keys.map((key) => [key.orgUnit, key.period, key.activity, key.state]),
-        ),
-      ),
-    );
-  return new Map(rows.map((row) => [valueKey(row), present(row)]));
+  const column = (of: (key: ValueKey) => string) => sql`${sql.param(keys.map(of))}::text[]`;
+  const rows = await queryRows<ValueKey & { value: string }>(
+    db,
+    sql`select d.org_unit_id as "orgUnit", d.period, d.activity, d.state, ${valueTuple('d', 'u')}::text as value
+      from data_values d left join users u on u.id = d.updated_by
+      where d.programme_id = ${programmeId} and (d.org_unit_id, d.period, d.activity, d.state)
+        in (select * from unnest(${column((k) => k.orgUnit)}, ${column((k) => k.period)}, ${column((k) => k.activity)}, ${column((k) => k.state)}))`,
+  );
+  return new Map(rows.map((row) => [valueKey(row), parseStoredValue(row.orgUnit, row.period, row.value)]));
 }
 
 interface UnitPeriod {
@@ -92,20 +45,7 @@ async function valuesOfUnitPeriods(db: Db | Tx, keys: readonly UnitPeriod[]): Pr
     orgUnits: keys.map((key) => key.orgUnit),
     periods: keys.map((key) => key.period),
   });
-  return rows.map((row, i) => {
-    const { orgUnit, period } = keys[i]!;
-    const values = row.values === null ? [] : (JSON.parse(row.values) as SheetValue[]);
-    return values.map(([activity, state, value, version, updatedAt, userId, username, name]) => ({
-      orgUnit,
-      period,
-      activity,
-      state,
-      value,
-      version,
-      updatedBy: userId === null ? null : { id: userId, username: username!, name: name! },
-      updatedAt: new Date(updatedAt),
-    }));
-  });
+  return rows.map((row, i) => parseStoredValues(keys[i]!.orgUnit, keys[i]!.period, row.values));
 }
 
 interface UnitPeriodsParams {
@@ -114,20 +54,14 @@ interface UnitPeriodsParams {
   readonly periods: string[];
 }
 
-/** A sheet's value as the query writes it: activity, state, value, version, updatedAt (whole milliseconds since 1970, as a Date keeps it), and who. */
-type SheetValue = [string, string, number, number, number, number | null, string | null, string | null];
-
 /**
- * Raw SQL rather than the query builder, and each sheet's values as one JSON array: a sheet
- * has dozens of values, and reading each of their columns through the driver's and the
- * builder's decoders was a large part of a sheet's cost. The time goes as an integer,
- * truncated to the millisecond as a Date truncates it: a float's text cost PostgreSQL an
- * eighth of the query.
+ * Raw SQL rather than the query builder, and each sheet's values as one JSON array of
+ * tuples (valueTuple): a sheet has dozens of values, and reading each of their columns through
+ * the driver's and the builder's decoders was a large part of a sheet's cost.
  */
 function valuesOfUnitPeriodsSql() {
   const p = (name: keyof UnitPeriodsParams) => sql`${sql.placeholder(name)}::text[]`;
-  return sql`select (select json_agg(json_build_array(d.activity, d.state, d.value, d.version,
-        trunc(extract(epoch from d.updated_at) * 1000)::int8, u.id, u.username, u.name) order by d.activity, d.state)
+  return sql`select (select json_agg(${valueTuple('d', 'u')} order by d.activity, d.state)
       from data_values d left join users u on u.id = d.updated_by
       where d.programme_id = k.programme_id and d.org_unit_id = k.org_unit_id and d.period = k.period)::text as values
     from unnest(${p('programmeIds')}, ${p('orgUnits')}, ${p('periods')}) with ordinality as k(programme_id, org_unit_id, period, ord)
@@ -208,18 +142,15 @@ export async function applyAuthoredChanges(
     heldFrozen: guards.map(({ key }) => key.frozenFrom),
   });
   const done = new Map(rows.map((row) => [valueKey(row), row]));
-  return changes.map(({ change, actor }) => {
+  return changes.map(({ change }) => {
     const row = done.get(valueKey(change.key));
-    if (!row) return undefined;
-    const updatedBy = { id: actor.userId, username: actor.username, name: actor.name };
-    return { ...change.key, value: change.value, version: row.version, updatedBy, updatedAt: new Date(row.updatedAt) };
+    return row && parseStoredValue(row.orgUnit, row.period, row.value);
   });
 }
 
+/** A value written, its key and its tuple (valueTuple). */
 interface WrittenRow extends ValueKey {
-  readonly version: number;
-  /** timestamptz as PostgreSQL writes it ('2026-12-04 18:58:11.052633+00'): raw SQL gets no column mapping. */
-  readonly updatedAt: string;
+  readonly value: string;
 }
 
 interface GuardedUpsertParams {
@@ -274,7 +205,7 @@ function guardedUpsert() {
       on conflict (programme_id, org_unit_id, period, activity, state) do update
         set value = excluded.value, version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at
         where data_values.version = excluded.version - 1 and data_values.value <> excluded.value
-      returning org_unit_id, period, activity, state, version, updated_at
+      returning *
     ), audited as (
       -- The old values ride in src, one row a key: a CTE of them apart was joined by a loop over it per row (quadratic).
       insert into audit_log (programme_id, user_id, action, entity, entity_key, org_unit_id, old_value, new_value, reason)
@@ -285,5 +216,6 @@ function guardedUpsert() {
       from written w join src s using (org_unit_id, period, activity, state)
       order by s.ord
     )
-    select org_unit_id as "orgUnit", period, activity, state, version, updated_at as "updatedAt" from written`;
+    select w.org_unit_id as "orgUnit", w.period, w.activity, w.state, ${valueTuple('w', 'u')}::text as value
+    from written w left join users u on u.id = w.updated_by`;
 }

@@ -1,28 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import { limitProblem, VALUE_LIMITS, type LimitProblem } from '../../contract/values.ts';
-
-const LIMIT_MESSAGES: Record<LimitProblem, (value: number) => string> = {
-  notFinite: () => 'must be a finite number',
-  negative: (value) => `must be 0 or more, not ${value}`,
-  decimals: (value) => `must have at most ${VALUE_LIMITS.decimals} decimals, not ${value}`,
-  tooLarge: (value) => `must be less than ${storedText(VALUE_LIMITS.below)}, not ${value}`,
-};
-
-/** Why a number cannot be stored as entered (src/contract/values.ts), or undefined when it can. */
-export function valueProblem(value: number): string | undefined {
-  const problem = limitProblem(value);
-  return problem && LIMIT_MESSAGES[problem](value);
-}
-
-/** A quantity or a score: a number ≥ 0 with at most four decimals. */
-export const valueSchema = z
-  .number({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number') })
-  .superRefine((value, context) => {
-    const problem = valueProblem(value);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
-  })
-  .describe('a number ≥ 0 with at most 4 decimals');
+import { valueSchema } from '../../contract/api/common.ts';
 
 const DECIMAL_TEXT = /^-?\d+(?:\.\d+)?$/;
 

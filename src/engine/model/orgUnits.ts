@@ -6,7 +6,8 @@ import { parseWithSchema } from './validation.ts';
 
 /**
  * Each filter's groupsets and allowed groups, made once: a run asks every unit of the tree.
- * Keyed by the filter object, which programmes never change once parsed.
+ * Keyed by the filter object, which programmes never change once parsed. Pure memoisation of a
+ * function of that object alone: no database's state, so it may live in the module.
  */
 const FILTERS = new WeakMap<GroupFilter, readonly (readonly [string, ReadonlySet<string>])[]>();
 

@@ -4,12 +4,11 @@ import { z } from 'zod';
 import { explainAdjustment } from '../../domain/adjustments/explainAdjustment.ts';
 import { listCorrections } from '../../domain/adjustments/listCorrections.ts';
 import { recordCorrection } from '../../domain/adjustments/recordCorrection.ts';
-import { valueSchema } from '../../domain/dataValues/value.ts';
 import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { entryPeriod, errorResponses, page, pageQuery, programmeParams, recordIdParam } from '../../contract/api/common.ts';
+import { entryPeriod, errorResponses, page, pageQuery, programmeParams, recordIdParam, valueSchema } from '../../contract/api/common.ts';
 
 /** Corrected figures by activity, then state, as exact decimal text. */
 const correctedValues = z.record(z.string(), z.record(z.string(), z.string()));

@@ -5,27 +5,16 @@ import { importDataValues } from '../../domain/dataValues/importDataValues.ts';
 import { IMPORT_LIMITS } from '../../domain/dataValues/limits.ts';
 import { readDataValues } from '../../domain/dataValues/readDataValues.ts';
 import { actionForState } from '../../domain/dataValues/states.ts';
-import { valueSchema } from '../../domain/dataValues/value.ts';
 import { writeDataValue } from '../../domain/dataValues/writeDataValue.ts';
 import type { Action } from '../../domain/permissions.ts';
 import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { entryPeriod, errorBody, errorResponses, programmeParams, recordId } from '../../contract/api/common.ts';
+import { errorBody, errorResponses, programmeParams } from '../../contract/api/common.ts';
+import { readSheet, writeValue } from '../../contract/api/dataValues.ts';
+import { schemaOf } from '../contractCheck.ts';
 import { importJsonParser } from './importJson.ts';
-import { packageStatus, userRef } from './workflowSchemas.ts';
-
-const storedValue = z.object({
-  orgUnit: z.string(),
-  period: z.string(),
-  activity: z.string(),
-  state: z.string(),
-  value: z.number(),
-  version: z.number().describe('send it back when changing the value'),
-  updatedBy: userRef,
-  updatedAt: z.date(),
-});
 
 const rowError = z.object({
   row: z.number().describe('the CSV line (the header is line 1), or the position in the JSON array from 1'),
@@ -54,55 +43,17 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
   const db = database.db;
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
-  r.get(
-    '/programmes/:programmeId/data-values',
-    {
-      config: { authority: 'read' },
-      schema: {
-        tags: ['data values'],
-        summary: 'The values of a unit and period, with the workflow status of each package reading them',
-        params: programmeParams,
-        querystring: z.object({ orgUnitId: z.string().min(1), period: entryPeriod, package: z.string().min(1).optional() }),
-        response: {
-          200: z.object({
-            orgUnit: z.string(),
-            period: z.string(),
-            programmeVersion: z.number(),
-            packages: z.array(packageStatus.extend({ frozen: z.array(z.string()).describe('inputs whose values no longer change at this status') })),
-            values: z.array(storedValue),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => {
-      const { programmeId } = request.params;
-      const { orgUnitId, period, package: pkg } = request.query;
-      await authorize(db, actorOf(request), programmeId, 'read', orgUnitId);
-      return readDataValues(db, { programmeId, orgUnit: orgUnitId, period, package: pkg });
-    },
-  );
+  r.get(readSheet.url, { config: { authority: 'read' }, schema: schemaOf(readSheet) }, async (request) => {
+    const { programmeId } = request.params;
+    const { orgUnitId, period, package: pkg } = request.query;
+    await authorize(db, actorOf(request), programmeId, 'read', orgUnitId);
+    return readDataValues(db, { programmeId, orgUnit: orgUnitId, period, package: pkg });
+  });
 
+  const writeSchema = schemaOf(writeValue);
   r.put(
-    '/programmes/:programmeId/data-values/:orgUnitId/:period/:activity/:state',
-    {
-      config: { authority: WRITE_ACTIONS },
-      schema: {
-        tags: ['data values'],
-        summary: 'Write one value: the clerk writes declared, the verifier verified (and other measured inputs), the committee validated',
-        description:
-          'Send the version you read to change a value, none to create it; if the stored version differs the answer is 409 with the current value. ' +
-          'A locked (validated) period answers 423 LOCKED; declared values once declared, and the verifier’s once verified, 423 FROZEN.',
-        params: programmeParams.extend({ orgUnitId: z.string().min(1), period: entryPeriod, activity: z.string().min(1), state: z.string().min(1) }),
-        body: z.object({
-          value: valueSchema,
-          version: recordId.optional().describe('the version read; absent to create the value'),
-          package: z.string().min(1).optional().describe('the package the value is entered for; checked to hold the activity and state'),
-          reason: z.string().max(2000).optional().describe('recorded in the audit log'),
-        }),
-        response: { 200: storedValue, 201: storedValue, 423: errorBody, ...errorResponses },
-      },
-    },
+    writeValue.url,
+    { config: { authority: WRITE_ACTIONS }, schema: { ...writeSchema, response: { ...writeSchema.response, 423: errorBody } } },
     async (request, reply) => {
       const actor = actorOf(request);
       const { programmeId, orgUnitId, period, activity, state } = request.params;

@@ -8,8 +8,7 @@ import { authorize } from '../../domain/scope.ts';
 import type { Database } from '../../store/database.ts';
 import { actorOf } from '../auth/plugin.ts';
 import { inTransaction } from '../transaction.ts';
-import { entryPeriod, errorResponses, page, pageQuery, programmeParams } from '../../contract/api/common.ts';
-import { packageStatus, statusSchema } from './workflowSchemas.ts';
+import { entryPeriod, errorResponses, packageStatus, page, pageQuery, programmeParams, statusSchema } from '../../contract/api/common.ts';
 
 const statusLine = packageStatus.extend({ orgUnit: z.string(), orgUnitName: z.string() });
 const movedStatus = packageStatus.extend({ orgUnit: z.string() });

@@ -1,53 +1,25 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { packageStatus } from '../../../src/contract/api/common.ts';
+import type { readSheet } from '../../../src/contract/api/dataValues.ts';
+import type { Answer } from '../../../src/contract/http.ts';
+import type { Wire } from '../../../src/contract/wire.ts';
+import type { WorkflowStatus } from '../../../src/contract/workflow.ts';
 import type { InputType } from '../../../src/engine/model/inputTypes.ts';
 import { api, query } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 import { fieldKeys } from '../field/api.ts';
 import { inForce } from './periods.ts';
 
-/** Shapes of the data-value and workflow routes (src/server/routes/dataValues.ts, workflow.ts). */
-export type WorkflowStatus = 'open' | 'declared' | 'verified' | 'validated' | 'invoiced' | 'approved' | 'ordered' | 'paid';
+/** Shapes of the data-value routes, read off the contract (src/contract/api/dataValues.ts). */
+export type { WorkflowStatus } from '../../../src/contract/workflow.ts';
 
-export interface UserRef {
-  readonly id: number;
-  readonly username: string;
-  readonly name: string;
-}
-
-export interface StoredValue {
-  readonly orgUnit: string;
-  readonly period: string;
-  readonly activity: string;
-  readonly state: string;
-  readonly value: number;
-  readonly version: number;
-  readonly updatedBy: UserRef | null;
-  readonly updatedAt: string;
-}
-
-/** A facility's package in the period its workflow is tracked in (the quarter, for a quarterly package). */
-export interface PackageStatus {
-  readonly package: string;
-  readonly period: string;
-  readonly status: WorkflowStatus;
-  readonly locked: boolean;
-  readonly version: number;
-  readonly updatedBy: UserRef | null;
-  readonly updatedAt: string | null;
-}
-
+export type Sheet = Answer<typeof readSheet>;
+export type StoredValue = Sheet['values'][number];
 /** A package as a data-entry sheet shows it: with the inputs whose values no longer change at its status. */
-export interface SheetStatus extends PackageStatus {
-  readonly frozen: readonly string[];
-}
-
-export interface Sheet {
-  readonly orgUnit: string;
-  readonly period: string;
-  readonly programmeVersion: number;
-  readonly packages: readonly SheetStatus[];
-  readonly values: readonly StoredValue[];
-}
+export type SheetStatus = Sheet['packages'][number];
+/** A facility's package in the period its workflow is tracked in (the quarter, for a quarterly package). */
+export type PackageStatus = Wire<z.output<typeof packageStatus>>;
 
 export interface StatusLine extends PackageStatus {
   readonly orgUnit: string;

@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
 import { sheetKey, valueKey, type Sheet, type StoredValue } from './api.ts';
+import type { writeValue } from '../../../src/contract/api/dataValues.ts';
+import type { Answer, Body } from '../../../src/contract/http.ts';
 import { editingText } from '../../../src/contract/numbers.ts';
 import type { InputType } from '../../../src/engine/model/inputTypes.ts';
 import { effectiveValue, planSave, type Draft } from './cells.ts';
@@ -103,11 +105,8 @@ export function useCells(target: CellsTarget, stored: ReadonlyMap<string, Stored
         if (plan.kind === 'invalid') return change((next) => next.set(id, { text: sent, base, phase: 'invalid', problem: plan.problem }));
         change((next) => next.set(id, { text: sent, base, phase: 'saving' }));
         try {
-          const written = await api.put<StoredValue>(`/api/programmes/${programmeId}/data-values/${orgUnit}/${period}/${activity}/${state}`, {
-            value: plan.value,
-            ...(plan.version !== undefined ? { version: plan.version } : {}),
-            package: pkg,
-          });
+          const body: Body<typeof writeValue> = { value: plan.value, ...(plan.version !== undefined ? { version: plan.version } : {}), package: pkg };
+          const written = await api.put<Answer<typeof writeValue>>(`/api/programmes/${programmeId}/data-values/${orgUnit}/${period}/${activity}/${state}`, body);
           store(written);
           const now = draftsRef.current.get(id);
           if (!now || now.text === sent) return change((next) => next.delete(id));

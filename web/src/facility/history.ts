@@ -1,28 +1,16 @@
+import type { readSheet } from '../../../src/contract/api/dataValues.ts';
+import type { Answer } from '../../../src/contract/http.ts';
 import { monthPeriod, parsePeriod } from '../../../src/engine/model/period.ts';
 
-/** A user as the API names them on a record. */
-export interface UserRef {
-  readonly id: number;
-  readonly username: string;
-  readonly name: string;
-}
+type Sheet = Answer<typeof readSheet>;
 
-export type WorkflowStatus = 'open' | 'declared' | 'verified' | 'validated' | 'invoiced' | 'approved' | 'ordered' | 'paid';
+/** What the history reads of a package's status and of a month's sheet (GET /data-values, src/contract/api/dataValues.ts). */
+export type PackageStatus = Pick<Sheet['packages'][number], 'package' | 'period' | 'status' | 'locked' | 'updatedBy' | 'updatedAt'>;
 
-export interface PackageStatus {
-  readonly package: string;
-  readonly period: string;
-  readonly status: WorkflowStatus;
-  readonly locked: boolean;
-  readonly updatedBy: UserRef | null;
-  readonly updatedAt: string | null;
-}
-
-/** GET /data-values for one unit and month: its values in every state and its packages' statuses. */
 export interface MonthSheet {
-  readonly period: string;
+  readonly period: Sheet['period'];
   readonly packages: readonly PackageStatus[];
-  readonly values: readonly { readonly activity: string; readonly state: string; readonly value: number }[];
+  readonly values: readonly Pick<Sheet['values'][number], 'activity' | 'state' | 'value'>[];
 }
 
 export const QUANTITY_STATES = ['declared', 'verified', 'validated'] as const;

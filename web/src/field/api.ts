@@ -1,25 +1,12 @@
 import { api, query } from '../api/client.ts';
+import type { readSheet, writeValue } from '../../../src/contract/api/dataValues.ts';
+import type { Answer, Body } from '../../../src/contract/http.ts';
 import type { StoredValue, Write } from './offline/outbox.ts';
 
-/** The API answers the field screens read, and their react-query keys. */
-export interface PackageStatus {
-  readonly package: string;
-  /** The package's workflow period: the quarter holding a month, for a quarterly package. */
-  readonly period: string;
-  readonly status: string;
-  readonly locked: boolean;
-  /** The inputs whose values no longer change at this status. */
-  readonly frozen: readonly string[];
-  readonly version: number;
-}
-
-export interface UnitValues {
-  readonly orgUnit: string;
-  readonly period: string;
-  readonly programmeVersion: number;
-  readonly packages: readonly PackageStatus[];
-  readonly values: readonly StoredValue[];
-}
+/** The API answers the field screens read (the sheet's read off the contract, src/contract/api/dataValues.ts), and their react-query keys. */
+export type UnitValues = Answer<typeof readSheet>;
+/** A package with its workflow period (the quarter holding a month, for a quarterly package) and its frozen inputs. */
+export type PackageStatus = UnitValues['packages'][number];
 
 export interface VisitLine extends PackageStatus {
   readonly orgUnit: string;
@@ -56,7 +43,8 @@ export async function sendWrite(programmeId: string, write: Write): Promise<Stor
     return undefined;
   }
   const path = `${base(programmeId)}/data-values/${segments(write.orgUnit, write.period, write.activity, write.state)}`;
-  return api.put<StoredValue>(path, { value: write.value, package: write.package, ...(write.baseVersion ? { version: write.baseVersion } : {}) });
+  const body: Body<typeof writeValue> = { value: write.value, package: write.package, ...(write.baseVersion ? { version: write.baseVersion } : {}) };
+  return api.put<Answer<typeof writeValue>>(path, body);
 }
 
 /** A sheet with one value as the server now stores it. */

@@ -5,6 +5,8 @@
  * the verifier resolves — the outbox never overwrites it. This module holds the shapes and the
  * pure rules for adding to the queue; sync.ts sends, idbStore.ts stores.
  */
+import type { readSheet } from '../../../../src/contract/api/dataValues.ts';
+import type { Answer } from '../../../../src/contract/http.ts';
 
 export interface ValueKey {
   readonly orgUnit: string;
@@ -33,13 +35,8 @@ export interface StepWrite {
 
 export type Write = ValueWrite | StepWrite;
 
-/** A value as the API answers it. */
-export interface StoredValue extends ValueKey {
-  readonly value: number;
-  readonly version: number;
-  readonly updatedBy: { readonly id: number; readonly username: string; readonly name: string } | null;
-  readonly updatedAt: string;
-}
+/** A value as the API answers it (src/contract/api/dataValues.ts). */
+export type StoredValue = Answer<typeof readSheet>['values'][number];
 
 /** Why an entry did not go through: the server's stable code and message, and for a conflict the current value. */
 export interface Problem {
