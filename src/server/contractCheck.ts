@@ -107,12 +107,6 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'POST /api/programmes/:programmeId/invoices/:invoiceId/reject',
   'POST /api/programmes/:programmeId/invoices/approve',
   'POST /api/programmes/:programmeId/invoices/funders-parts',
-  // orgUnits.ts
-  'GET /api/programmes/:programmeId/org-units',
-  'GET /api/programmes/:programmeId/org-units/:orgUnitId',
-  'PATCH /api/programmes/:programmeId/org-units/:orgUnitId',
-  'POST /api/programmes/:programmeId/org-units',
-  'PUT /api/programmes/:programmeId/org-units',
   // passwords.ts
   'POST /api/users/:userId/password-reset',
   // paymentOrders.ts
@@ -126,12 +120,6 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'GET /api/programmes/:programmeId/payment-delays',
   'GET /api/programmes/:programmeId/payments',
   'POST /api/programmes/:programmeId/payments',
-  // programmes.ts
-  'GET /api/programmes',
-  'GET /api/programmes/:programmeId/versions',
-  'GET /api/programmes/:programmeId/versions/:version',
-  'POST /api/programmes',
-  'POST /api/programmes/:programmeId/versions',
   // public.ts
   'GET /api/public/programmes/:programmeId/results',
   // users.ts
@@ -140,17 +128,4 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'PATCH /api/users/:userId',
   'POST /api/users',
   'POST /api/users/:userId/roles',
-  // verificationDraws.ts
-  'GET /api/programmes/:programmeId/verification-draws',
-  'GET /api/programmes/:programmeId/verification-draws/:drawId',
-  'POST /api/programmes/:programmeId/verification-draws',
-  'POST /api/programmes/:programmeId/verification-draws/:drawId/apply',
-  // workflow.ts
-  'GET /api/programmes/:programmeId/workflow',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/declare',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/return-declaration',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/return-verification',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/unlock',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/validate',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/verify',
 ]);

@@ -1,8 +1,12 @@
-import type { RouteContract } from '../http.ts';
+import { isRoute, type RouteContract } from '../http.ts';
+import * as orgUnits from './orgUnits.ts';
+import * as programmes from './programmes.ts';
 import * as system from './system.ts';
+import * as verification from './verification.ts';
+import * as workflow from './workflow.ts';
 
 /**
  * Every route of the API, by area: the server must register a handler for each, under the
  * same object (src/server/contractCheck.ts), and none other.
  */
-export const API_ROUTES: readonly RouteContract[] = [system].flatMap((area) => Object.values(area));
+export const API_ROUTES: readonly RouteContract[] = [orgUnits, programmes, system, verification, workflow].flatMap((area) => Object.values(area).filter(isRoute));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawParameters } from '../../../src/domain/verification/parameters.ts';
+import { drawParameters } from '../../../src/contract/api/verification.ts';
 import { defaultFields, fieldsOf, isDrawPeriod, lastMonth, readFields } from './parameters.ts';
 import { DEFAULT_PARAMETERS } from './types.ts';
 
