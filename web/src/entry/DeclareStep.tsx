@@ -4,7 +4,7 @@ import { api } from '../api/client.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { invalidateUnit, type PackageStatus } from './api.ts';
-import { hasEnded } from './periods.ts';
+import { hasEnded } from '../../../src/contract/periods.ts';
 
 interface DeclareStepProps {
   readonly programmeId: string;

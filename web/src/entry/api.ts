@@ -3,7 +3,7 @@ import type { InputType } from '../../../src/engine/model/inputTypes.ts';
 import { api, query } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 import { fieldKeys } from '../field/api.ts';
-import { inForce } from './periods.ts';
+import { inForce } from '../../../src/contract/periods.ts';
 
 /** Shapes of the data-value and workflow routes (src/server/routes/dataValues.ts, workflow.ts). */
 export type WorkflowStatus = 'open' | 'declared' | 'verified' | 'validated' | 'invoiced' | 'approved' | 'ordered' | 'paid';

@@ -10,6 +10,7 @@ import { amountAxis, baseOption, COLORS } from '../dashboards/chartOptions.ts';
 import type { PublicResults as Results } from '../dashboards/types.ts';
 import { formatMoney, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { switchLocale } from '../i18n/index.ts';
+import { periodParts } from '../../../src/contract/periods.ts';
 
 type Row = Results['items'][number];
 
@@ -43,7 +44,7 @@ export function PublicResults() {
 
 function Published({ results }: { results: Results }) {
   const { t } = useTranslation();
-  const years = useMemo(() => [...new Set(results.items.map((item) => item.quarter.slice(0, 4)))].sort().reverse(), [results]);
+  const years = useMemo(() => [...new Set(results.items.map((item) => String(periodParts(item.quarter)?.year)))].sort().reverse(), [results]);
   const [chosen, setChosen] = useState<string>();
   const year = chosen ?? years[0];
   const rows = results.items.filter((item) => item.quarter.startsWith(year ?? ''));

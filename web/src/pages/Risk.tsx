@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useSession } from '../api/session.tsx';
 import type { Me, Role } from '../api/types.ts';
 import { DrawScreen } from '../risk/DrawScreen.tsx';
-import { lastMonth } from '../risk/parameters.ts';
+import { lastCompletedMonth } from '../../../src/contract/periods.ts';
 import { SubtreeForm } from '../risk/SubtreeForm.tsx';
 
 const DRAWERS: readonly Role[] = ['validator', 'designer'];
@@ -21,7 +21,7 @@ export function Risk() {
   const [params, setParams] = useSearchParams();
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
   const root = params.get('root') ?? defaultRoot(me, programmeId);
-  const period = params.get('period') ?? lastMonth();
+  const period = params.get('period') ?? lastCompletedMonth();
   const drawId = Number(params.get('draw')) || undefined;
   const show = (next: { root: string; period: string; draw?: number | undefined }) =>
     setParams({ root: next.root, period: next.period, ...(next.draw ? { draw: String(next.draw) } : {}) });

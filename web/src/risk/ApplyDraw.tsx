@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Progress } from '../components/Status.tsx';
+import { parsePeriod } from '../../../src/contract/periods.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { useApplyDraw } from './queries.ts';
 import type { Draw } from './types.ts';
@@ -48,7 +49,7 @@ export function ApplyDraw({ programmeId, draw }: { programmeId: string; draw: Dr
         >
           <h2 id="apply-confirm-title">{t('risk.apply.confirmTitle')}</h2>
           <p>
-            {t(draw.period.includes('Q') ? 'risk.apply.writesQuarter' : 'risk.apply.writes', {
+            {t(parsePeriod(draw.period)?.type === 'quarter' ? 'risk.apply.writesQuarter' : 'risk.apply.writes', {
               facilities: formatNumber(notDrawn, locale),
               period,
             })}
