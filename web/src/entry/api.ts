@@ -3,16 +3,17 @@ import type { InputType } from '../../../src/engine/model/inputTypes.ts';
 import { api, query } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 import { fieldKeys } from '../field/api.ts';
+import type { z } from 'zod';
+import type { Answer } from '../../../src/contract/http.ts';
+import type { listWorkflow, packageStatus, userRef } from '../../../src/contract/api/workflow.ts';
 import { inForce } from '../../../src/contract/periods.ts';
+import type { Wire } from '../../../src/contract/wire.ts';
+import type { WorkflowStatus } from '../../../src/contract/workflow.ts';
 
-/** Shapes of the data-value and workflow routes (src/server/routes/dataValues.ts, workflow.ts). */
-export type WorkflowStatus = 'open' | 'declared' | 'verified' | 'validated' | 'invoiced' | 'approved' | 'ordered' | 'paid';
+export type { WorkflowStatus };
 
-export interface UserRef {
-  readonly id: number;
-  readonly username: string;
-  readonly name: string;
-}
+/** Shapes of the data-value routes (src/server/routes/dataValues.ts, not in the contract yet); the workflow's come from src/contract/api/workflow.ts. */
+export type UserRef = NonNullable<Wire<z.output<typeof userRef>>>;
 
 export interface StoredValue {
   readonly orgUnit: string;
@@ -26,15 +27,7 @@ export interface StoredValue {
 }
 
 /** A facility's package in the period its workflow is tracked in (the quarter, for a quarterly package). */
-export interface PackageStatus {
-  readonly package: string;
-  readonly period: string;
-  readonly status: WorkflowStatus;
-  readonly locked: boolean;
-  readonly version: number;
-  readonly updatedBy: UserRef | null;
-  readonly updatedAt: string | null;
-}
+export type PackageStatus = Wire<z.output<typeof packageStatus>>;
 
 /** A package as a data-entry sheet shows it: with the inputs whose values no longer change at its status. */
 export interface SheetStatus extends PackageStatus {
@@ -49,10 +42,9 @@ export interface Sheet {
   readonly values: readonly StoredValue[];
 }
 
-export interface StatusLine extends PackageStatus {
-  readonly orgUnit: string;
-  readonly orgUnitName: string;
-}
+/** A facility's package on a status list, with what the user may do with it. */
+export type StatusLine = Answer<typeof listWorkflow>['items'][number];
+export type StepPolicies = StatusLine['policies'];
 
 /** The part of a programme's rules these screens read: packages, their states and activities. */
 export interface RulesActivity {
@@ -131,6 +123,20 @@ export const statusesKey = (programmeId: string, params: StatusQuery, limit: num
 /** Where the facilities of a subtree stand in a period, package by package, a page at a time. */
 export function fetchStatuses(programmeId: string, params: StatusQuery, limit: number, offset: number): Promise<Page<StatusLine>> {
   return api.get<Page<StatusLine>>(`/api/programmes/${programmeId}/workflow${query({ ...params, limit, offset })}`);
+}
+
+/**
+ * What the user may do with one facility's package in a period, as the server decides it: the
+ * policies of its status line (the unit is the root of its own subtree, first in tree order).
+ */
+export function useStepPolicies(programmeId: string, orgUnit: string, status: { readonly period: string; readonly package: string }) {
+  return useQuery({
+    queryKey: ['workflow', programmeId, 'policies', orgUnit, status.period, status.package],
+    queryFn: async () => {
+      const lines = await api.get<Page<StatusLine>>(`/api/programmes/${programmeId}/workflow${query({ period: status.period, root: orgUnit, package: status.package, limit: 1 })}`);
+      return lines.items.find((line) => line.orgUnit === orgUnit)?.policies ?? null;
+    },
+  });
 }
 
 /** After a write or a step: every sheet of the unit and every status list are out of date. */
