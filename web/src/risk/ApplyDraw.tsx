@@ -18,7 +18,8 @@ export function ApplyDraw({ programmeId, draw }: { programmeId: string; draw: Dr
   const notDrawn = draw.counts.facilities - draw.counts.drawn;
   const period = formatPeriod(draw.period, locale);
   const result = apply.data;
-  if (draw.appliedAt && !result) return null;
+  // Offered where the server's policy allows it: the role on the draw's whole subtree, a draw not applied nor replaced.
+  if (!draw.policies.apply && !result) return null;
 
   return (
     <section className="card" aria-labelledby="apply-title">
