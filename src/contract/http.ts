@@ -15,11 +15,17 @@ export interface RouteContract {
   readonly url: string;
   readonly tags: readonly string[];
   readonly summary?: string;
+  readonly description?: string;
   readonly params?: z.ZodType;
   readonly querystring?: z.ZodType;
   readonly body?: z.ZodType;
   /** The success answers by status (200, 201, 202, 204). */
   readonly response: Readonly<Partial<Record<200 | 201 | 202 | 204, z.ZodType>>>;
+}
+
+/** Whether an export of an area module is a route (the modules also export the schemas of their records). */
+export function isRoute(value: unknown): value is RouteContract {
+  return typeof value === 'object' && value !== null && 'method' in value && 'url' in value && 'response' in value;
 }
 
 /** Declares a route; `const` keeps each schema's own type for the server and the client. */

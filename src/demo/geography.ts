@@ -1,4 +1,4 @@
-import type { UnitRecordInput } from '../domain/orgTree/unitRecord.ts';
+import type { UnitRecordInput } from '../contract/api/orgUnits.ts';
 import provinceData from './burundi-provinces.json' with { type: 'json' };
 import { PlaceNames, districtNames, slug } from './names.ts';
 import { Random } from './random.ts';

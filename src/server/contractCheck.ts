@@ -87,12 +87,6 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'POST /api/programmes/:programmeId/invoices/:invoiceId/reject',
   'POST /api/programmes/:programmeId/invoices/approve',
   'POST /api/programmes/:programmeId/invoices/funders-parts',
-  // orgUnits.ts
-  'GET /api/programmes/:programmeId/org-units',
-  'GET /api/programmes/:programmeId/org-units/:orgUnitId',
-  'PATCH /api/programmes/:programmeId/org-units/:orgUnitId',
-  'POST /api/programmes/:programmeId/org-units',
-  'PUT /api/programmes/:programmeId/org-units',
   // paymentOrders.ts
   'GET /api/programmes/:programmeId/payment-orders',
   'GET /api/programmes/:programmeId/payment-orders/:orderId',
@@ -104,23 +98,4 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'GET /api/programmes/:programmeId/payment-delays',
   'GET /api/programmes/:programmeId/payments',
   'POST /api/programmes/:programmeId/payments',
-  // programmes.ts
-  'GET /api/programmes',
-  'GET /api/programmes/:programmeId/versions',
-  'GET /api/programmes/:programmeId/versions/:version',
-  'POST /api/programmes',
-  'POST /api/programmes/:programmeId/versions',
-  // verificationDraws.ts
-  'GET /api/programmes/:programmeId/verification-draws',
-  'GET /api/programmes/:programmeId/verification-draws/:drawId',
-  'POST /api/programmes/:programmeId/verification-draws',
-  'POST /api/programmes/:programmeId/verification-draws/:drawId/apply',
-  // workflow.ts
-  'GET /api/programmes/:programmeId/workflow',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/declare',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/return-declaration',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/return-verification',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/unlock',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/validate',
-  'POST /api/programmes/:programmeId/workflow/:orgUnitId/:period/:package/verify',
 ]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, call, login } from '../support/api.ts';
 import { FIELD_VERSION } from '../support/field.ts';
 import { addUser } from '../support/invoices.ts';
-import { lastCompletedMonth } from '../../web/src/entry/periods.ts';
+import { lastCompletedMonth } from '../../src/contract/periods.ts';
 import { formatPeriod } from '../../web/src/i18n/format.ts';
 import type { Page } from 'playwright-core';
 import { newPage, showScope, signIn, startE2E, type E2E } from './browser.ts';

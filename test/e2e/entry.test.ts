@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TREE, call } from '../support/api.ts';
-import { lastCompletedMonth } from '../../web/src/entry/periods.ts';
+import { lastCompletedMonth } from '../../src/contract/periods.ts';
 import { newPage, paste, signIn, startE2E, type E2E } from './browser.ts';
 import { P, prepareEntry, storedValues } from './entryFixtures.ts';
 

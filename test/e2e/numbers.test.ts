@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastCompletedMonth } from '../../web/src/entry/periods.ts';
+import { lastCompletedMonth } from '../../src/contract/periods.ts';
 import { PROGRAMME, call, login, type Session } from '../support/api.ts';
 import { FIELD_VERSION } from '../support/field.ts';
 import { newPage, paste, signIn, startE2E, type E2E } from './browser.ts';

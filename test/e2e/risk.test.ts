@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
 import { PROGRAMME, call, login } from '../support/api.ts';
 import { RISK_TREE, everyMonth, insertHistory } from '../support/verification.ts';
-import { lastMonth } from '../../web/src/risk/parameters.ts';
+import { lastCompletedMonth } from '../../src/contract/periods.ts';
 import { newPage, signIn, startE2E, submitShown, type E2E } from './browser.ts';
 
 const DRAWS = `/api/programmes/${PROGRAMME}/verification-draws`;
@@ -216,7 +216,7 @@ describe('risk-based verification in the browser', () => {
         const doc = (globalThis as unknown as { document: { querySelector(selector: string): { value: string } | null } }).document;
         return doc.querySelector('#draw-period')?.value;
       });
-    expect(landed).toBe(lastMonth());
+    expect(landed).toBe(lastCompletedMonth());
     await openRisk(page, 'd1', '202409');
     await page.getByText('Aucun tirage encore pour District 1 en septembre 2024. Le comité de validation ou le concepteur du programme l’effectue.').waitFor();
     await expect(page.getByRole('button', { name: 'Tirer au sort' }).count()).resolves.toBe(0);

@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createProgramme, saveProgrammeVersion } from '../../src/domain/programmes.ts';
 import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
-import type { UnitRecordInput } from '../../src/domain/orgTree/unitRecord.ts';
+import type { UnitRecordInput } from '../../src/contract/api/orgUnits.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/store/database.ts';

@@ -1,5 +1,5 @@
 import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
-import type { UnitRecordInput } from '../../src/domain/orgTree/unitRecord.ts';
+import type { UnitRecordInput } from '../../src/contract/api/orgUnits.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
 import type { Db } from '../../src/store/database.ts';
 import type { Role } from '../../src/contract/roles.ts';

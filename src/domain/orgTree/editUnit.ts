@@ -3,7 +3,8 @@ import type { Actor } from '../actor.ts';
 import { errors } from '../errors.ts';
 import { applyTree, type TreeReport } from './applyTree.ts';
 import type { StoredUnit } from './treeDiff.ts';
-import { completeRecord, type UnitRecord, type UnitRecordInput } from './unitRecord.ts';
+import type { UnitRecordInput } from '../../contract/api/orgUnits.ts';
+import { completeRecord, type UnitRecord } from './unitRecord.ts';
 
 /** Adds one unit under an existing parent (or as the root of an empty tree). */
 export async function addUnit(tx: Tx, actor: Actor, programmeId: string, input: UnitRecordInput): Promise<TreeReport> {

@@ -1,7 +1,8 @@
 import type { Tx } from '../../store/database.ts';
 import type { Actor } from '../actor.ts';
 import { applyTree, type ApplyTreeOptions, type TreeReport } from './applyTree.ts';
-import { completeRecord, type UnitRecordInput } from './unitRecord.ts';
+import type { UnitRecordInput } from '../../contract/api/orgUnits.ts';
+import { completeRecord } from './unitRecord.ts';
 
 /**
  * Imports a whole tree (a first load, or a file or DHIS2's tree again): what differs from the

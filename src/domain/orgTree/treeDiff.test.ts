@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffTree, type StoredUnit } from './treeDiff.ts';
-import { completeRecord, type UnitRecordInput } from './unitRecord.ts';
+import type { UnitRecordInput } from '../../contract/api/orgUnits.ts';
+import { completeRecord } from './unitRecord.ts';
 
 const stored: StoredUnit[] = [
   { ...completeRecord({ id: 'bi', name: 'Burundi' }), level: 1, path: '/bi/' },

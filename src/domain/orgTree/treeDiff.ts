@@ -1,6 +1,7 @@
 import { OrgUnitTree, describeError } from '../../engine/index.ts';
 import type { Problem } from './problems.ts';
-import { ID_RULE, ORG_UNIT_ID, changedFields, type UnitField, type UnitRecord } from './unitRecord.ts';
+import { ID_RULE, ORG_UNIT_ID } from '../../contract/api/orgUnits.ts';
+import { changedFields, type UnitField, type UnitRecord } from './unitRecord.ts';
 
 /** A unit as stored: its record and its place in the tree. */
 export interface StoredUnit extends UnitRecord {

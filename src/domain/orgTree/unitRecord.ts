@@ -1,15 +1,4 @@
-import { z } from 'zod';
-
-/**
- * An org unit's id: letters, digits, '_' and '-', as DHIS2 uids and codes are. Paths join ids
- * with '/', so an id holding one would pass for a unit of another subtree; the database
- * checks the same rule (org_units_id_safe).
- */
-export const ORG_UNIT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
-export const ID_RULE = 'an org unit id is 1 to 64 letters, digits, _ or -, starting with a letter or digit';
-
-export const orgUnitId = z.string().regex(ORG_UNIT_ID, ID_RULE);
+import type { UnitRecordInput } from '../../contract/api/orgUnits.ts';
 
 /** A unit as it is imported, edited and audited. */
 export interface UnitRecord {
@@ -23,17 +12,6 @@ export interface UnitRecord {
   readonly validTo: string | null;
 }
 
-/** What a caller gives: everything but the id may be left out. */
-export const unitRecordInput = z.strictObject({
-  id: orgUnitId,
-  name: z.string().min(1).max(200).optional(),
-  parent: orgUnitId.nullable().optional(),
-  groups: z.record(z.string().min(1).max(64), z.string().min(1).max(200)).optional(),
-  attributes: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'an attribute name is lower-case letters, digits and _'), z.number()).optional(),
-  validFrom: z.iso.date().nullable().optional(),
-  validTo: z.iso.date().nullable().optional(),
-});
-export type UnitRecordInput = z.input<typeof unitRecordInput>;
 
 /** A record with its defaults: the id as name, no parent, groups or attributes, open-ended. */
 export function completeRecord(input: UnitRecordInput): UnitRecord {

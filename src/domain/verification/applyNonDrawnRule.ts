@@ -4,6 +4,8 @@ import { dataValues, periodStatus, verificationDrawEntries, verificationDraws } 
 import type { Actor } from '../actor.ts';
 import { recordAudit, type AuditEntry } from '../audit.ts';
 import { errors } from '../errors.ts';
+import { checkDrawAuthority } from '../policies/verificationDraw.ts';
+import { unitPath } from '../scope.ts';
 import { loadDraw, type DrawRow } from './drawRecords.ts';
 import { Exact } from './exact.ts';
 import { drawPeriod, periodsEstimated } from './periods.ts';
@@ -33,11 +35,14 @@ const DETAILS = 100;
  * history: for each declared value of the period, verified = declared × the validation
  * rate recorded in the facility's entry, rounded half away from zero to whole units. All or
  * nothing: refused if any of these facilities already has a verified value for the period
- * (someone verified it after all) or a locked period. A draw is applied once.
+ * (someone verified it after all) or a locked period. A draw is applied once, by whom the
+ * policy (policies/verificationDraw.ts) allows.
  */
 export async function applyNonDrawnRule(tx: Tx, actor: Actor, props: ApplyNonDrawnRuleProps): Promise<ApplyNonDrawnRuleResult> {
   const { programmeId, drawId } = props;
   const draw = await loadDraw(tx, programmeId, drawId);
+  const record = { programmeId, rootPath: await unitPath(tx, programmeId, draw.rootOrgUnitId), appliedAt: draw.appliedAt, replacedAt: draw.replacedAt };
+  checkDrawAuthority(actor, record, `verification draw ${drawId} of '${draw.rootOrgUnitId}'`);
   const appliedAt = await markApplied(tx, actor, draw);
   const periods = periodsEstimated(drawPeriod(draw.period));
   const undrawn = await tx

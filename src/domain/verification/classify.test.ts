@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, noHistory, type FacilityHistory, type MonthFigures } from './classify.ts';
-import { drawParameters } from './parameters.ts';
+import { drawParameters } from '../../contract/api/verification.ts';
 
 const defaults = drawParameters.parse({});
 const WINDOW = ['202401', '202402', '202403', '202404', '202405', '202406'];

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { Exact } from './exact.ts';
-import type { DrawParameters, RiskClass } from './parameters.ts';
+import type { DrawParameters, RiskReasons } from '../../contract/api/verification.ts';
+import type { RiskClass } from '../../contract/verification.ts';
 
 /** A gap between two states of one month: Σ|a − b| over activities holding both, and Σ b. */
 export interface Pair {
@@ -32,32 +32,6 @@ export function noHistory(window: readonly string[]): FacilityHistory {
   return { window: [...window], notVerified: [], months: [] };
 }
 
-const gap = z.object({
-  difference: z.number().describe('Σ |first − second| over the activities holding both states'),
-  base: z.number().describe('Σ second over the same activities'),
-  activities: z.number().int(),
-  gap: z.number().describe('difference / base; 1 when base is 0 and difference is not'),
-});
-
-/** Why a facility is in its class: every figure that put it there. */
-export const riskReasons = z.object({
-  window: z.array(z.string()),
-  notVerified: z.array(z.string()),
-  periods: z.array(z.object({ period: z.string(), declaredVerified: gap.nullable(), verifiedValidated: gap.nullable() })),
-  average: z.object({ declaredVerified: z.number().nullable(), verifiedValidated: z.number().nullable() }),
-  score: z.number().nullable().describe('the larger of the two averages; null without history'),
-  measure: z.enum(['declaredVerified', 'verifiedValidated']).nullable().describe('the average the score comes from'),
-  thresholds: z.object({ moderate: z.number(), high: z.number() }),
-  rule: z.enum(['no_history', 'below_moderate', 'moderate', 'above_high']),
-  validation: z.object({
-    declared: z.number(),
-    validated: z.number(),
-    rate: z.number(),
-    computed: z.boolean().describe('false when nothing declared was validated in the window: the rate is then 1'),
-  }),
-  alwaysDrawn: z.object({ groupset: z.string(), group: z.string() }).nullable(),
-});
-export type RiskReasons = z.output<typeof riskReasons>;
 
 /** The reasons known from history alone; the draw adds whether the facility is always drawn. */
 export type ClassificationReasons = Omit<RiskReasons, 'alwaysDrawn'>;

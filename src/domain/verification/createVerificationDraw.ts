@@ -1,5 +1,4 @@
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Period } from '../../engine/model/period.ts';
 import type { Tx } from '../../store/database.ts';
 import { orgUnits, verificationDrawEntries, verificationDraws } from '../../store/schema.ts';
@@ -12,20 +11,11 @@ import { loadDraw, summarise, type DrawRow, type DrawSummary } from './drawRecor
 import { subtreeFacilities } from './facilities.ts';
 import { subtreeHistory } from './history.ts';
 import { parseInput } from './input.ts';
-import { drawParameters, type StoredParameters } from './parameters.ts';
+import { createDrawInput, type CreateDrawInput, type StoredParameters } from '../../contract/api/verification.ts';
 import { drawPeriod, historyWindow, periodsSharingMonths } from './periods.ts';
 import { DRAW_ALGORITHM, newSeed } from './prng.ts';
 import { underPath } from '../subtree.ts';
 
-export const createDrawInput = z.object({
-  rootOrgUnitId: z.string().min(1).describe('root of the subtree whose facilities are drawn'),
-  period: z.string().min(1).describe('DHIS2 month (202406) or quarter (2024Q2) to verify'),
-  seed: z.string().min(1).max(200).optional().describe('seed of the draw; a random one is made and recorded when absent'),
-  parameters: drawParameters.prefault({}),
-  replace: z.boolean().default(false).describe('replace the current draw of this subtree and period (needs a reason)'),
-  reason: z.string().optional(),
-});
-export type CreateDrawInput = z.input<typeof createDrawInput>;
 
 export interface CreateDrawProps extends CreateDrawInput {
   readonly programmeId: string;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, noHistory, type FacilityHistory } from './classify.ts';
 import { drawFacility, drawSubtree } from './draw.ts';
-import { drawParameters, riskClasses } from './parameters.ts';
+import { drawParameters } from '../../contract/api/verification.ts';
+import { RISK_CLASSES } from '../../contract/verification.ts';
 import { uniform } from './prng.ts';
 
 const defaults = drawParameters.parse({});
@@ -48,7 +49,7 @@ describe('the draw', () => {
   it('draws each class with its probability, over many facilities', () => {
     const n = 3000;
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.constantFrom(...riskClasses), fc.double({ min: 0, max: 1, noNaN: true }), (seed, riskClass, p) => {
+      fc.property(fc.string({ minLength: 1 }), fc.constantFrom(...RISK_CLASSES), fc.double({ min: 0, max: 1, noNaN: true }), (seed, riskClass, p) => {
         const parameters = { ...defaults, probabilities: { ...defaults.probabilities, [riskClass]: p } };
         const drawn = ids(n).filter((id) => drawFacility(seed, cds(id), riskClass, parameters).drawn).length;
         // Five standard deviations: a false alarm about once in 3 million.

@@ -1,6 +1,8 @@
-import { classify, noHistory, type FacilityHistory, type RiskReasons } from './classify.ts';
+import type { RiskReasons } from '../../contract/api/verification.ts';
+import { classify, noHistory, type FacilityHistory } from './classify.ts';
 import type { Facility } from './facilities.ts';
-import type { DrawParameters, RiskClass } from './parameters.ts';
+import type { DrawParameters } from '../../contract/api/verification.ts';
+import type { RiskClass } from '../../contract/verification.ts';
 import { uniform } from './prng.ts';
 
 export interface DrawnFacility {

@@ -5,7 +5,9 @@ import { orgUnits, verificationDrawEntries, verificationDraws } from '../../stor
 import type { Actor } from '../actor.ts';
 import { errors } from '../errors.ts';
 import { scopePaths } from '../scope.ts';
-import { riskClasses, type RiskClass, type StoredParameters } from './parameters.ts';
+import type { StoredParameters } from '../../contract/api/verification.ts';
+import { RISK_CLASSES, type RiskClass } from '../../contract/verification.ts';
+import { verificationDrawPolicies, type VerificationDrawPolicies } from '../policies/verificationDraw.ts';
 import { underPath } from '../subtree.ts';
 
 export type DrawRow = typeof verificationDraws.$inferSelect;
@@ -28,6 +30,7 @@ export interface DrawSummary {
   readonly appliedBy: number | null;
   readonly appliedAt: Date | null;
   readonly counts: ClassCount & { readonly byClass: Record<RiskClass, ClassCount> };
+  readonly policies: VerificationDrawPolicies;
 }
 
 /** A draw by id, or a 404 naming it. */
@@ -80,7 +83,7 @@ export function visibleEntries(visibility: Visibility): SQL | undefined {
 export async function summarise(db: Db | Tx, actor: Actor, programmeId: string, draws: readonly DrawRow[]): Promise<DrawSummary[]> {
   if (draws.length === 0) return [];
   const roots = await db
-    .select({ path: orgUnits.path })
+    .select({ id: orgUnits.id, path: orgUnits.path })
     .from(orgUnits)
     .where(and(eq(orgUnits.programmeId, programmeId), anyOf(orgUnits.id, [...new Set(draws.map((draw) => draw.rootOrgUnitId))])));
   const visibility = await visibilityOf(db, actor, programmeId, roots.map((root) => root.path));
@@ -94,10 +97,12 @@ export async function summarise(db: Db | Tx, actor: Actor, programmeId: string, 
     .from(verificationDrawEntries)
     .where(and(eq(verificationDrawEntries.programmeId, programmeId), inArray(verificationDrawEntries.drawId, draws.map((draw) => draw.id)), visibleEntries(visibility)))
     .groupBy(verificationDrawEntries.drawId, verificationDrawEntries.riskClass);
+  const rootPaths = new Map(roots.map((root) => [root.id, root.path]));
   return draws.map(({ programmeId: _p, parameters, ...draw }) => {
-    const byClass = Object.fromEntries(riskClasses.map((riskClass) => [riskClass, { facilities: 0, drawn: 0 }])) as Record<RiskClass, ClassCount>;
+    const byClass = Object.fromEntries(RISK_CLASSES.map((riskClass) => [riskClass, { facilities: 0, drawn: 0 }])) as Record<RiskClass, ClassCount>;
     for (const row of rows) if (row.drawId === draw.id) byClass[row.riskClass as RiskClass] = { facilities: row.facilities, drawn: row.drawn };
     const totals = Object.values(byClass).reduce((sum, c) => ({ facilities: sum.facilities + c.facilities, drawn: sum.drawn + c.drawn }), { facilities: 0, drawn: 0 });
-    return { ...draw, parameters: parameters as StoredParameters, counts: { ...totals, byClass } };
+    const record = { programmeId, rootPath: rootPaths.get(draw.rootOrgUnitId)!, appliedAt: draw.appliedAt, replacedAt: draw.replacedAt };
+    return { ...draw, parameters: parameters as StoredParameters, counts: { ...totals, byClass }, policies: verificationDrawPolicies(actor, record) };
   });
 }

@@ -4,9 +4,9 @@ import type { Db, Tx } from '../../store/database.ts';
 import { orgUnits, verificationDrawEntries } from '../../store/schema.ts';
 import type { Actor } from '../actor.ts';
 import { unitPath } from '../scope.ts';
-import type { RiskReasons } from './classify.ts';
+import type { RiskReasons } from '../../contract/api/verification.ts';
 import { assertReadable, loadDraw, summarise, unitsUnder, visibilityOf, visibleEntries, type DrawSummary } from './drawRecords.ts';
-import type { RiskClass } from './parameters.ts';
+import type { RiskClass } from '../../contract/verification.ts';
 
 export interface ShowDrawProps {
   readonly programmeId: string;

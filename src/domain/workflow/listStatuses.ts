@@ -9,6 +9,7 @@ import { statusesIn, workflowKey, type StoredStatus, type WorkflowKey } from './
 import { isLocked, type WorkflowStatus } from './steps.ts';
 import { Units } from './units.ts';
 import { underPath } from '../subtree.ts';
+import { periodStepPolicies, type PeriodStepPolicies } from '../policies/periodStep.ts';
 
 export interface ListStatusesProps {
   readonly programmeId: string;
@@ -25,6 +26,8 @@ export interface StatusLine extends Omit<StoredStatus, 'updatedAt'> {
   readonly orgUnitName: string;
   readonly locked: boolean;
   readonly updatedAt: Date | null;
+  /** What the actor may do with it (policies/periodStep.ts). */
+  readonly policies: PeriodStepPolicies;
 }
 
 /**
@@ -42,13 +45,15 @@ export async function listStatuses(db: Db | Tx, actor: Actor, props: ListStatuse
   const rows = await unitsUnder(db, programmeId, paths);
   const units = Units.of(rows);
   const stored = await statusesIn(db, programmeId, period.id, paths);
-  const lines = rows.flatMap((unit) =>
+  const keys = rows.flatMap((unit) =>
     packages
       .filter((pkg) => units.takesPart(unit.id, pkg))
-      .map((pkg) => line({ orgUnit: unit.id, period: period.id, package: pkg.code }, unit.name, stored)),
+      .map((pkg) => ({ key: { orgUnit: unit.id, period: period.id, package: pkg.code }, unit })),
   );
+  const lines = keys.map(({ key, unit }) => line(key, unit, stored));
   const chosen = props.status === undefined ? lines : lines.filter((entry) => entry.status === props.status);
-  return { items: chosen.slice(props.offset, props.offset + props.limit), total: chosen.length };
+  const shown = chosen.slice(props.offset, props.offset + props.limit);
+  return { items: shown.map(({ path, ...entry }) => ({ ...entry, policies: periodStepPolicies(actor, { programmeId, path, status: entry.status }) })), total: chosen.length };
 }
 
 function unitsUnder(db: Db | Tx, programmeId: string, paths: readonly string[]) {
@@ -60,8 +65,10 @@ function unitsUnder(db: Db | Tx, programmeId: string, paths: readonly string[]) 
     .orderBy(asc(orgUnits.path));
 }
 
-function line(key: WorkflowKey, orgUnitName: string, stored: ReadonlyMap<string, StoredStatus>): StatusLine {
+/** A line with its unit's path, from which the policies of the lines shown are decided. */
+function line(key: WorkflowKey, unit: { name: string; path: string }, stored: ReadonlyMap<string, StoredStatus>): Omit<StatusLine, 'policies'> & { path: string } {
   const found = stored.get(workflowKey(key));
-  if (!found) return { ...key, orgUnitName, status: 'open', version: 0, locked: false, updatedBy: null, updatedAt: null };
-  return { ...found, orgUnitName, locked: isLocked(found.status) };
+  const where = { orgUnitName: unit.name, path: unit.path };
+  if (!found) return { ...key, ...where, status: 'open', version: 0, locked: false, updatedBy: null, updatedAt: null };
+  return { ...found, ...where, locked: isLocked(found.status) };
 }

@@ -76,7 +76,9 @@ describe.each(backends)('risk-based verification (%s)', (kind) => {
         seed: 'd1-july',
         parameters: { historyMonths: 6, window: WINDOW, thresholds: { moderate: 0.05, high: 0.1 }, probabilities: { low: 0.4, moderate: 0.8, high: 1 } },
         counts: { facilities: 7, byClass: { low: { facilities: 2 }, moderate: { facilities: 2 }, high: { facilities: 3 } } },
+        policies: { apply: true, replace: true },
       });
+      expect((await get('auditor', `/${drawId}`)).json().draw.policies).toEqual({ apply: false, replace: false });
       const entries = await entriesOf('validator', drawId);
       expect(entries.map((entry) => entry.orgUnitId).sort()).toEqual([...D1_FACILITIES].sort());
       const byId = new Map(entries.map((entry) => [entry.orgUnitId, entry]));
@@ -345,6 +347,8 @@ describe.each(backends)('risk-based verification (%s)', (kind) => {
     });
 
     it('applies a draw once, and no longer replaces it', async () => {
+      // The draw says so itself: its policies are what the risk screen offers.
+      expect((await get('validator', `/${drawId}`)).json().draw.policies).toEqual({ apply: false, replace: false });
       const again = await apply('validator', drawId);
       expect(again.statusCode).toBe(409);
       expect(again.json().error).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('was already applied') });

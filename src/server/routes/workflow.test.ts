@@ -17,6 +17,8 @@ describe.each(backends)('workflow up to the lock (%s)', (kind) => {
     const declared = await api.step('clerk', key, 'declare');
     expect(declared.statusCode, declared.body).toBe(200);
     expect(declared.json()).toMatchObject({ ...key, status: 'declared', version: 1, locked: false, updatedBy: { username: 'clerk' } });
+    // What the clerk may do next: nothing, the verifier's turn (the screens show exactly this).
+    expect(Object.entries(declared.json().policies).filter(([, may]) => may)).toEqual([]);
     expect((await api.step('verifier', key, 'verify')).json()).toMatchObject({ status: 'verified', version: 2 });
     expect((await api.step('validator', key, 'validate')).json()).toMatchObject({ status: 'validated', version: 3, locked: true });
     const audit = await api.audit('cds_1/202401/quantity');
@@ -147,6 +149,9 @@ describe.each(backends)('workflow up to the lock (%s)', (kind) => {
     ]);
     const outside = await list('clerk', 'period=202401&root=p2');
     expect(outside.statusCode).toBe(403);
+    const may = (line: { policies: Record<string, boolean> }) => Object.keys(line.policies).filter((action) => line.policies[action]);
+    expect((await list('validator', 'period=202401&root=d1')).json().items.map(may)).toEqual([['unlock'], []]);
+    expect(own.json().items.map(may)).toEqual([[], []]);
     expect((await list('clerk', 'period=202401&package=bonus')).json().error.message).toBe("package: 'bonus' is not in version 1 of the programme");
   });
 

@@ -7,13 +7,14 @@ import { amountAxis, baseOption, COLORS, monthAxis } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
 import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { useCurrency, useDashboard, type Filters } from './useDashboard.ts';
+import { periodParts } from '../../../src/contract/periods.ts';
 
 /** The year of the range's last month: running totals ordered and paid against the budget, and the forecast. */
 export function BudgetPanel({ filters }: { filters: Filters }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const currency = useCurrency();
-  const year = Number(filters.to.slice(0, 4));
+  const year = periodParts(filters.to)!.year;
   const result = useDashboard<typeof contract.budgetBurnOfYear>('budget-burn', { root: filters.root, year });
   const option = useMemo<ChartOption>(() => {
     const months = result.data?.months ?? [];

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session.tsx';
 import { MonthInput } from '../components/DateInput.tsx';
-import { fromInputMonth, toInputMonth } from './months.ts';
+import { fromIsoMonth, toIsoMonth } from '../../../src/contract/periods.ts';
 import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 
@@ -19,8 +19,8 @@ export function FiltersBar({ filters, onChange }: { filters: Filters; onChange: 
   const below = tree.data?.items.filter((item) => !item.leaf) ?? [];
   const go = (unitId: string | undefined) => onChange({ ...filters, root: unitId });
   const setMonth = (field: 'from' | 'to', value: string) => {
-    if (!/^\d{4}-\d{2}$/.test(value)) return;
-    const month = fromInputMonth(value);
+    const month = fromIsoMonth(value);
+    if (month === undefined) return;
     // Keep the range the right way round: moving one end past the other moves both.
     onChange(field === 'from' ? { ...filters, from: month, to: month > filters.to ? month : filters.to } : { ...filters, to: month, from: month < filters.from ? month : filters.from });
   };
@@ -61,11 +61,11 @@ export function FiltersBar({ filters, onChange }: { filters: Filters; onChange: 
         )}
         <label className="inline">
           {t('dashboards.from')}
-          <MonthInput key={filters.from} value={toInputMonth(filters.from)} onChange={(month) => setMonth('from', month)} required />
+          <MonthInput key={filters.from} value={toIsoMonth(filters.from)} onChange={(month) => setMonth('from', month)} required />
         </label>
         <label className="inline">
           {t('dashboards.to')}
-          <MonthInput key={filters.to} value={toInputMonth(filters.to)} onChange={(month) => setMonth('to', month)} required />
+          <MonthInput key={filters.to} value={toIsoMonth(filters.to)} onChange={(month) => setMonth('to', month)} required />
         </label>
       </div>
     </div>

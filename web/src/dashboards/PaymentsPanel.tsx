@@ -4,7 +4,7 @@ import { Chart } from '../charts/Chart.tsx';
 import type { ChartOption } from '../charts/echarts.ts';
 import { formatMoney, formatPeriod } from '../i18n/format.ts';
 import { amountAxis, baseOption, COLORS, monthAxis } from './chartOptions.ts';
-import { monthsBetween } from './months.ts';
+import { monthsBetween } from '../../../src/contract/periods.ts';
 import { Panel } from './Panel.tsx';
 import type { Answer } from '../../../src/contract/http.ts';
 import type * as contract from '../../../src/contract/api/dashboards.ts';

@@ -6,7 +6,7 @@ import { useSession } from '../api/session.tsx';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { usePackageNames } from '../money/programme.ts';
 import { amountAxis, baseOption, COLORS, monthAxis } from './chartOptions.ts';
-import { monthsBetween } from './months.ts';
+import { monthsBetween } from '../../../src/contract/periods.ts';
 import { Panel } from './Panel.tsx';
 import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { formatPeriod } from '../i18n/format.ts';
-import { invalidateUnit, type PackageStatus } from './api.ts';
-import { hasEnded } from './periods.ts';
+import { invalidateUnit, useStepPolicies, type PackageStatus } from './api.ts';
+import { hasEnded } from '../../../src/contract/periods.ts';
 
 interface DeclareStepProps {
   readonly programmeId: string;
@@ -14,7 +14,7 @@ interface DeclareStepProps {
   readonly blockers: readonly string[];
 }
 
-/** "Mark as declared": the clerk's step of the workflow (open → declared), for the package's own period. */
+/** "Mark as declared": the clerk's step of the workflow (open → declared), for the package's own period, where the server's policy allows it. */
 export function DeclareStep({ programmeId, orgUnit, status, blockers: entryBlockers }: DeclareStepProps) {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
@@ -23,7 +23,8 @@ export function DeclareStep({ programmeId, orgUnit, status, blockers: entryBlock
     mutationFn: () => api.post(`/api/programmes/${programmeId}/workflow/${orgUnit}/${status.period}/${status.package}/declare`),
     onSettled: () => invalidateUnit(client, programmeId, orgUnit),
   });
-  if (status.status !== 'open') return null;
+  const policies = useStepPolicies(programmeId, orgUnit, status).data;
+  if (!policies?.declare) return null;
   // A quarter's figures are complete only once its last month is over.
   const blockers = hasEnded(status.period)
     ? entryBlockers

@@ -9,10 +9,11 @@ import type { InputType } from '../../../src/engine/model/inputTypes.ts';
 import { api, query } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
 import { fieldKeys } from '../field/api.ts';
-import { inForce } from './periods.ts';
+import type { listWorkflow } from '../../../src/contract/api/workflow.ts';
+import { inForce } from '../../../src/contract/periods.ts';
 
-/** Shapes of the data-value routes, read off the contract (src/contract/api/dataValues.ts). */
-export type { WorkflowStatus } from '../../../src/contract/workflow.ts';
+/** Shapes of the data-value routes, read off the contract (src/contract/api/dataValues.ts); the workflow's from src/contract/api/workflow.ts. */
+export type { WorkflowStatus };
 
 export type Sheet = Answer<typeof readSheet>;
 export type StoredValue = Sheet['values'][number];
@@ -21,10 +22,9 @@ export type SheetStatus = Sheet['packages'][number];
 /** A facility's package in the period its workflow is tracked in (the quarter, for a quarterly package). */
 export type PackageStatus = Wire<z.output<typeof packageStatus>>;
 
-export interface StatusLine extends PackageStatus {
-  readonly orgUnit: string;
-  readonly orgUnitName: string;
-}
+/** A facility's package on a status list, with what the user may do with it. */
+export type StatusLine = Answer<typeof listWorkflow>['items'][number];
+export type StepPolicies = StatusLine['policies'];
 
 /** The part of a programme's rules these screens read: packages, their states and activities. */
 export interface RulesActivity {
@@ -103,6 +103,20 @@ export const statusesKey = (programmeId: string, params: StatusQuery, limit: num
 /** Where the facilities of a subtree stand in a period, package by package, a page at a time. */
 export function fetchStatuses(programmeId: string, params: StatusQuery, limit: number, offset: number): Promise<Page<StatusLine>> {
   return api.get<Page<StatusLine>>(`/api/programmes/${programmeId}/workflow${query({ ...params, limit, offset })}`);
+}
+
+/**
+ * What the user may do with one facility's package in a period, as the server decides it: the
+ * policies of its status line (the unit is the root of its own subtree, first in tree order).
+ */
+export function useStepPolicies(programmeId: string, orgUnit: string, status: { readonly period: string; readonly package: string }) {
+  return useQuery({
+    queryKey: ['workflow', programmeId, 'policies', orgUnit, status.period, status.package],
+    queryFn: async () => {
+      const lines = await api.get<Page<StatusLine>>(`/api/programmes/${programmeId}/workflow${query({ period: status.period, root: orgUnit, package: status.package, limit: 1 })}`);
+      return lines.items.find((line) => line.orgUnit === orgUnit)?.policies ?? null;
+    },
+  });
 }
 
 /** After a write or a step: every sheet of the unit and every status list are out of date. */

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { MonthInput } from '../components/DateInput.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatNumber, formatPercent, formatPeriod } from '../i18n/format.ts';
-import { activitiesOf, fromMonthInput, statusesOf, toMonthInput, totalsByMonth, type PackageStatus } from './history.ts';
+import { fromIsoMonth, toIsoMonth } from '../../../src/contract/periods.ts';
+import { activitiesOf, statusesOf, totalsByMonth, type PackageStatus } from './history.ts';
 import { useMonthSheets } from './queries.ts';
 import { WorkflowHistory } from './WorkflowHistory.tsx';
 
@@ -52,7 +53,7 @@ export function QuantityHistory({ programmeId, orgUnitId, months, inForceFrom, u
         <div className="inline-form">
           <label className="inline">
             {t('facility.upTo')}
-            <MonthInput value={toMonthInput(upTo)} onChange={(month) => month && onUpTo(fromMonthInput(month))} />
+            <MonthInput value={toIsoMonth(upTo)} onChange={(month) => { const period = fromIsoMonth(month); if (period) onUpTo(period); }} />
           </label>
           <label className="inline">
             {t('facility.activity')}

@@ -26,19 +26,11 @@ export interface MonthTotals {
   readonly gap: number | null;
 }
 
-export function isMonth(id: string): boolean {
-  return parsePeriod(id)?.type === 'month';
-}
-
 /** The `count` months ending with `last` (a DHIS2 month), oldest first. */
 export function monthsUpTo(last: string, count: number): string[] {
   const end = parsePeriod(last)!.firstMonth;
   return Array.from({ length: count }, (_, i) => monthPeriod(end - count + 1 + i).id);
 }
-
-/** `2024-07` (an <input type="month">) ↔ `202407`. */
-export const fromMonthInput = (value: string) => value.replace('-', '');
-export const toMonthInput = (period: string) => `${period.slice(0, 4)}-${period.slice(4, 6)}`;
 
 /** The first month some version of the rules is in force: earlier months hold no data. */
 export function firstMonthInForce(effectiveFroms: readonly string[]): string | undefined {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../api/session.tsx';
+import { useStepPolicies } from '../entry/api.ts';
 import { StepBack } from '../entry/StepBack.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import type { PackageStatus } from './api.ts';
@@ -55,9 +56,10 @@ function PackageBody({ visit, pkg, status }: { visit: Visit; pkg: Package; statu
 
 /** The verifier sends a declaration back to the clerk, online only: the clerk must see it to correct it. */
 function ReturnDeclaration({ visit, pkg, status }: { visit: Visit; pkg: Package; status: PackageStatus }) {
-  const { programmeId, hasRole } = useSession();
+  const { programmeId } = useSession();
   const online = useOnline();
-  if (!programmeId || !hasRole('verifier')) return null;
+  const policies = useStepPolicies(programmeId ?? '', visit.sheet.orgUnit, status);
+  if (!programmeId || !policies.data?.returnDeclaration) return null;
   const title = `${pkg.name ?? pkg.code} · ${visit.unit.name}`;
   return <StepBack programmeId={programmeId} orgUnit={visit.sheet.orgUnit} status={status} title={title} step="return-declaration" disabled={!online} />;
 }

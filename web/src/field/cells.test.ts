@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { effectiveValue } from '../entry/cells.ts';
 import { cellKey, cellProblem, cellsOf, cellText, currentValue, editsOf, engineEntries, type SheetInput } from './cells.ts';
 import type { OutboxEntry, StoredValue } from './offline/outbox.ts';
 
@@ -48,6 +49,24 @@ describe('entry cells', () => {
     expect(cellProblem(typed('-1'))).toEqual({ code: 'negative' });
     expect(cellProblem(typed('1.23456'))).toEqual({ code: 'decimals' });
     expect(cellProblem(typed('douze'))).toEqual({ code: 'notNumber', readings: [] });
+  });
+
+  // Issue 16: the field screen read `1,234` as 1.234 where the clerk's grid read 1234, and refused `1 234`.
+  it.each([
+    ['en', '1,234', 1234],
+    ['en', '1 234', 1234],
+    ['en', '1.234', 1.234],
+    ['en', '1 234,5', undefined],
+    ['fr', '1,234', 1.234],
+    ['fr', '1 234', 1234],
+    ['fr', '1.234', undefined],
+    ['fr', '1 234,5', 1234.5],
+  ] as const)('reads %s %j as the clerk’s grid does: %s', (locale, text, value) => {
+    const cell = typed(text, { locale });
+    expect(currentValue(cell)).toBe(value);
+    expect(effectiveValue({ text, base: undefined, phase: 'editing' }, undefined, locale, undefined)).toBe(value);
+    // Refused the way the grid refuses it, with both readings suggested where a reader could take it two ways.
+    if (value === undefined) expect(cellProblem(cell)).toMatchObject({ code: 'otherWriting', readings: locale === 'en' ? [1234.5] : [1.234, 1234] });
   });
 
   it('refuses a value of the wrong type for the input', () => {

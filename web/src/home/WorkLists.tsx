@@ -1,6 +1,6 @@
 import { useCan } from '../api/session.tsx';
 import type { StatusLine } from '../entry/api.ts';
-import { entryMonthOf, lastCompletedMonth, lastCompletedQuarter } from '../entry/periods.ts';
+import { entryMonthOf, lastCompletedMonth, lastCompletedQuarter } from '../../../src/contract/periods.ts';
 import { WorkList } from './WorkList.tsx';
 
 const unitPeriod = (line: StatusLine, period: string) => `unit=${encodeURIComponent(line.orgUnit)}&period=${period}`;

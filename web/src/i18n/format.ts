@@ -4,6 +4,7 @@
  * is what its inputs read back.
  */
 export { formatNumber } from '../../../src/contract/numbers.ts';
+import { periodParts } from '../../../src/contract/periods.ts';
 
 const tag = (locale: string) => (locale === 'fr' ? 'fr-BI' : 'en-GB');
 
@@ -65,13 +66,11 @@ export function parseMonthInput(text: string): string | undefined {
 
 /** `202403` → "mars 2024" / "March 2024"; `2024Q1` → "T1 2024" / "Q1 2024". */
 export function formatPeriod(period: string, locale: string): string {
-  const month = /^(\d{4})(\d{2})$/.exec(period);
-  if (month) {
-    const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
-    return new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  const parts = periodParts(period);
+  if (parts?.type === 'month') {
+    return new Intl.DateTimeFormat(tag(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(parts.year, parts.month - 1, 1)));
   }
-  const quarter = /^(\d{4})Q([1-4])$/.exec(period);
-  if (quarter) return `${locale === 'fr' ? 'T' : 'Q'}${quarter[2]} ${quarter[1]}`;
+  if (parts?.type === 'quarter') return `${locale === 'fr' ? 'T' : 'Q'}${parts.quarter} ${parts.year}`;
   return period;
 }
 
@@ -87,8 +86,8 @@ export function formatCompact(value: number, locale: string): string {
 
 /** `202403` → "mars 24" / "Mar 24", for chart axes. */
 export function formatMonthShort(period: string, locale: string): string {
-  const month = /^(\d{4})(\d{2})$/.exec(period);
-  if (!month) return formatPeriod(period, locale);
-  const date = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
+  const parts = periodParts(period);
+  if (parts?.type !== 'month') return formatPeriod(period, locale);
+  const date = new Date(Date.UTC(parts.year, parts.month - 1, 1));
   return new Intl.DateTimeFormat(tag(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(date);
 }

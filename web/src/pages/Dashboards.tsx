@@ -8,7 +8,7 @@ import { Loading } from '../components/Status.tsx';
 import { BudgetPanel } from '../dashboards/BudgetPanel.tsx';
 import { DelaysPanel } from '../dashboards/DelaysPanel.tsx';
 import { FiltersBar } from '../dashboards/FiltersBar.tsx';
-import { shiftMonth, thisMonth } from '../dashboards/months.ts';
+import { shiftPeriod, thisMonth } from '../../../src/contract/periods.ts';
 import { PaymentsPanel } from '../dashboards/PaymentsPanel.tsx';
 import { QualityPanel } from '../dashboards/QualityPanel.tsx';
 import { QuantityPanel } from '../dashboards/QuantityPanel.tsx';
@@ -41,7 +41,7 @@ function DashboardScreen({ programmeId }: { programmeId: string }) {
   const open = useCallback((root: string) => setParams((current) => ({ ...Object.fromEntries(current), root })), [setParams]);
   if (!params.get('to') && extent.isPending) return <Loading />;
   const to = params.get('to') ?? extent.data?.last ?? thisMonth();
-  const yearBefore = shiftMonth(to, -11);
+  const yearBefore = shiftPeriod(to, -11);
   const first = extent.data?.first;
   const from = params.get('from') ?? (first && first > yearBefore && first <= to ? first : yearBefore);
   const filters: Filters = { root: params.get('root') ?? undefined, from, to };

@@ -12,7 +12,7 @@ import { FacilitySearch } from '../entry/FacilitySearch.tsx';
 import { PackageEntry } from '../entry/PackageEntry.tsx';
 import { PackageStep } from '../entry/PackageStep.tsx';
 import { PeriodSelect } from '../entry/PeriodSelect.tsx';
-import { isMonth, lastCompletedMonth, monthsBack } from '../entry/periods.ts';
+import { isMonth, lastCompletedMonth, periodsBack } from '../../../src/contract/periods.ts';
 import { formatPeriod } from '../i18n/format.ts';
 
 /** Two years back: late declarations happen, older ones are reached by a link. */
@@ -38,7 +38,7 @@ function DataEntryScreen({ programmeId }: { programmeId: string }) {
     queryFn: () => api.get<OrgUnit>(`/api/programmes/${programmeId}/org-units/${unitId}`),
     enabled: unitId !== undefined,
   });
-  const months = useMemo(() => monthsBack(lastCompletedMonth(), MONTHS_OFFERED), []);
+  const months = useMemo(() => periodsBack(lastCompletedMonth(), MONTHS_OFFERED), []);
 
   return (
     <section className="entry">

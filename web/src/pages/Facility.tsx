@@ -5,19 +5,14 @@ import { useSession } from '../api/session.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { Breadcrumb } from '../facility/Breadcrumb.tsx';
 import { FacilityRisk } from '../facility/FacilityRisk.tsx';
-import { firstMonthInForce, isMonth, monthsUpTo } from '../facility/history.ts';
+import { isMonth, thisMonth } from '../../../src/contract/periods.ts';
+import { firstMonthInForce, monthsUpTo } from '../facility/history.ts';
 import { useChildCount, useUnit, useVersionStarts } from '../facility/queries.ts';
 import { QuantityHistory } from '../facility/QuantityHistory.tsx';
 import { UnitFacts } from '../facility/UnitFacts.tsx';
 import { FacilityPayments } from '../money/FacilityPayments.tsx';
 
 const HISTORY_MONTHS = 12;
-
-/** This month, as a DHIS2 id: the history ends with it unless another month is chosen. */
-function thisMonth(): string {
-  const today = new Date();
-  return `${today.getFullYear()}${String(today.getMonth() + 1).padStart(2, '0')}`;
-}
 
 /** One org unit: its place in the tree, who it is, its quantities and workflow over a year, its risk class. */
 export function Facility() {
@@ -35,6 +30,7 @@ function FacilityPage({ programmeId, orgUnitId }: { programmeId: string; orgUnit
   const children = useChildCount(programmeId, orgUnitId);
   const versions = useVersionStarts(programmeId);
   const asked = params.get('to') ?? '';
+  // The history ends with this month unless another month is chosen.
   const upTo = isMonth(asked) ? asked : thisMonth();
   const months = useMemo(() => monthsUpTo(upTo, HISTORY_MONTHS), [upTo]);
 

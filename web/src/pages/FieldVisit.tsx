@@ -7,7 +7,7 @@ import { ErrorMessage, Loading } from '../components/Status.tsx';
 import type { OutboxEntry } from '../field/offline/outbox.ts';
 import { OutboxPanel } from '../field/offline/OutboxPanel.tsx';
 import { PackageSection } from '../field/PackageSection.tsx';
-import { isEntryPeriod, relatedPeriods, shiftPeriod } from '../field/periods.ts';
+import { isEntryPeriod, relatedPeriods, shiftPeriod } from '../../../src/contract/periods.ts';
 import { useVisit, type Visit } from '../field/useVisit.ts';
 import { stateLabel } from '../field/labels.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';

@@ -10,9 +10,8 @@ import { VirtualList } from '../components/VirtualList.tsx';
 import { fieldKeys, type VersionDetail, type VisitLine } from '../field/api.ts';
 import { OutboxPanel } from '../field/offline/OutboxPanel.tsx';
 import { useOutboxEntries } from '../field/offline/outboxState.ts';
-import { defaultPeriod, isEntryPeriod, shiftPeriod } from '../field/periods.ts';
+import { isEntryPeriod, lastCompletedMonth, parsePeriod, shiftPeriod } from '../../../src/contract/periods.ts';
 import { formatPeriod } from '../i18n/format.ts';
-import { parsePeriod } from '../../../src/engine/model/period.ts';
 
 const PAGE = 200;
 const FILTERS = { declared: 'declared', verified: 'verified', all: undefined } as const;
@@ -30,7 +29,7 @@ export function FieldVisits() {
 function VisitsScreen({ programmeId }: { programmeId: string }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const period = isEntryPeriod(params.get('period') ?? undefined) ? params.get('period')! : defaultPeriod(new Date());
+  const period = isEntryPeriod(params.get('period') ?? undefined) ? params.get('period')! : lastCompletedMonth();
   const filter: Filter = (params.get('status') as Filter | null) ?? 'declared';
   const [draft, setDraft] = useState(period);
   const choose = (next: { period?: string; status?: Filter }) => {

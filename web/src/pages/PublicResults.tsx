@@ -11,6 +11,7 @@ import type { publishedResults } from '../../../src/contract/api/public.ts';
 import type { Answer } from '../../../src/contract/http.ts';
 import { formatMoney, formatNumber, formatPeriod } from '../i18n/format.ts';
 import { switchLocale } from '../i18n/index.ts';
+import { periodParts } from '../../../src/contract/periods.ts';
 
 type Results = Answer<typeof publishedResults>;
 type Row = Results['items'][number];
@@ -45,7 +46,7 @@ export function PublicResults() {
 
 function Published({ results }: { results: Results }) {
   const { t } = useTranslation();
-  const years = useMemo(() => [...new Set(results.items.map((item) => item.quarter.slice(0, 4)))].sort().reverse(), [results]);
+  const years = useMemo(() => [...new Set(results.items.map((item) => String(periodParts(item.quarter)?.year)))].sort().reverse(), [results]);
   const [chosen, setChosen] = useState<string>();
   const year = chosen ?? years[0];
   const rows = results.items.filter((item) => item.quarter.startsWith(year ?? ''));

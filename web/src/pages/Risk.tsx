@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../api/session.tsx';
 import { DrawScreen } from '../risk/DrawScreen.tsx';
-import { lastMonth } from '../risk/parameters.ts';
+import { lastCompletedMonth } from '../../../src/contract/periods.ts';
 import { SubtreeForm } from '../risk/SubtreeForm.tsx';
 
 
@@ -14,7 +14,7 @@ export function Risk() {
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
   // Where the user's work starts: the subtree they may draw on, or else one they read.
   const root = params.get('root') ?? capability('verification.draw').roots[0] ?? capability('read').roots[0] ?? '';
-  const period = params.get('period') ?? lastMonth();
+  const period = params.get('period') ?? lastCompletedMonth();
   const drawId = Number(params.get('draw')) || undefined;
   const show = (next: { root: string; period: string; draw?: number | undefined }) =>
     setParams({ root: next.root, period: next.period, ...(next.draw ? { draw: String(next.draw) } : {}) });

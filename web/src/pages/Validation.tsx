@@ -7,7 +7,7 @@ import { useSession } from '../api/session.tsx';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useRulesInForce, type WorkflowStatus } from '../entry/api.ts';
 import { PeriodSelect } from '../entry/PeriodSelect.tsx';
-import { isEntryPeriod, lastCompletedMonth, lastCompletedQuarter, monthsBack, quartersBack } from '../entry/periods.ts';
+import { isEntryPeriod, lastCompletedMonth, lastCompletedQuarter, periodsBack } from '../../../src/contract/periods.ts';
 import { useUnitNames } from '../money/unitNames.ts';
 import { StatusList } from '../validation/StatusList.tsx';
 
@@ -35,8 +35,8 @@ function ValidationScreen({ programmeId }: { programmeId: string }) {
   const { rules } = useRulesInForce(programmeId, period);
   const groups = useMemo(
     () => [
-      { label: t('validation.months'), periods: monthsBack(lastCompletedMonth(), 24) },
-      { label: t('validation.quarters'), periods: quartersBack(lastCompletedQuarter(), 8) },
+      { label: t('validation.months'), periods: periodsBack(lastCompletedMonth(), 24) },
+      { label: t('validation.quarters'), periods: periodsBack(lastCompletedQuarter(), 8) },
     ],
     [t],
   );

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Progress } from '../components/Status.tsx';
+import { parsePeriod } from '../../../src/contract/periods.ts';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
 import { useApplyDraw } from './queries.ts';
 import type { Draw } from './types.ts';
@@ -17,7 +18,8 @@ export function ApplyDraw({ programmeId, draw }: { programmeId: string; draw: Dr
   const notDrawn = draw.counts.facilities - draw.counts.drawn;
   const period = formatPeriod(draw.period, locale);
   const result = apply.data;
-  if (draw.appliedAt && !result) return null;
+  // Offered where the server's policy allows it: the role on the draw's whole subtree, a draw not applied nor replaced.
+  if (!draw.policies.apply && !result) return null;
 
   return (
     <section className="card" aria-labelledby="apply-title">
@@ -48,7 +50,7 @@ export function ApplyDraw({ programmeId, draw }: { programmeId: string; draw: Dr
         >
           <h2 id="apply-confirm-title">{t('risk.apply.confirmTitle')}</h2>
           <p>
-            {t(draw.period.includes('Q') ? 'risk.apply.writesQuarter' : 'risk.apply.writes', {
+            {t(parsePeriod(draw.period)?.type === 'quarter' ? 'risk.apply.writesQuarter' : 'risk.apply.writes', {
               facilities: formatNumber(notDrawn, locale),
               period,
             })}

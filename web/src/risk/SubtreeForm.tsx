@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { UnitPicker } from '../components/UnitPicker.tsx';
-import { isDrawPeriod } from './parameters.ts';
+import { isEntryPeriod } from '../../../src/contract/periods.ts';
 
 /** Which draw to look at: a subtree root in the user's scope and a month or quarter. */
 export function SubtreeForm({ root, period, onShow }: { root: string; period: string; onShow: (root: string, period: string) => void }) {
@@ -12,8 +12,8 @@ export function SubtreeForm({ root, period, onShow }: { root: string; period: st
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const chosen = draft.trim().toUpperCase();
-    setBadPeriod(!isDrawPeriod(chosen));
-    if (isDrawPeriod(chosen) && unit.trim()) onShow(unit.trim(), chosen);
+    setBadPeriod(!isEntryPeriod(chosen));
+    if (isEntryPeriod(chosen) && unit.trim()) onShow(unit.trim(), chosen);
   };
   return (
     <form className="inline-form subtree-form" onSubmit={submit} noValidate>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { drawParameters } from '../../../src/domain/verification/parameters.ts';
-import { defaultFields, fieldsOf, isDrawPeriod, lastMonth, readFields } from './parameters.ts';
+import { drawParameters } from '../../../src/contract/api/verification.ts';
+import { defaultFields, fieldsOf, readFields } from './parameters.ts';
 import { DEFAULT_PARAMETERS } from './types.ts';
 
 describe('draw parameters in the form', () => {
@@ -32,12 +32,5 @@ describe('draw parameters in the form', () => {
     expect(read).toEqual({
       problems: { historyMonths: 'wholeMonths', thresholdModerate: 'order', probabilityLow: 'required', probabilityModerate: 'percent', probabilityHigh: 'percent' },
     });
-  });
-
-  it('knows draw periods and last month', () => {
-    expect(['202407', '2024Q3'].map(isDrawPeriod)).toEqual([true, true]);
-    expect(['2024', '202413', 'juillet'].map(isDrawPeriod)).toEqual([false, false, false]);
-    expect(lastMonth(new Date(2025, 0, 15))).toBe('202412');
-    expect(lastMonth(new Date(2024, 7, 1))).toBe('202407');
   });
 });

@@ -1,5 +1,4 @@
 import { editingText, parseNumber } from '../../../src/contract/numbers.ts';
-import { parsePeriod } from '../../../src/engine/model/period.ts';
 import { DEFAULT_PARAMETERS, RISK_CLASSES, type DrawParameters, type RiskClass } from './types.ts';
 
 /**
@@ -69,16 +68,4 @@ export function readFields(
   const probabilities = Object.fromEntries(RISK_CLASSES.map((riskClass) => [riskClass, ratio(PROBABILITY_FIELD[riskClass], 100)])) as Record<RiskClass, number>;
   if (Object.keys(problems).length > 0) return { problems };
   return { parameters: { historyMonths: months!, thresholds: { moderate, high }, probabilities } };
-}
-
-/** A draw's period: a DHIS2 month (202407) or quarter (2024Q3), the rhythms of verification. */
-export function isDrawPeriod(id: string): boolean {
-  const period = parsePeriod(id);
-  return period !== undefined && period.type !== 'year';
-}
-
-/** The month before today's, as a DHIS2 id: the period usually being verified. */
-export function lastMonth(today = new Date()): string {
-  const date = new Date(Date.UTC(today.getFullYear(), today.getMonth() - 1, 1));
-  return `${date.getUTCFullYear()}${String(date.getUTCMonth() + 1).padStart(2, '0')}`;
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
-import { invalidateUnit, type PackageStatus } from '../entry/api.ts';
+import { invalidateUnit, useStepPolicies, type PackageStatus } from '../entry/api.ts';
 import { StepBack } from '../entry/StepBack.tsx';
 import { LockSummary, type LockFacts } from './LockSummary.tsx';
 
@@ -21,7 +21,7 @@ interface CommitteeActionsProps {
 /**
  * Validate (verified → validated, locking the values) after a confirmation of what will be
  * locked, return a verification to the verifier, or reopen a validated package: the two with
- * a reason.
+ * a reason. Each is offered where the server's policy for the package allows it.
  */
 export function CommitteeActions({ programmeId, orgUnit, title, status, unsaved, facts }: CommitteeActionsProps) {
   const { t } = useTranslation();
@@ -32,40 +32,50 @@ export function CommitteeActions({ programmeId, orgUnit, title, status, unsaved,
     onSuccess: () => setConfirming(false),
     onSettled: () => invalidateUnit(client, programmeId, orgUnit),
   });
+  const policies = useStepPolicies(programmeId, orgUnit, status).data;
   const current = t(`workflow.status.${status.status}`);
 
-  if (status.status === 'open' || status.status === 'declared') return <p className="muted">{t('validation.waiting', { status: current })}</p>;
-  if (status.status === 'validated') return <StepBack programmeId={programmeId} orgUnit={orgUnit} title={title} status={status} step="unlock" />;
-  if (status.status !== 'verified') return <p className="muted">{t('validation.beyond', { status: current })}</p>;
+  if (!policies) return null;
+  if (policies.unlock) return <StepBack programmeId={programmeId} orgUnit={orgUnit} title={title} status={status} step="unlock" />;
+  if (!policies.validate && !policies.returnVerification) {
+    const waiting = status.status === 'open' || status.status === 'declared';
+    return <p className="muted">{t(waiting ? 'validation.waiting' : 'validation.beyond', { status: current })}</p>;
+  }
   return (
     <div className="declare-step">
-      <button
-        type="button"
-        disabled={unsaved > 0 || validate.isPending}
-        onClick={() => {
-          validate.reset();
-          setConfirming(true);
-        }}
-        aria-describedby="validate-help"
-      >
-        {t('penalty.lock.open')}
-      </button>
-      <p id="validate-help" className="small-text muted">
-        {unsaved > 0 ? t('entry.blocked.unsaved', { count: unsaved }) : t('validation.validateHelp')}
-      </p>
-      <ConfirmDialog
-        id="validate"
-        open={confirming}
-        title={t('penalty.lock.title', { title })}
-        confirm={t('penalty.lock.confirm')}
-        busy={validate.isPending || !facts.figures}
-        error={validate.error}
-        onConfirm={() => validate.mutate()}
-        onCancel={() => setConfirming(false)}
-      >
-        <LockSummary facts={facts} />
-      </ConfirmDialog>
-      <StepBack programmeId={programmeId} orgUnit={orgUnit} title={title} status={status} step="return-verification" disabled={validate.isPending} />
+      {policies.validate && (
+        <>
+          <button
+            type="button"
+            disabled={unsaved > 0 || validate.isPending}
+            onClick={() => {
+              validate.reset();
+              setConfirming(true);
+            }}
+            aria-describedby="validate-help"
+          >
+            {t('penalty.lock.open')}
+          </button>
+          <p id="validate-help" className="small-text muted">
+            {unsaved > 0 ? t('entry.blocked.unsaved', { count: unsaved }) : t('validation.validateHelp')}
+          </p>
+          <ConfirmDialog
+            id="validate"
+            open={confirming}
+            title={t('penalty.lock.title', { title })}
+            confirm={t('penalty.lock.confirm')}
+            busy={validate.isPending || !facts.figures}
+            error={validate.error}
+            onConfirm={() => validate.mutate()}
+            onCancel={() => setConfirming(false)}
+          >
+            <LockSummary facts={facts} />
+          </ConfirmDialog>
+        </>
+      )}
+      {policies.returnVerification && (
+        <StepBack programmeId={programmeId} orgUnit={orgUnit} title={title} status={status} step="return-verification" disabled={validate.isPending} />
+      )}
     </div>
   );
 }
