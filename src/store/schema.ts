@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../contract/roles.ts';
+import { ADJUSTMENT_KINDS, INVOICE_STATUSES } from '../contract/invoices.ts';
 import { WORKFLOW_STATUSES } from '../contract/workflow.ts';
 import {
   bigserial,
@@ -222,7 +223,7 @@ export const invoiceRunInputs = pgTable(
   (t) => [index('invoice_run_inputs_unit').on(t.runId, t.orgUnitId)],
 );
 
-export const invoiceStatus = pgEnum('invoice_status', ['prepared', 'approved', 'ordered', 'paid', 'rejected']);
+export const invoiceStatus = pgEnum('invoice_status', INVOICE_STATUSES);
 
 /**
  * What one facility is owed by one payment rule for one period. Immutable once approved. A
@@ -303,7 +304,7 @@ export const corrections = pgTable(
   (t) => [primaryKey({ columns: [t.programmeId, t.id] }), index('corrections_unit').on(t.programmeId, t.orgUnitId)],
 );
 
-export const adjustmentKind = pgEnum('adjustment_kind', ['correction', 'carried']);
+export const adjustmentKind = pgEnum('adjustment_kind', ADJUSTMENT_KINDS);
 
 /**
  * A line of an invoice beyond its own period's amount: the difference a correction makes to

@@ -3,7 +3,11 @@ import * as audit from './audit.ts';
 import * as auth from './auth.ts';
 import * as dashboards from './dashboards.ts';
 import * as dataValues from './dataValues.ts';
+import * as dryRun from './dryRun.ts';
+import * as funders from './funders.ts';
+import * as invoices from './invoices.ts';
 import * as orgUnits from './orgUnits.ts';
+import * as payments from './payments.ts';
 import * as programmes from './programmes.ts';
 import * as publicResults from './public.ts';
 import * as system from './system.ts';
@@ -20,7 +24,11 @@ export const API_ROUTES: readonly RouteContract[] = [
   auth,
   dashboards,
   dataValues,
+  dryRun,
+  funders,
+  invoices,
   orgUnits,
+  payments,
   programmes,
   publicResults,
   system,

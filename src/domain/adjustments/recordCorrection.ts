@@ -7,10 +7,8 @@ import { recordAudit } from '../audit.ts';
 import { storedText } from '../dataValues/value.ts';
 import { errors } from '../errors.ts';
 import { versionFor } from '../programmes.ts';
+import { isCorrectable } from '../policies/invoice.ts';
 import { authorize } from '../scope.ts';
-
-/** The package periods a correction may be recorded on: their invoice is approved, so nothing can go back. */
-export const CORRECTABLE = new Set(['approved', 'ordered', 'paid']);
 
 export interface CorrectedValue {
   readonly activity: string;
@@ -55,7 +53,8 @@ export async function recordCorrection(tx: Tx, actor: Actor, props: RecordCorrec
     .where(and(eq(periodStatus.programmeId, programmeId), eq(periodStatus.orgUnitId, orgUnitId), eq(periodStatus.period, period), eq(periodStatus.package, props.package)))
     .for('update');
   const state = status?.status ?? 'open';
-  if (!CORRECTABLE.has(state)) {
+  // The invoice policy's rule (src/domain/policies/invoice.ts): its role half is the authorize above.
+  if (!isCorrectable(state)) {
     throw errors.invalidState(
       `package '${props.package}' of '${orgUnitId}' for ${period} is ${state}: a correction is recorded once its invoice is approved; before that, go back through the workflow (reject the prepared invoice, unlock, return)`,
       { status: state },

@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { ApprovalRefusal } from '../../contract/invoices.ts';
 import type { Tx } from '../../store/database.ts';
 import { invoices, orgUnits } from '../../store/schema.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { AppError, errors } from '../errors.ts';
-import { allows } from '../scope.ts';
+import { approvalRefusal } from '../policies/invoice.ts';
 import { advanceStatus } from './advanceStatus.ts';
 import { invoiceGates } from './invoiceGates.ts';
 import { lockInvoices } from './lock.ts';
@@ -18,8 +19,8 @@ export interface ApproveInvoicesProps {
 type Found = typeof invoices.$inferSelect & { path: string };
 
 /**
- * Approves prepared invoices, all or none. The committee member who started the run that
- * prepared an invoice may not approve it: approval is the second pair of eyes.
+ * Approves prepared invoices, all or none, each as the invoice policy decides: the committee
+ * member who started the run that prepared an invoice may not approve it (four eyes).
  */
 export async function approveInvoices(tx: Tx, actor: Actor, props: ApproveInvoicesProps): Promise<{ approved: number[] }> {
   const { programmeId, invoiceIds } = props;
@@ -30,7 +31,7 @@ export async function approveInvoices(tx: Tx, actor: Actor, props: ApproveInvoic
     .innerJoin(orgUnits, and(eq(orgUnits.programmeId, invoices.programmeId), eq(orgUnits.id, invoices.orgUnitId)))
     .where(and(eq(invoices.programmeId, programmeId), inArray(invoices.id, [...invoiceIds])));
   const byId = new Map(rows.map((row): [number, Found] => [row.invoice.id, { ...row.invoice, path: row.path }]));
-  const problems = invoiceIds.map((id, i) => refusal(actor, programmeId, id, `invoiceIds[${i}]`, byId.get(id))).filter((p) => p !== undefined);
+  const problems = invoiceIds.map((id, i) => refusal(actor, id, `invoiceIds[${i}]`, byId.get(id))).filter((p) => p !== undefined);
   if (problems.length > 0) throw firstRefusal(problems);
   const found = invoiceIds.map((id) => byId.get(id)!);
   const ids = [...new Set(invoiceIds)];
@@ -61,23 +62,21 @@ interface Refusal {
   readonly at: string;
 }
 
-function refusal(actor: Actor, programmeId: string, id: number, at: string, invoice: Found | undefined): Refusal | undefined {
+function refusal(actor: Actor, id: number, at: string, invoice: Found | undefined): Refusal | undefined {
   if (!invoice) return { at, error: errors.notFound(`${at}: invoice ${id}`) };
-  if (!allows(actor, programmeId, 'invoice.approve', invoice.path)) {
-    return { at, error: errors.forbidden(`${at}: your roles do not allow 'invoice.approve' on org unit '${invoice.orgUnitId}' (invoice ${id})`) };
-  }
-  if (invoice.preparedBy === actor.userId) {
-    return {
-      at,
-      error: errors.forbidden(`${at}: invoice ${id} was prepared by you (invoice run ${invoice.runId}); another member of the committee must approve it`),
-    };
-  }
-  if (invoice.supersededBy !== null) {
-    return { at, error: errors.invalidState(`${at}: invoice ${id} was replaced by invoice run ${invoice.supersededBy}; approve the current invoice`) };
-  }
-  if (invoice.status !== 'prepared') return { at, error: errors.invalidState(`${at}: invoice ${id} is already ${invoice.status}`) };
-  return undefined;
+  const why = approvalRefusal(actor, invoice);
+  if (why === null) return undefined;
+  return { at, error: REFUSALS[why](at, invoice) };
 }
+
+/** The answer for each reason the invoice policy gives (src/domain/policies/invoice.ts). */
+const REFUSALS: Record<ApprovalRefusal, (at: string, invoice: Found) => AppError> = {
+  notAllowed: (at, invoice) => errors.forbidden(`${at}: your roles do not allow 'invoice.approve' on org unit '${invoice.orgUnitId}' (invoice ${invoice.id})`),
+  preparedByYou: (at, invoice) =>
+    errors.forbidden(`${at}: invoice ${invoice.id} was prepared by you (invoice run ${invoice.runId}); another member of the committee must approve it`),
+  replaced: (at, invoice) => errors.invalidState(`${at}: invoice ${invoice.id} was replaced by invoice run ${invoice.supersededBy}; approve the current invoice`),
+  notPrepared: (at, invoice) => errors.invalidState(`${at}: invoice ${invoice.id} is already ${invoice.status}`),
+};
 
 /** The most basic refusal first (missing, then forbidden, then state), with every refusal in the details. */
 function firstRefusal(problems: readonly Refusal[]): AppError {

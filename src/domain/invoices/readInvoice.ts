@@ -7,8 +7,11 @@ import { allows } from '../scope.ts';
 
 export type Invoice = typeof invoices.$inferSelect;
 
+/** An invoice with its unit's path, which its policies read. */
+export type PlacedInvoice = Invoice & { readonly path: string };
+
 /** An invoice the actor may read (its unit is in one of their subtrees), or a 404 / 403 naming it. */
-export async function readInvoice(db: Db | Tx, actor: Actor, programmeId: string, invoiceId: number): Promise<Invoice> {
+export async function readInvoice(db: Db | Tx, actor: Actor, programmeId: string, invoiceId: number): Promise<PlacedInvoice> {
   const [row] = await db
     .select({ invoice: invoices, path: orgUnits.path })
     .from(invoices)
@@ -18,5 +21,5 @@ export async function readInvoice(db: Db | Tx, actor: Actor, programmeId: string
   if (!allows(actor, programmeId, 'read', row.path)) {
     throw errors.forbidden(`your roles do not allow 'read' on org unit '${row.invoice.orgUnitId}' (invoice ${invoiceId})`);
   }
-  return row.invoice;
+  return { ...row.invoice, path: row.path };
 }

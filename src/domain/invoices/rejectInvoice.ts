@@ -4,7 +4,7 @@ import { invoices, orgUnits } from '../../store/schema.ts';
 import type { Actor } from '../actor.ts';
 import { recordAudit } from '../audit.ts';
 import { errors } from '../errors.ts';
-import { allows } from '../scope.ts';
+import { rejectionRefusal } from '../policies/invoice.ts';
 import { invoiceGates } from './invoiceGates.ts';
 import { lockInvoices } from './lock.ts';
 import { stepBackGates } from './stepBack.ts';
@@ -34,11 +34,10 @@ export async function rejectInvoice(tx: Tx, actor: Actor, props: RejectInvoicePr
     .where(and(eq(invoices.programmeId, programmeId), eq(invoices.id, invoiceId)));
   if (!found) throw errors.notFound(`invoice ${invoiceId}`);
   const { invoice } = found;
-  if (!allows(actor, programmeId, 'invoice.approve', found.path)) {
-    throw errors.forbidden(`your roles do not allow 'invoice.approve' on org unit '${invoice.orgUnitId}' (invoice ${invoiceId})`);
-  }
-  if (invoice.supersededBy !== null) throw errors.invalidState(`invoice ${invoiceId} was replaced by invoice run ${invoice.supersededBy}; reject the current invoice`);
-  if (invoice.status !== 'prepared') {
+  const why = rejectionRefusal(actor, { ...invoice, path: found.path });
+  if (why === 'notAllowed') throw errors.forbidden(`your roles do not allow 'invoice.approve' on org unit '${invoice.orgUnitId}' (invoice ${invoiceId})`);
+  if (why === 'replaced') throw errors.invalidState(`invoice ${invoiceId} was replaced by invoice run ${invoice.supersededBy}; reject the current invoice`);
+  if (why === 'notPrepared') {
     const after = invoice.status === 'rejected' ? '' : '; a correction after approval is an adjustment on a later invoice';
     throw errors.invalidState(`invoice ${invoiceId} is ${invoice.status}: only a prepared invoice can be rejected${after}`, { status: invoice.status });
   }

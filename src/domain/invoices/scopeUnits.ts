@@ -10,11 +10,16 @@ import { underPath } from '../subtree.ts';
  * pick a nested loop over both tables.
  */
 export async function scopeUnits(db: Db | Tx, programmeId: string, scopes: readonly string[], path?: string): Promise<string[]> {
-  if (scopes.length === 0) return [];
+  return [...(await scopeUnitPaths(db, programmeId, scopes, path)).keys()];
+}
+
+/** The same units, each with its path (what record policies read), by id. */
+export async function scopeUnitPaths(db: Db | Tx, programmeId: string, scopes: readonly string[], path?: string): Promise<Map<string, string>> {
+  if (scopes.length === 0) return new Map();
   const within: SQL[] = scopes.map((scope) => underPath(orgUnits.path, scope));
   const rows = await db
-    .select({ id: orgUnits.id })
+    .select({ id: orgUnits.id, path: orgUnits.path })
     .from(orgUnits)
     .where(and(eq(orgUnits.programmeId, programmeId), or(...within), path === undefined ? undefined : underPath(orgUnits.path, path)));
-  return rows.map((row) => row.id);
+  return new Map(rows.map((row) => [row.id, row.path]));
 }

@@ -8,7 +8,8 @@ import { errors } from '../errors.ts';
 import { invoiceGates } from '../invoices/invoiceGates.ts';
 import { lockInvoices } from '../invoices/lock.ts';
 import { stepBackGates } from '../invoices/stepBack.ts';
-import { allows, unitPath } from '../scope.ts';
+import { cancelRefusal } from '../policies/paymentOrder.ts';
+import { unitPath } from '../scope.ts';
 
 export interface CancelOrderProps {
   readonly programmeId: string;
@@ -35,13 +36,13 @@ export async function cancelOrder(tx: Tx, actor: Actor, props: CancelOrderProps)
   await lockInvoices(tx, programmeId);
   const [order] = await tx.select().from(paymentOrders).where(and(eq(paymentOrders.programmeId, programmeId), eq(paymentOrders.id, orderId)));
   if (!order) throw errors.notFound(`payment order ${orderId}`);
-  if (!allows(actor, programmeId, 'payment.order', await unitPath(tx, programmeId, order.orgUnitId))) {
-    throw errors.forbidden(`your roles do not allow 'payment.order' on org unit '${order.orgUnitId}' (payment order ${orderId})`);
-  }
-  if (order.cancelledAt) throw errors.invalidState(`payment order ${orderId} was cancelled on ${order.cancelledAt.toISOString().slice(0, 10)}`, { status: 'cancelled' });
   const [paid] = await queryRows<{ payments: number }>(tx, sql`select count(*)::int as payments from payments where programme_id = ${programmeId} and order_id = ${orderId}`);
-  if (paid!.payments > 0) {
-    throw errors.invalidState(`payment order ${orderId} has ${paid!.payments} payment(s) recorded: what was paid stays paid; a correction is an adjustment on a later invoice`, { payments: paid!.payments });
+  const facts = { programmeId, path: await unitPath(tx, programmeId, order.orgUnitId), cancelled: order.cancelledAt !== null, payments: paid!.payments };
+  const why = cancelRefusal(actor, facts);
+  if (why === 'notAllowed') throw errors.forbidden(`your roles do not allow 'payment.order' on org unit '${order.orgUnitId}' (payment order ${orderId})`);
+  if (why === 'cancelled') throw errors.invalidState(`payment order ${orderId} was cancelled on ${order.cancelledAt!.toISOString().slice(0, 10)}`, { status: 'cancelled' });
+  if (why === 'paid') {
+    throw errors.invalidState(`payment order ${orderId} has ${facts.payments} payment(s) recorded: what was paid stays paid; a correction is an adjustment on a later invoice`, { payments: facts.payments });
   }
   await tx
     .update(paymentOrders)

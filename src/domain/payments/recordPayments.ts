@@ -12,7 +12,7 @@ import { periodStart } from '../invoices/periods.ts';
 import { lockInvoices } from '../invoices/lock.ts';
 import { parsePeriod } from '../../engine/index.ts';
 import { storedMoney } from '../money.ts';
-import { allows } from '../scope.ts';
+import { paymentRefusal } from '../policies/paymentOrder.ts';
 
 export interface NewPayment {
   readonly orderId: number;
@@ -127,10 +127,9 @@ function overpayment(at: string, payment: NewPayment, line: OrderLine, paidBefor
 function checkPayment(actor: Actor, programmeId: string, payment: NewPayment, at: string, lines: ReadonlyMap<string, OrderLine>, decimals: number): OrderLine {
   const line = lines.get(lineKey(payment.orderId, payment.invoiceId));
   if (!line) throw errors.notFound(`${at}: a line for invoice ${payment.invoiceId} in payment order ${payment.orderId}`);
-  if (!allows(actor, programmeId, 'payment.record', line.path)) {
-    throw errors.forbidden(`${at}: your roles do not allow 'payment.record' on org unit '${line.org_unit_id}' (invoice ${payment.invoiceId})`);
-  }
-  if (line.cancelled) throw errors.invalidState(`${at}: payment order ${payment.orderId} was cancelled; pay the order that replaced it`, [{ at: `${at}.orderId` }]);
+  const why = paymentRefusal(actor, { programmeId, path: line.path, cancelled: line.cancelled });
+  if (why === 'notAllowed') throw errors.forbidden(`${at}: your roles do not allow 'payment.record' on org unit '${line.org_unit_id}' (invoice ${payment.invoiceId})`);
+  if (why === 'cancelled') throw errors.invalidState(`${at}: payment order ${payment.orderId} was cancelled; pay the order that replaced it`, [{ at: `${at}.orderId` }]);
   const amount = /^\d+(\.\d+)?$/.test(payment.amount) ? new Decimal(payment.amount) : undefined;
   if (!amount || amount.isZero() || amount.decimalPlaces() > decimals) {
     throw errors.validation(`${at}.amount: '${payment.amount}' must be a positive amount with at most ${decimals} decimals`, [{ at: `${at}.amount` }]);

@@ -1,3 +1,4 @@
+import { CORRECTABLE_STATUSES } from '../../contract/invoices.ts';
 import type { z } from 'zod';
 import type { periodStepPolicies as policiesSchema } from '../../contract/api/workflow.ts';
 import type { WorkflowStatus } from '../../contract/workflow.ts';
@@ -18,9 +19,6 @@ export type PeriodStepAction = StepName | 'correct';
  */
 export type PeriodStepRefusal = 'role' | 'scope' | 'state';
 
-/** A period whose invoice is approved is corrected by a new record, adjusted on the next invoice; before, through the workflow. */
-export const CORRECTABLE: readonly WorkflowStatus[] = ['approved', 'ordered', 'paid'];
-
 /** The facility's package the decision is about: its unit's path and where it stands. */
 export interface PeriodStepRecord {
   readonly programmeId: string;
@@ -31,7 +29,7 @@ export interface PeriodStepRecord {
 const permissionOf = (action: PeriodStepAction): Action => (action === 'correct' ? 'period.correct' : STEPS[action].action);
 
 function startsFrom(action: PeriodStepAction, status: WorkflowStatus): boolean {
-  return action === 'correct' ? CORRECTABLE.includes(status) : STEPS[action].from === status;
+  return action === 'correct' ? (CORRECTABLE_STATUSES as readonly WorkflowStatus[]).includes(status) : STEPS[action].from === status;
 }
 
 /** Why the actor may not take `action` on the record, or undefined when they may. */

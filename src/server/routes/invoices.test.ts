@@ -83,6 +83,16 @@ describe.each(backends)('invoices: approval, lists and provenance (%s)', (kind) 
     expect((await call(api.app, preparer, 'GET', `${BASE}/invoices/${p2Invoice}/provenance`)).statusCode).toBe(403);
   });
 
+  it('tells each reader what they may do with an invoice, as the approval will decide it', async () => {
+    const policiesOf = async (session: Session) => (await call(api.app, session, 'GET', `${BASE}/invoices/${january.cds_1}`)).json().policies;
+    // Four eyes: the preparer may reject their run but not approve it; the second member may do both.
+    expect(await policiesOf(preparer)).toEqual({ approve: false, approveRefusal: 'preparedByYou', reject: true, correct: false });
+    expect(await policiesOf(second)).toEqual({ approve: true, approveRefusal: null, reject: true, correct: false });
+    expect(await policiesOf(await login(api.app, 'payer'))).toEqual({ approve: false, approveRefusal: 'notAllowed', reject: false, correct: false });
+    const listed = (await call(api.app, second, 'GET', `${BASE}/invoices?period=202401&orgUnitId=cds_1`)).json();
+    expect(listed.items[0].policies).toMatchObject({ approve: true });
+  });
+
   it('refuses approval by the person who prepared the invoice', async () => {
     const before = await snapshot(api.database.db);
     const response = await approve(preparer, [january.cds_1!]);
@@ -118,6 +128,8 @@ describe.each(backends)('invoices: approval, lists and provenance (%s)', (kind) 
   });
 
   it('refuses to approve an invoice twice, or one a later run replaced', async () => {
+    // Approved: no longer approved nor rejected, but corrected by the committee.
+    expect((await call(api.app, second, 'GET', `${BASE}/invoices/${january.cds_1}`)).json().policies).toEqual({ approve: false, approveRefusal: 'notPrepared', reject: false, correct: true });
     const again = await approve(second, [january.cds_1!]);
     expect(again.statusCode).toBe(409);
     expect(again.json().error.message).toBe(`invoiceIds[0]: invoice ${january.cds_1} is already approved`);
@@ -132,7 +144,8 @@ describe.each(backends)('invoices: approval, lists and provenance (%s)', (kind) 
     const replaced = await approve(second, [old!.id]);
     expect(replaced.statusCode).toBe(409);
     expect(replaced.json().error.message).toBe(`invoiceIds[0]: invoice ${old!.id} was replaced by invoice run ${next.id}; approve the current invoice`);
-    const history = (await call(api.app, preparer, 'GET', `${BASE}/invoices?period=202402&includeSuperseded=true`)).json();
+    const history = (await call(api.app, second, 'GET', `${BASE}/invoices?period=202402&includeSuperseded=true`)).json();
+    expect(history.items[0].policies).toMatchObject({ approve: false, approveRefusal: 'replaced', reject: false, correct: false });
     expect(history.items.map((item: { amount: string; supersededBy: number | null }) => [item.amount, item.supersededBy])).toEqual([
       ['1000.00', next.id],
       ['1250.00', null],

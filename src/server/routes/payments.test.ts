@@ -56,11 +56,13 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
         expect((await call(api.app, designer, 'POST', `${BASE}/funders`, { id, name })).statusCode).toBe(201);
       }
       const renamed = await call(api.app, designer, 'PATCH', `${BASE}/funders/eu`, { name: 'EU', reason: 'short name on bank orders' });
-      expect(renamed.json()).toEqual({ id: 'eu', name: 'EU' });
+      // Each funder says who may manage it: the national designer, not the payer.
+      expect(renamed.json()).toEqual({ id: 'eu', name: 'EU', policies: { manage: true } });
+      const readOnly = { policies: { manage: false } };
       expect((await call(api.app, payer, 'GET', `${BASE}/funders`)).json()).toEqual([
-        { id: 'eu', name: 'EU' },
-        { id: 'gov', name: 'Government' },
-        { id: 'wb', name: 'World Bank' },
+        { id: 'eu', name: 'EU', ...readOnly },
+        { id: 'gov', name: 'Government', ...readOnly },
+        { id: 'wb', name: 'World Bank', ...readOnly },
       ]);
       const [audit] = await api.database.db.select().from(auditLog).where(and(eq(auditLog.entity, 'funder'), eq(auditLog.action, 'update')));
       expect(audit).toMatchObject({ entityKey: 'eu', oldValue: { name: 'European Union' }, newValue: { name: 'EU' }, reason: 'short name on bank orders' });
@@ -275,6 +277,9 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
     it('lists orders within the user’s subtrees', async () => {
       const listed = (await call(api.app, payer, 'GET', `${BASE}/payment-orders?period=202401`)).json();
       expect(listed).toMatchObject({ total: 3, items: [{ funderId: 'wb' }, { funderId: 'gov' }, { funderId: 'eu' }] });
+      // The payer of the subtree may cancel a live order nothing was paid on and pay it; the committee reads it only.
+      expect(listed.items[0].policies).toEqual({ cancel: true, cancelRefusal: null, recordPayment: true });
+      expect((await call(api.app, approver, 'GET', `${BASE}/payment-orders/${listed.items[0].id}`)).json().policies).toEqual({ cancel: false, cancelRefusal: 'notAllowed', recordPayment: false });
       expect((await call(api.app, payer, 'GET', `${BASE}/payment-orders?funderId=eu`)).json().total).toBe(3);
       expect((await call(api.app, await login(api.app, 'validator_p2'), 'GET', `${BASE}/payment-orders`)).json().total).toBe(0);
       expect((await call(api.app, await login(api.app, 'validator_p2'), 'GET', `${BASE}/payment-orders/${listed.items[0].id}`)).statusCode).toBe(403);
@@ -301,6 +306,8 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
       const first = await pay(payer, [line('gov', 'cds_1', '20000', '2024-02-20')]);
       expect(first.statusCode).toBe(201);
       expect(first.json()).toMatchObject({ paymentIds: [expect.any(Number)], paidInvoiceIds: [] });
+      // Money paid on an order: it can no longer be cancelled, only paid on.
+      expect((await call(api.app, payer, 'GET', `${BASE}/payment-orders/${orderOf.gov}`)).json().policies).toEqual({ cancel: false, cancelRefusal: 'paid', recordPayment: true });
       const before = await snapshot(db);
       const cases: [Session, object[], number, string][] = [
         [payer, [line('gov', 'cds_1', '18334', '2024-03-10')], 400, `payments[0].amount: 18334 would overpay the line of invoice ${invoiceOf['cds_1@202401']} in payment order ${orderOf.gov} (ordered 38333.00, paid before 20000.00, due 18333.00)`],

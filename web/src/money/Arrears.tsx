@@ -10,7 +10,7 @@ import { sumAmounts } from './amounts.ts';
 import { DelayDays } from './DelayDays.tsx';
 import { Money } from './Money.tsx';
 import { isoToday } from './periods.ts';
-import type { Arrear } from './types.ts';
+import type { Arrear } from './records.ts';
 
 /** Rows are per funder and period: a few funders over a few years fit in one page. */
 const LIMIT = 1000;

@@ -4,15 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { readEntry } from '../../../src/contract/values.ts';
 import { monthsOf, parsePeriod } from '../../../src/engine/model/period.ts';
 import { api } from '../api/client.ts';
-import { useSession } from '../api/session.tsx';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useRules, type RulesPackage } from '../entry/api.ts';
 import { problemText } from '../entry/problemText.ts';
 import { formatPeriod } from '../i18n/format.ts';
-import type { Invoice } from './types.ts';
-
-/** Invoices whose periods can no longer go back through the workflow: they are corrected by a later invoice. */
-const CORRECTABLE = new Set(['approved', 'ordered', 'paid']);
+import type { Invoice } from './records.ts';
 
 interface PaymentRule {
   readonly code: string;
@@ -26,10 +22,9 @@ interface PaymentRule {
  */
 export function CorrectionForm({ programmeId, invoice }: { programmeId: string; invoice: Invoice }) {
   const { t } = useTranslation();
-  const { hasRole } = useSession();
   const rules = useRules(programmeId, invoice.programmeVersion);
   const dialog = useRef<HTMLDialogElement>(null);
-  if (!CORRECTABLE.has(invoice.status) || invoice.supersededBy !== null || !hasRole('validator') || !rules.data) return null;
+  if (!invoice.policies.correct || !rules.data) return null;
   const definition = rules.data.definition as typeof rules.data.definition & { payments?: readonly PaymentRule[] };
   const read = definition.payments?.find((payment) => payment.code === invoice.payment)?.packages ?? [];
   const packages = definition.packages.filter((pkg) => read.includes(pkg.code));

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
-import type { CorrectionListed } from './types.ts';
+import type { CorrectionListed } from './records.ts';
 
 /** The corrections recorded on a facility's period after approval, and where each is applied (or that it waits). */
 export function CorrectionList({ programmeId, orgUnitId, period }: { programmeId: string; orgUnitId: string; period: string }) {

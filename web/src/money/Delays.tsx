@@ -11,7 +11,7 @@ import { DelayDays } from './DelayDays.tsx';
 import { LATE_AFTER_DAYS, isLate } from './delays.ts';
 import { funderName, useFunders } from './funders.ts';
 import { Money, PaymentName, UnitName } from './Money.tsx';
-import type { Delays } from './types.ts';
+import type { Delays } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 500;

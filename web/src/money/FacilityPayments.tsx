@@ -11,7 +11,7 @@ import { sumAmounts } from './amounts.ts';
 import { DelayDays } from './DelayDays.tsx';
 import { LATE_AFTER_DAYS, isLate } from './delays.ts';
 import { Money, PaymentName } from './Money.tsx';
-import type { Delay, Invoice, Payment } from './types.ts';
+import type { Delay, Invoice, Payment } from './records.ts';
 
 /** A facility's history is short (a few payments a month): one page of each list covers years. */
 const LIMIT = 1000;

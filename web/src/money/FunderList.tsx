@@ -4,15 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { useFunders } from './funders.ts';
-import type { Funder } from './types.ts';
+import type { Funder } from './records.ts';
 
-/** The programme's funders; the designer adds one or renames one (with a reason, audited). */
-export function FunderList({ programmeId, canEdit }: { programmeId: string; canEdit: boolean }) {
+/**
+ * The programme's funders; those whose policy allows it are renamed (with a reason, audited),
+ * and `canAdd` (the national designer) adds one.
+ */
+export function FunderList({ programmeId, canAdd }: { programmeId: string; canAdd: boolean }) {
   const { t } = useTranslation();
   const funders = useFunders(programmeId);
   const [renaming, setRenaming] = useState<string | null>(null);
   if (funders.isPending) return <Loading />;
   if (funders.error) return <ErrorMessage error={funders.error} onRetry={() => funders.refetch()} />;
+  const manages = funders.data.some((funder) => funder.policies.manage);
   return (
     <>
       {funders.data.length === 0 ? (
@@ -23,7 +27,7 @@ export function FunderList({ programmeId, canEdit }: { programmeId: string; canE
             <tr>
               <th scope="col">{t('money.funders.id')}</th>
               <th scope="col">{t('money.funders.name')}</th>
-              {canEdit && <th scope="col">{t('money.col.actions')}</th>}
+              {manages && <th scope="col">{t('money.col.actions')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -37,9 +41,9 @@ export function FunderList({ programmeId, canEdit }: { programmeId: string; canE
                     funder.name
                   )}
                 </td>
-                {canEdit && (
+                {manages && (
                   <td>
-                    {renaming !== funder.id && (
+                    {funder.policies.manage && renaming !== funder.id && (
                       <button type="button" className="link" onClick={() => setRenaming(funder.id)} aria-label={t('money.funders.renameOf', { name: funder.name })}>
                         {t('money.funders.rename')}
                       </button>
@@ -51,7 +55,7 @@ export function FunderList({ programmeId, canEdit }: { programmeId: string; canE
           </tbody>
         </table>
       )}
-      {canEdit && <AddFunder programmeId={programmeId} />}
+      {canAdd && <AddFunder programmeId={programmeId} />}
     </>
   );
 }

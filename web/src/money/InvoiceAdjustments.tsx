@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatPeriod } from '../i18n/format.ts';
 import { Money } from './Money.tsx';
 import { ProvenanceView } from './ProvenanceTree.tsx';
-import type { Adjustment, Correction, InvoiceDetail } from './types.ts';
+import type { Adjustment, Correction, InvoiceDetail } from './records.ts';
 
 /**
  * The lines of earlier periods an invoice carries: per corrected period, what the rules of

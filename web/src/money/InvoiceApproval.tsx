@@ -1,25 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../api/session.tsx';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
-import { approvalBlock, useApprove } from './approval.ts';
+import { useApprove } from './approveInvoices.ts';
 import { FundersPartsSummary, InvoicesSummary, useInvoiceParts } from './MoneySummary.tsx';
-import type { Invoice } from './types.ts';
+import type { Invoice } from './records.ts';
 
 /**
- * The second pair of eyes on one invoice: the approve button for another committee member,
- * confirmed with what it approves (the amount and each funder's part), and for the one who
- * prepared it, the reason they cannot.
+ * The second pair of eyes on one invoice: the approve button when the invoice's policy allows
+ * it (another committee member), confirmed with what it approves (the amount and each funder's
+ * part), and for the one who prepared it, the reason they cannot.
  */
 export function InvoiceApproval({ programmeId, invoice, facility }: { programmeId: string; invoice: Invoice; facility: string }) {
   const { t } = useTranslation();
-  const { me, hasRole } = useSession();
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const approve = useApprove(programmeId);
   const parts = useInvoiceParts(programmeId, [invoice.id], confirming);
   const names = new Map([[invoice.orgUnitId, facility]]);
-  if (!hasRole('validator')) return null;
   if (approve.isSuccess) {
     return (
       <p className="good" role="status">
@@ -27,15 +24,15 @@ export function InvoiceApproval({ programmeId, invoice, facility }: { programmeI
       </p>
     );
   }
-  const block = approvalBlock(invoice, me?.userId);
-  if (block === 'preparedByYou') {
+  const { approve: allowed, approveRefusal } = invoice.policies;
+  if (approveRefusal === 'preparedByYou') {
     return (
       <p className="note" role="note">
         {t('money.approve.preparedByYou', { run: invoice.runId })}
       </p>
     );
   }
-  if (block !== null) return null;
+  if (!allowed) return null;
   return (
     <form
       className="inline-form card"

@@ -10,22 +10,24 @@ import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatPeriod } from '../i18n/format.ts';
-import { approvalBlock, refusalsByInvoice, useApprove } from './approval.ts';
+import { refusalsByInvoice, useApprove } from './approveInvoices.ts';
 import { Money, PaymentName, UnitName } from './Money.tsx';
 import { FundersPartsSummary, InvoicesSummary, useInvoiceParts } from './MoneySummary.tsx';
 import { useParam } from './scope.ts';
-import { INVOICE_STATUSES, type Invoice } from './types.ts';
+import { INVOICE_STATUSES } from '../../../src/contract/invoices.ts';
+import type { Invoice } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 500;
 
 /**
  * Current invoices of the subtree and period, by status; the committee selects invoices and
- * approves them. The member who prepared an invoice gets no check box for it, but the reason.
+ * approves them, each as its policy allows. The member who prepared an invoice gets no check
+ * box for it, but the reason.
  */
 export function InvoiceList({ programmeId, unit, period }: { programmeId: string; unit: string; period: string }) {
   const { t } = useTranslation();
-  const { me, hasRole } = useSession();
+  const { me } = useSession();
   const [status, setStatus] = useParam('status');
   const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
@@ -36,10 +38,11 @@ export function InvoiceList({ programmeId, unit, period }: { programmeId: string
       api.get<Page<Invoice>>(`/api/programmes/${programmeId}/invoices${query({ orgUnitId: unit, period, status: status ?? undefined, limit: LIMIT, offset })}`),
   });
   const names = useUnitNames(programmeId, invoices.data?.items.map((invoice) => invoice.orgUnitId) ?? []);
-  const canApprove = hasRole('validator');
   const rows = invoices.data?.items ?? [];
-  const approvable = canApprove ? rows.filter((invoice) => approvalBlock(invoice, me?.userId) === null) : [];
-  const mine = canApprove ? rows.filter((invoice) => approvalBlock(invoice, me?.userId) === 'preparedByYou') : [];
+  // The selection column is the committee's: shown when the reader may approve on some row's unit.
+  const canApprove = rows.some((invoice) => invoice.policies.approveRefusal !== 'notAllowed');
+  const approvable = rows.filter((invoice) => invoice.policies.approve);
+  const mine = rows.filter((invoice) => invoice.policies.approveRefusal === 'preparedByYou');
   const chosen = approvable.filter((invoice) => selected.has(invoice.id)).map((invoice) => invoice.id);
 
   const toggle = (id: number, on: boolean) =>
@@ -153,13 +156,12 @@ function InvoiceRows({
         </tr>
       }
       renderRow={(invoice, _index, props) => {
-        const block = approvalBlock(invoice, userId);
         const facility = names.get(invoice.orgUnitId) ?? invoice.orgUnitId;
         return (
           <tr key={invoice.id} {...props} className={selected.has(invoice.id) ? 'selected' : undefined}>
             {canApprove && (
               <td>
-                {block === null ? (
+                {invoice.policies.approve ? (
                   <input
                     type="checkbox"
                     aria-label={t('money.approve.select', { id: invoice.id, unit: facility })}

@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDate } from '../i18n/format.ts';
 import { Money } from './Money.tsx';
 import { funderName, useFunders } from './funders.ts';
-import type { Payment } from './types.ts';
+import type { Payment } from './records.ts';
 
 /** The payments recorded against one invoice, by funder, with their references. */
 export function InvoicePayments({ programmeId, invoiceId }: { programmeId: string; invoiceId: number }) {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { Money } from './Money.tsx';
-import type { InvoiceDetail, InvoicePenaltyLine } from './types.ts';
+import type { InvoiceDetail, InvoicePenaltyLine } from './records.ts';
 
 /**
  * The lines the invoice lost to the programme's declared penalties, each on a line of its

@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import { useSession } from '../api/session.tsx';
 import { ReasonDialog } from '../components/ReasonDialog.tsx';
 import { formatDate } from '../i18n/format.ts';
-import type { Invoice } from './types.ts';
+import type { Invoice } from './records.ts';
 
 /**
  * A rejected invoice says when and why; a prepared one offers the committee its rejection,
@@ -12,7 +11,6 @@ import type { Invoice } from './types.ts';
  */
 export function InvoiceRejection({ programmeId, invoice }: { programmeId: string; invoice: Invoice }) {
   const { t, i18n } = useTranslation();
-  const { hasRole } = useSession();
   const client = useQueryClient();
   if (invoice.status === 'rejected') {
     return (
@@ -21,7 +19,7 @@ export function InvoiceRejection({ programmeId, invoice }: { programmeId: string
       </p>
     );
   }
-  if (invoice.status !== 'prepared' || invoice.supersededBy !== null || !hasRole('validator')) return null;
+  if (!invoice.policies.reject) return null;
   const reject = async (reason: string) => {
     await api.post(`/api/programmes/${programmeId}/invoices/${invoice.id}/reject`, { reason });
     await Promise.all(['invoices', 'invoice-runs', 'sheet', 'workflow'].map((key) => client.invalidateQueries({ queryKey: [key] })));

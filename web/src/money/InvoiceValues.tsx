@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
-import type { InvoiceDetail } from './types.ts';
+import type { InvoiceDetail } from './records.ts';
 
 /**
  * Every value the run computed for the invoice's unit; each opens its provenance. A filter

@@ -8,7 +8,7 @@ import { ErrorMessage } from '../components/Status.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { sumAmounts } from './amounts.ts';
 import { Money } from './Money.tsx';
-import type { Arrear, Invoice } from './types.ts';
+import type { Arrear, Invoice } from './records.ts';
 
 /** Enough prepared invoices to count the committee's work; beyond, the count says "at least". */
 const COUNTED = 1000;
@@ -27,15 +27,14 @@ export function MoneyHome() {
 
 function CommitteeWork({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
-  const { me } = useSession();
   const prepared = useQuery({
     queryKey: ['invoices', programmeId, 'home', 'prepared'],
     queryFn: () => api.get<Page<Invoice>>(`/api/programmes/${programmeId}/invoices${query({ status: 'prepared', limit: COUNTED })}`),
   });
   if (prepared.error) return <ErrorMessage error={prepared.error} onRetry={() => prepared.refetch()} />;
   if (!prepared.data) return null;
-  const others = prepared.data.items.filter((invoice) => invoice.preparedBy !== me?.userId);
-  const mine = prepared.data.items.length - others.length;
+  const others = prepared.data.items.filter((invoice) => invoice.policies.approve);
+  const mine = prepared.data.items.filter((invoice) => invoice.policies.approveRefusal === 'preparedByYou').length;
   const more = prepared.data.total > prepared.data.items.length;
   return (
     <section className="card home-work" aria-labelledby="home-approve-title">

@@ -5,7 +5,7 @@ import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { funderName, useFunders } from './funders.ts';
 import { Money, UnitName } from './Money.tsx';
-import type { Invoice } from './types.ts';
+import type { Invoice } from './records.ts';
 
 /** The server's preview of money about to move: the invoices' total and each funder's part (src/domain/payments/fundersParts.ts). */
 export interface FundersParts {

@@ -1,15 +1,16 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
-import { useSession } from '../api/session.tsx';
 import { ReasonDialog } from '../components/ReasonDialog.tsx';
 import { formatDate } from '../i18n/format.ts';
-import type { PaymentOrder } from './types.ts';
+import type { PaymentOrder } from './records.ts';
 
-/** A cancelled order says when and why; an order nothing was paid on offers the payer its cancellation, with a reason. */
-export function OrderCancellation({ programmeId, order, anythingPaid }: { programmeId: string; order: PaymentOrder; anythingPaid: boolean }) {
+/**
+ * A cancelled order says when and why; an order its policy lets the reader cancel (the payer,
+ * nothing paid on it) offers its cancellation, with a reason; the payer of one paid on is told why not.
+ */
+export function OrderCancellation({ programmeId, order }: { programmeId: string; order: PaymentOrder }) {
   const { t, i18n } = useTranslation();
-  const { hasRole } = useSession();
   const client = useQueryClient();
   if (order.cancelledAt) {
     return (
@@ -18,8 +19,8 @@ export function OrderCancellation({ programmeId, order, anythingPaid }: { progra
       </p>
     );
   }
-  if (!hasRole('payer')) return null;
-  if (anythingPaid) return <p className="muted small-text">{t('money.cancel.paid')}</p>;
+  if (order.policies.cancelRefusal === 'paid' && order.policies.recordPayment) return <p className="muted small-text">{t('money.cancel.paid')}</p>;
+  if (!order.policies.cancel) return null;
   const cancel = async (reason: string) => {
     await api.post(`/api/programmes/${programmeId}/payment-orders/${order.id}/cancel`, { reason });
     await Promise.all(['payment-orders', 'invoices'].map((key) => client.invalidateQueries({ queryKey: [key] })));

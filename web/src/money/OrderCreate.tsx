@@ -11,7 +11,7 @@ import { Money } from './Money.tsx';
 import { FundersPartsSummary, useOrderPreview } from './MoneySummary.tsx';
 import { isInvoicePeriod } from './periods.ts';
 import { Progress } from './Progress.tsx';
-import type { Invoice, OrderAnswer } from './types.ts';
+import type { Invoice, OrderAnswer } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
 
 /**

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import { useSession } from '../api/session.tsx';
 import { DateInput } from '../components/DateInput.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -15,7 +14,7 @@ import { refusalsByLine, type Overpayment } from './paymentErrors.ts';
 import { isoToday } from './periods.ts';
 import { useProgramme } from './programme.ts';
 import { Progress } from './Progress.tsx';
-import type { OrderDetail, OrderLine } from './types.ts';
+import type { OrderDetail, OrderLine } from './records.ts';
 import { OrderCancellation } from './OrderCancellation.tsx';
 import { useUnitNames } from './unitNames.ts';
 
@@ -36,7 +35,6 @@ interface NewPayment {
  */
 export function OrderLines({ programmeId, orderId }: { programmeId: string; orderId: number }) {
   const { t, i18n } = useTranslation();
-  const { hasRole } = useSession();
   const queryClient = useQueryClient();
   const programme = useProgramme();
   const decimals = programme?.currencyDecimals ?? 0;
@@ -61,7 +59,7 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
   if (order.isPending) return <Loading />;
   if (order.error) return <ErrorMessage error={order.error} onRetry={() => order.refetch()} />;
   const data = order.data;
-  const canPay = hasRole('payer') && !data.cancelledAt;
+  const canPay = data.policies.recordPayment;
   const open = data.lines.items.filter((line) => compareAmounts(line.outstanding, '0') > 0);
   const refusals = refusalsByLine(record.error, record.variables ?? []);
   const typed = (amount: string) => readAmount(amount, i18n.language, decimals);
@@ -100,7 +98,7 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
       <p>
         {t('money.order.total')} <Money value={data.total} /> · {t('money.order.lines', { count: data.lines.total })}
       </p>
-      <OrderCancellation programmeId={programmeId} order={data} anythingPaid={compareAmounts(data.paid, '0') > 0} />
+      <OrderCancellation programmeId={programmeId} order={data} />
       <form onSubmit={submit} aria-label={t('money.pay.title')}>
         <VirtualRows
           rows={data.lines.items}

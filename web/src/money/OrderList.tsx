@@ -7,7 +7,7 @@ import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { sumAmounts } from './amounts.ts';
 import { funderName, useFunders } from './funders.ts';
 import { Money, UnitName } from './Money.tsx';
-import type { PaymentOrder } from './types.ts';
+import type { PaymentOrder } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
 
 /** Orders are few (one per funder, period and subtree ordered): one page holds years of them. */

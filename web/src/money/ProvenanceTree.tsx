@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatNumber, formatPeriod } from '../i18n/format.ts';
-import type { Explanation, Provenance } from './types.ts';
+import type { Explanation, Provenance } from './records.ts';
 
 /** Levels open at first: the amount, what it sums and each part's formula. */
 const OPEN_DEPTH = 3;

@@ -11,7 +11,7 @@ import { Money, PaymentName, UnitName } from './Money.tsx';
 import { usePackageNames } from './programme.ts';
 import { RunErrors } from './RunErrors.tsx';
 import { RunWarnings } from './RunWarnings.tsx';
-import type { DiffLine, RunDetail as Run } from './types.ts';
+import type { DiffLine, RunDetail as Run } from './runTypes.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const DIFF_LIMIT = 500;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatPeriod } from '../i18n/format.ts';
-import type { RunError } from './types.ts';
+import type { RunError } from './runTypes.ts';
 import { UnitName } from './Money.tsx';
 import { useUnitNames } from './unitNames.ts';
 

@@ -7,7 +7,7 @@ import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import { Money, UnitName } from './Money.tsx';
-import type { RunListItem } from './types.ts';
+import type { RunListItem } from './runTypes.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 10;

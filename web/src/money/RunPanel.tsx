@@ -6,7 +6,7 @@ import { formatPercent, formatPeriod } from '../i18n/format.ts';
 import { isInvoicePeriod } from './periods.ts';
 import { Progress } from './Progress.tsx';
 import { RunErrors } from './RunErrors.tsx';
-import type { RunAnswer, RunError } from './types.ts';
+import type { RunAnswer, RunError } from './runTypes.ts';
 import { useUnitNames } from './unitNames.ts';
 
 interface RunRequest {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
 import { Money, PaymentName, UnitName } from './Money.tsx';
-import type { AmountWarnings } from './types.ts';
+import type { AmountWarnings } from './runTypes.ts';
 
 /**
  * The invoices of a run to look at before approving: amounts fallen to 0, or moved more than

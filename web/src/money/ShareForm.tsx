@@ -8,7 +8,7 @@ import { OrgUnitField, PeriodField } from './Fields.tsx';
 import { isSharePeriod } from './periods.ts';
 import { usePayments } from './programme.ts';
 import { formatShare, readShare } from './shares.ts';
-import type { FunderShare } from './types.ts';
+import type { FunderShare } from './records.ts';
 
 /**
  * A new share: a funder pays a fraction of a subtree's payments (or of one payment) from a

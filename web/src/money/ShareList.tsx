@@ -11,13 +11,13 @@ import { PaymentName, UnitName } from './Money.tsx';
 import { PeriodField } from './Fields.tsx';
 import { isSharePeriod } from './periods.ts';
 import { formatShare } from './shares.ts';
-import type { FunderShare } from './types.ts';
+import type { FunderShare } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 100;
 
-/** Funder shares by subtree and period; the designer ends one, or deletes one entered by mistake. */
-export function ShareList({ programmeId, canEdit }: { programmeId: string; canEdit: boolean }) {
+/** Funder shares by subtree and period; where a share's policy allows it (the national designer), one is ended, or deleted if entered by mistake. */
+export function ShareList({ programmeId }: { programmeId: string }) {
   const { t, i18n } = useTranslation();
   const funders = useFunders(programmeId);
   const [funderId, setFunderId] = useState('');
@@ -28,6 +28,7 @@ export function ShareList({ programmeId, canEdit }: { programmeId: string; canEd
     queryFn: () => api.get<Page<FunderShare>>(`/api/programmes/${programmeId}/funder-shares${query({ funderId, limit: LIMIT, offset })}`),
   });
   const names = useUnitNames(programmeId, shares.data?.items.map((share) => share.orgUnitId) ?? []);
+  const manages = shares.data?.items.some((share) => share.policies.manage) ?? false;
   return (
     <>
       <label className="inline">
@@ -61,7 +62,7 @@ export function ShareList({ programmeId, canEdit }: { programmeId: string; canEd
                 <th scope="col" className="number">{t('money.shares.share')}</th>
                 <th scope="col">{t('money.shares.from')}</th>
                 <th scope="col">{t('money.shares.to')}</th>
-                {canEdit && <th scope="col">{t('money.col.actions')}</th>}
+                {manages && <th scope="col">{t('money.col.actions')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -75,9 +76,9 @@ export function ShareList({ programmeId, canEdit }: { programmeId: string; canEd
                   <td className="number">{formatShare(share.share, i18n.language)}</td>
                   <td>{formatPeriod(share.validFrom, i18n.language)}</td>
                   <td>{share.validTo ? formatPeriod(share.validTo, i18n.language) : t('money.shares.open')}</td>
-                  {canEdit && (
+                  {manages && (
                     <td>
-                      {acting?.id === share.id ? (
+                      {!share.policies.manage ? null : acting?.id === share.id ? (
                         <ShareAction programmeId={programmeId} share={share} action={acting.action} onDone={() => setActing(null)} />
                       ) : (
                         <span className="actions">

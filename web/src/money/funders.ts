@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
-import type { Funder } from './types.ts';
+import type { Funder } from './records.ts';
 
 /** The programme's funders (a handful), for names and choices. */
 export function useFunders(programmeId: string) {

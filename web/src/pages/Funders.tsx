@@ -11,19 +11,20 @@ export function Funders() {
   const { programmeId, hasRole } = useSession();
   const root = useRoleRoot('designer', 'admin');
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
-  const canEdit = hasRole('designer', 'admin');
+  // Adding concerns no record yet: the programme-level capability (GET /api/auth/me, another branch) replaces this role check.
+  const canAdd = hasRole('designer', 'admin');
   return (
     <section className="money">
       <h1>{t('money.funders.heading')}</h1>
       <section aria-labelledby="funders-title">
         <h2 id="funders-title">{t('money.funders.title')}</h2>
-        <FunderList programmeId={programmeId} canEdit={canEdit} />
+        <FunderList programmeId={programmeId} canAdd={canAdd} />
       </section>
       <section aria-labelledby="shares-title">
         <h2 id="shares-title">{t('money.shares.title')}</h2>
         <p className="muted small-text">{t('money.shares.help')}</p>
-        <ShareList programmeId={programmeId} canEdit={canEdit} />
-        {canEdit && <ShareForm programmeId={programmeId} defaultUnit={root ?? ''} />}
+        <ShareList programmeId={programmeId} />
+        {canAdd && <ShareForm programmeId={programmeId} defaultUnit={root ?? ''} />}
       </section>
     </section>
   );

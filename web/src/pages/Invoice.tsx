@@ -17,7 +17,7 @@ import { InvoiceValues } from '../money/InvoiceValues.tsx';
 import { Money, PaymentName } from '../money/Money.tsx';
 import { useVersions } from '../money/programme.ts';
 import { ProvenanceView } from '../money/ProvenanceTree.tsx';
-import type { InvoiceDetail } from '../money/types.ts';
+import type { InvoiceDetail } from '../money/records.ts';
 import { useUnitNames } from '../money/unitNames.ts';
 
 /**

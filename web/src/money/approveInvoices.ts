@@ -1,17 +1,6 @@
+/** Approving invoices from the screens: the request, and the server's refusals placed on each invoice. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../api/client.ts';
-import type { Invoice } from './types.ts';
-
-/**
- * Why the signed-in member may not approve an invoice, or null when they may: the server
- * refuses the preparer (four eyes), so the screens do not offer them the button.
- */
-export function approvalBlock(invoice: Invoice, userId: number | undefined): 'preparedByYou' | 'replaced' | 'notPrepared' | null {
-  if (invoice.supersededBy !== null) return 'replaced';
-  if (invoice.status !== 'prepared') return 'notPrepared';
-  if (invoice.preparedBy === userId) return 'preparedByYou';
-  return null;
-}
 
 /** The server's refusals of a batch, per invoice id (it names each as `invoiceIds[i]`). */
 export function refusalsByInvoice(error: unknown, invoiceIds: readonly number[]): ReadonlyMap<number, string> {
