@@ -96,10 +96,6 @@ const NOT_YET_IN_CONTRACT = new Set<string>([
   'PATCH /api/programmes/:programmeId/funders/:funderId',
   'POST /api/programmes/:programmeId/funder-shares',
   'POST /api/programmes/:programmeId/funders',
-  // invoiceRuns.ts
-  'GET /api/programmes/:programmeId/invoice-runs',
-  'GET /api/programmes/:programmeId/invoice-runs/:runId',
-  'POST /api/programmes/:programmeId/invoice-runs',
   // invoices.ts
   'GET /api/programmes/:programmeId/invoices',
   'GET /api/programmes/:programmeId/invoices/:invoiceId',

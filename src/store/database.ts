@@ -17,6 +17,8 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface Database {
   readonly db: Db;
   readonly kind: 'pglite' | 'postgres';
+  /** PostgreSQL's connection string, for work that opens connections of its own (a job's worker thread). */
+  readonly url?: string;
   close(): Promise<void>;
 }
 
@@ -84,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     runPreparedThrough(db, drizzlePostgres(statementPool, { schema }) as unknown as Db);
     runImpatientThrough(db, drizzlePostgres(impatientPool, { schema }) as unknown as Db);
     await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgres', close: async () => void (await Promise.all([pool.end(), statementPool.end(), impatientPool.end()])) };
+    return { db, kind: 'postgres', url: options.url, close: async () => void (await Promise.all([pool.end(), statementPool.end(), impatientPool.end()])) };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const db = drizzlePglite(client, { schema }) as unknown as Db;
