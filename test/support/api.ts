@@ -135,7 +135,7 @@ export async function buildTestApp(database: Database, options: Omit<AppOptions,
 }
 
 /** How a job's error code was answered when the run was a request of its own. */
-const STATUS_OF: Record<string, number> = { VALIDATION: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_STATE: 409, INVOICE_RUN_FAILED: 422 };
+const STATUS_OF: Record<string, number> = { VALIDATION: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_STATE: 409, INVOICE_RUN_FAILED: 422, DATABASE_UNAVAILABLE: 503 };
 
 /**
  * Starts an invoice run (202 and its job), waits for the job, and answers as the run's
@@ -147,7 +147,7 @@ export async function runInvoicesAndWait(
   app: FastifyInstance,
   session: Session,
   body: { orgUnitId: string; period: string },
-): Promise<{ statusCode: number; json(): any; body: string }> {
+): Promise<Pick<LightMyRequestResponse, 'statusCode' | 'json' | 'body'>> {
   const started = await call(app, session, 'POST', `/api/programmes/${PROGRAMME}/invoice-runs`, body);
   if (started.statusCode !== 202) return started;
   const { id } = started.json().job as { id: number };
@@ -157,9 +157,13 @@ export async function runInvoicesAndWait(
   const job = (await call(app, session, 'GET', `/api/programmes/${PROGRAMME}/jobs/${id}`)).json();
   if (job.status !== 'succeeded') {
     const answer = { error: job.error };
-    return { statusCode: STATUS_OF[job.error.code] ?? 500, json: () => answer, body: JSON.stringify(answer) };
+    return answered(STATUS_OF[job.error.code] ?? 500, answer);
   }
   const { diff: _diff, ...run } = (await call(app, session, 'GET', `/api/programmes/${PROGRAMME}/invoice-runs/${job.result.runId}`)).json();
   const answer = { created: job.result.created, run };
-  return { statusCode: job.result.created ? 201 : 200, json: () => answer, body: JSON.stringify(answer) };
+  return answered(job.result.created ? 201 : 200, answer);
+}
+
+function answered(statusCode: number, answer: unknown): Pick<LightMyRequestResponse, 'statusCode' | 'json' | 'body'> {
+  return { statusCode, json: (() => answer) as LightMyRequestResponse['json'], body: JSON.stringify(answer) };
 }

@@ -49,18 +49,18 @@ const computeHere: ComputeRun = async (inputs, onProgress) => storable(computeIn
  * a run is stored whole or not at all. Re-running an unchanged scope returns the stored run.
  */
 export async function runInvoices(db: Db, actor: Actor, props: RunInvoicesProps, options: RunOptions = {}): Promise<RunAnswer> {
-  const { report = () => undefined, compute = computeHere, ...hooks } = options;
+  const { report = async () => undefined, compute = computeHere, ...hooks } = options;
   const period = invoicePeriod(props.period);
   const startedAt = new Date();
-  report('reading', 0, 0);
+  void report('reading', 0, 0);
   const loaded = await loadRunInputs(db, { programmeId: props.programmeId, rootOrgUnitId: props.orgUnitId, period });
   const inputs = withPending(loaded, await pendingAdjustments(db, loaded));
   const existing = await sameRun(db, inputs);
   if (existing) return existing;
-  report('computing', 0, inputs.subtree.length);
-  const computation = await compute(inputs, (done, total) => report('computing', done, total));
+  void report('computing', 0, inputs.subtree.length);
+  const computation = await compute(inputs, (done, total) => void report('computing', done, total));
   if (!computation.ok) throw await failRun(db, actor, inputs, computation, startedAt);
-  report('writing', 0, 0);
+  void report('writing', 0, 0);
   return transaction(db, async (tx) => {
     await lockInvoices(tx, inputs.programmeId);
     const concurrent = await sameRun(tx, inputs);

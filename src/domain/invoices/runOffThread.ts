@@ -24,7 +24,7 @@ const entry = new URL(typescript ? './runWorker.ts' : './runWorker.js', import.m
 export async function runOffThread(database: Database, actor: Actor, props: RunInvoicesProps, report: ReportProgress): Promise<RunOutcome> {
   if (database.url) return inWorker<RunOutcome>({ task: 'run', url: database.url, actor, props }, report);
   const compute: ComputeRun = (inputs, onProgress) =>
-    inWorker<StorableComputation>({ task: 'compute', inputs }, (_step, done, total) => onProgress(done, total));
+    inWorker<StorableComputation>({ task: 'compute', inputs }, async (_step, done, total) => onProgress(done, total));
   const answer = await runInvoices(database.db, actor, props, { report, compute });
   return { runId: answer.run.id, created: answer.created };
 }
@@ -44,7 +44,7 @@ function inWorker<T>(task: WorkerTask, report: ReportProgress): Promise<T> {
     const worker = typescript ? new Worker(throughTsx(entry), { eval: true, workerData: task }) : new Worker(entry, { workerData: task });
     let answered = false;
     worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') return report(message.step, message.done, message.total);
+      if (message.type === 'progress') return void report(message.step, message.done, message.total);
       answered = true;
       if (message.type === 'done') resolve(message.value as T);
       else reject(receivedError(message.error));

@@ -28,7 +28,7 @@ async function perform(task: WorkerTask): Promise<void> {
   }
   const database = await openDatabase({ url: task.url });
   try {
-    const answer = await runInvoices(database.db, task.actor, task.props, { report: (step, done, total) => post({ type: 'progress', step, done, total }) });
+    const answer = await runInvoices(database.db, task.actor, task.props, { report: async (step, done, total) => post({ type: 'progress', step, done, total }) });
     post({ type: 'done', value: { created: answer.created, runId: answer.run.id } });
   } finally {
     await database.close();

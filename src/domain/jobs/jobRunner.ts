@@ -2,8 +2,11 @@ import type { JobStep } from '../../contract/jobs.ts';
 import type { Db } from '../../store/database.ts';
 import { insertJob, jobError, markFailed, markRunning, markSucceeded, recordProgress, type JobRow, type NewJob } from './jobRecords.ts';
 
-/** How a job's work tells how far it got; written to the job row, a step change or a hundredth at a time. */
-export type ReportProgress = (step: JobStep, done: number, total: number) => void;
+/**
+ * How a job's work tells how far it got; written to the job row, a step change or a
+ * hundredth at a time, in order. Resolves once written: the work need not wait for it.
+ */
+export type ReportProgress = (step: JobStep, done: number, total: number) => Promise<void>;
 
 /** A job's work: it reports progress and resolves to the job's result (JSON), or throws why it failed. */
 export type JobWork = (report: ReportProgress) => Promise<unknown>;
@@ -68,11 +71,13 @@ function progressWriter(db: Db, id: number) {
   let written = Promise.resolve();
   let last = { step: '', hundredth: -1 };
   return {
-    report(step: JobStep, done: number, total: number) {
+    report(step: JobStep, done: number, total: number): Promise<void> {
       const hundredth = total === 0 ? 0 : Math.floor((done * 100) / total);
-      if (step === last.step && hundredth === last.hundredth) return;
+      if (step === last.step && hundredth === last.hundredth) return written;
       last = { step, hundredth };
+      // A progress row that fails to be written (the database busy or gone) must not fail the work itself.
       written = written.then(() => recordProgress(db, id, step, done, total)).catch(() => undefined);
+      return written;
     },
     flushed: () => written,
   };
