@@ -12,12 +12,15 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import autocannon from 'autocannon';
 import { demoCalendar } from '../src/demo/calendar.ts';
+import { COUNTRY } from '../src/demo/geography.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_PROVINCE } from '../src/demo/logins.ts';
 import { DEMO_PROGRAMME, demoProgramme } from '../src/demo/programme.ts';
 import { startDemoServer, stopDemoServer } from './demoServer.ts';
 
 const CONNECTIONS = Number(process.env.BENCH_API_CONNECTIONS ?? 100);
 const SECONDS = Number(process.env.BENCH_API_SECONDS ?? 10);
+/** National invoice runs queued for the measure during runs (the server finishes those left before it stops). */
+const RUNS = Number(process.env.BENCH_API_RUNS ?? 3);
 /** `mix` (the figure), or one kind of request alone: `list`, `unit`, `sheet` or `write`. */
 const KIND = process.env.BENCH_API_KIND ?? 'mix';
 const CLERK = DEMO_LOGINS.find((login) => login.role === 'clerk')!.username;
@@ -42,13 +45,13 @@ async function serverCpu(server: ChildProcess): Promise<number> {
   return cpu.user + cpu.system;
 }
 
-async function signIn(url: string): Promise<{ cookie: string; csrfToken: string }> {
+async function signIn(url: string, username = CLERK): Promise<{ cookie: string; csrfToken: string }> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: CLERK, password: DEMO_PASSWORD }),
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
-  if (!response.ok) throw new Error(`sign-in as ${CLERK}: ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new Error(`sign-in as ${username}: ${response.status} ${await response.text()}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie: response.headers.getSetCookie()[0]!.split(';')[0]!, csrfToken };
 }
@@ -96,6 +99,44 @@ function clerkRequests(csrfToken: string, districts: readonly string[], faciliti
   return [round[KIND]];
 }
 
+/** The demo's validated months, newest first: each a national run of its own (an unchanged one would answer at once). */
+const RUN_MONTHS = demoCalendar(new Date(), 24).months.slice(0, -1).reverse();
+
+async function startRun(url: string, session: { cookie: string; csrfToken: string }, period: string): Promise<number> {
+  const response = await fetch(`${url}${BASE}/invoice-runs`, {
+    method: 'POST',
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ orgUnitId: COUNTRY, period }),
+  });
+  if (response.status !== 202) throw new Error(`invoice run ${period}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { job: { id: number } }).job.id;
+}
+
+async function jobStatus(url: string, cookie: string, id: number): Promise<string> {
+  const response = await fetch(`${url}${BASE}/jobs/${id}`, { headers: { cookie } });
+  return ((await response.json()) as { status: string }).status;
+}
+
+/**
+ * The same clerk's load while the committee's national invoice runs go on (issue 16: within
+ * 2× of the idle p99). Runs of successive months are queued ahead, so that one is under way
+ * for the whole measure; the last still running at its end tells that it was.
+ */
+async function duringRuns(url: string, options: autocannon.Options): Promise<void> {
+  const committee = await signIn(url, DEMO_LOGINS.find((login) => login.role === 'validator')!.username);
+  const jobs: number[] = [];
+  for (const month of RUN_MONTHS.slice(0, RUNS)) jobs.push(await startRun(url, committee, month));
+  const result = await autocannon({ ...options, duration: SECONDS });
+  const statuses = await Promise.all(jobs.map((id) => jobStatus(url, committee.cookie, id)));
+  const underWay = statuses.filter((status) => status === 'queued' || status === 'running').length;
+  const done = statuses.filter((status) => status === 'succeeded').length;
+  console.error(`api during runs: ${done} national run(s) finished during the measure, ${underWay} still queued or running at its end${underWay === 0 ? ' (the runs did not cover it all)' : ''}`);
+  emit('api.p99_during_run_ms', result.latency.p99, 'ms');
+  emit('api.p50_during_run_ms', result.latency.p50, 'ms');
+  emit('api.failed_requests_during_run', result.errors + result.timeouts + result.non2xx, 'count');
+  emit('api.runs_finished_during_measure', done, 'count');
+}
+
 const profile = process.env.BENCH_API_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`] : [];
 const demo = await startDemoServer({ execArgv: [SERVER_FLAGS, ...profile] });
 const { server, url, kind, loadSeconds } = demo;
@@ -116,6 +157,7 @@ try {
   // Its one core is what limits the mix: at 100% of it, requests/s = 1e6 / this.
   emit('api.server_cpu_us_per_request', serverMicroseconds / result.requests.total, 'µs');
   emit('api.failed_requests', result.errors + result.timeouts + result.non2xx, 'count');
+  if (KIND === 'mix') await duringRuns(url, options);
 } finally {
   await stopDemoServer(demo);
 }

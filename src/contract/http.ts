@@ -16,6 +16,8 @@ export interface RouteContract {
   readonly tags: readonly string[];
   readonly summary?: string;
   readonly description?: string;
+  /** The body's content types, where not JSON alone (OpenAPI). */
+  readonly consumes?: readonly string[];
   readonly params?: z.ZodType;
   readonly querystring?: z.ZodType;
   readonly body?: z.ZodType;

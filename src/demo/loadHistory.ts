@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { parsePeriod } from '../engine/index.ts';
 import type { Actor } from '../domain/actor.ts';
 import { approveInvoices } from '../domain/invoices/approveInvoices.ts';
-import { computeInvoices } from '../domain/invoices/computeInvoices.ts';
+import { computeInvoices, storable } from '../domain/invoices/computeInvoices.ts';
 import { loadRunInputs } from '../domain/invoices/loadRunInputs.ts';
 import { periodEnd } from '../domain/invoices/periods.ts';
 import { writeRun } from '../domain/invoices/writeRun.ts';
@@ -83,7 +83,7 @@ async function runPeriod(tx: Tx, demo: Demo, preparer: Actor, period: string): P
   if (!computation.ok) throw new Error(`demo invoice run ${period}: ${computation.errors.map((error) => error.message).join('; ')}`);
   if (computation.skipped.length > 0) throw new Error(`demo invoice run ${period}: ${computation.skipped.length} invoices skipped, their periods not validated`);
   const startedAt = pastDay(period, RUN_AFTER_DAYS);
-  const runId = await writeRun(tx, preparer, { inputs, ...computation, startedAt });
+  const runId = await writeRun(tx, preparer, { inputs, ...storable(computation), startedAt });
   const rows = await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.programmeId, PROGRAMME), eq(invoices.runId, runId)));
   return rows.map((row) => row.id);
 }

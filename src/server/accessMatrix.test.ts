@@ -1,3 +1,4 @@
+import { insertJob } from '../domain/jobs/jobRecords.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, PROGRAMME, PROGRAMME_DEFINITION, call, login, testApi, type Session, type TestApi } from '../../test/support/api.ts';
 import { backends } from '../../test/support/database.ts';
@@ -283,6 +284,9 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
     },
     readers('list runs', 'invoice-runs', (unit) => `${P}/invoice-runs?orgUnitId=${unit}`),
     readers('show a run', 'invoice-runs/{runId}', (unit) => `${P}/invoice-runs/${made.run[unit]}`),
+    readers('show a job', 'jobs/{jobId}', (unit) => `${P}/jobs/${made.job[unit]}`),
+    // The list keeps to the reader's subtrees: it refuses no reader.
+    { name: 'list jobs', path: '/api/programmes/{programmeId}/jobs', method: 'GET', url: () => `${P}/jobs`, roles: ALL_READERS, scoped: false },
     readers('list invoices', 'invoices', (unit) => `${P}/invoices?orgUnitId=${unit}`),
     readers('show an invoice', 'invoices/{invoiceId}', (unit) => `${P}/invoices/${made.invoice[unit]}`),
     readers('explain an invoice', 'invoices/{invoiceId}/provenance', (unit) => `${P}/invoices/${made.invoice[unit]}/provenance`),
@@ -419,9 +423,10 @@ function invoiceAndPaymentRoutes(): RouteCase[] {
   ];
 }
 
-/** Records the record-level routes act on, per unit: a run and its invoice, an order, a share. */
+/** Records the record-level routes act on, per unit: a run, its job and its invoice, an order, a share. */
 const made = {
   run: {} as Record<string, number>,
+  job: {} as Record<string, number>,
   invoice: {} as Record<string, number>,
   order: {} as Record<string, number>,
   share: {} as Record<string, number>,
@@ -461,6 +466,7 @@ async function makeRecords(api: TestApi): Promise<void> {
     await setStatus(db, [unit], '202401', 'validated');
     const { run } = await runInvoices(db, runner, { programmeId: PROGRAMME, orgUnitId: unit, period: '202401' });
     made.run[unit] = run.id;
+    made.job[unit] = (await insertJob(db, { programmeId: PROGRAMME, kind: 'invoice-run', orgUnitId: unit, scope: { orgUnitId: unit, period: '202401' }, createdBy: runner.userId })).id;
     const [invoice] = await db.select({ id: invoices.id }).from(invoices).where(eq(invoices.runId, run.id));
     made.invoice[unit] = invoice!.id;
     await db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.ts';
+import { JobRunner } from '../domain/jobs/jobRunner.ts';
 import { isConnectionLost } from '../store/connectionLost.ts';
 import type { Database } from '../store/database.ts';
 import { authorityPlugin } from './auth/authority.ts';
@@ -40,6 +41,8 @@ export interface AppOptions {
   readonly trustProxy?: boolean | string;
   /** The built web client (web/dist) to serve at /, when present. */
   readonly webRoot?: string;
+  /** Runs the long work (invoice runs) off the request path; one of the app's own when absent. */
+  readonly jobs?: JobRunner;
 }
 
 /**
@@ -101,7 +104,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authorityPlugin);
   await app.register(contractCheck, { routes: API_ROUTES });
   await app.register(idempotencyPlugin, { db: options.database.db });
-  await registerRoutes(app, options);
+  const jobs = options.jobs ?? new JobRunner(options.database.db, (error, jobId) => app.log.error({ err: error, jobId }, 'a job failed'));
+  // The database closes after the app: a job under way finishes writing first.
+  app.addHook('onClose', () => jobs.idle());
+  await registerRoutes(app, { ...options, jobs });
   return app;
 }
 

@@ -3,6 +3,7 @@ import { ensureDemo, type DemoState } from '../demo/ensureDemo.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../demo/logins.ts';
 import { openDatabase, type Database } from '../store/database.ts';
 import { buildApp } from './app.ts';
+import { failInterrupted } from '../domain/jobs/jobRecords.ts';
 import { serverLog } from './log.ts';
 import { activeAccounts, refuseDemoPasswords, refuseUnsafeSettings } from './production.ts';
 import { storeOf, type ServerConfig } from './settings.ts';
@@ -27,6 +28,8 @@ export async function prepareServer(config: ServerConfig): Promise<PreparedServe
   const log = serverLog(config.logLevel);
   const database = await openDatabase({ ...storeOf(config), ...(log ? { log } : {}) });
   try {
+    // Jobs a stopped server left under way are gone with it: they wrote nothing, and say so.
+    await failInterrupted(database.db);
     const demo = config.loadDemo ? await ensureDemo(database, config.demo) : NO_DEMO;
     if (config.production) await refuseDemoPasswords(database.db);
     const app = await buildApp({

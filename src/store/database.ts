@@ -40,6 +40,8 @@ export interface Database {
   readonly kind: 'pglite' | 'postgres';
   /** Its caches, prepared statements, loaders and log; `db.machinery` too. */
   readonly machinery: Machinery;
+  /** PostgreSQL's connection string, for work that opens connections of its own (a job's worker thread). */
+  readonly url?: string;
   close(): Promise<void>;
 }
 
@@ -120,7 +122,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = withMachinery(handleOf(pool), machinery);
     await migratePostgres(db as never, { migrationsFolder: MIGRATIONS });
     const close = async () => void (await Promise.all([pool.end(), statementPool.end(), impatientPool.end()]));
-    return { db, kind: 'postgres', machinery, close };
+    return { db, kind: 'postgres', url: options.url, machinery, close };
   }
   const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
   const machinery = new Machinery(log);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../contract/roles.ts';
 import { ADJUSTMENT_KINDS, INVOICE_STATUSES } from '../contract/invoices.ts';
+import { JOB_KINDS, JOB_STATUSES, JOB_STEPS } from '../contract/jobs.ts';
 import { WORKFLOW_STATUSES } from '../contract/workflow.ts';
 import {
   bigserial,
@@ -517,4 +518,37 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created').on(t.createdAt)],
+);
+
+export const jobStatus = pgEnum('job_status', JOB_STATUSES);
+export const jobKind = pgEnum('job_kind', JOB_KINDS);
+export const jobStep = pgEnum('job_step', JOB_STEPS);
+
+/**
+ * Long work run off the request path (docs/decisions/0016-jobs.md): who asked for what over
+ * which part of the tree, how far it got, and what it gave or why it failed. A job left
+ * queued or running by a process that stopped is marked failed at the next start.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: serial('id').primaryKey(),
+    programmeId: text('programme_id').notNull().references(() => programmes.id),
+    kind: jobKind('kind').notNull(),
+    /** The root of the subtree the job works on: who may see the job is decided by it. */
+    orgUnitId: text('org_unit_id').notNull(),
+    /** What the job was asked, as its kind reads it (an invoice run: the unit and period). */
+    scope: jsonb('scope').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    status: jobStatus('status').notNull().default('queued'),
+    step: jobStep('step'),
+    progressDone: integer('progress_done').notNull().default(0),
+    progressTotal: integer('progress_total').notNull().default(0),
+    result: jsonb('result'),
+    error: jsonb('error'),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('jobs_programme').on(t.programmeId, t.status, t.id)],
 );

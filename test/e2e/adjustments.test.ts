@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { invoices } from '../../src/store/schema.ts';
-import { PROGRAMME, call, login } from '../support/api.ts';
+import { PROGRAMME, call, login, runInvoicesAndWait } from '../support/api.ts';
 import { addUser, enterValues, quantityRows, setStatus } from '../support/invoices.ts';
 import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
 
@@ -22,7 +22,7 @@ async function seedApproved(e2e: E2E): Promise<number> {
     await setStatus(database.db, ['cds_1'], period, 'validated');
   }
   const [preparer, approver] = [await login(app, 'validator'), await login(app, 'validator2')];
-  const run = await call(app, preparer, 'POST', `${P}/invoice-runs`, { orgUnitId: 'cds_1', period: '202401' });
+  const run = await runInvoicesAndWait(app, preparer, { orgUnitId: 'cds_1', period: '202401' });
   expect(run.statusCode, run.body).toBe(201);
   const [invoice] = await database.db.select().from(invoices).where(and(eq(invoices.orgUnitId, 'cds_1'), eq(invoices.period, '202401')));
   expect((await call(app, approver, 'POST', `${P}/invoices/approve`, { invoiceIds: [invoice!.id] })).statusCode).toBe(200);
@@ -57,7 +57,7 @@ describe('a correction after approval in the browser', () => {
     await expect(committee.locator('dd.amount').innerText().then(plain)).resolves.toBe('BIF 115,000');
 
     // February's run carries the difference: 5 consultations more, 1,250 BIF.
-    const run = await call(e2e.api.app, await login(e2e.api.app, 'validator'), 'POST', `${P}/invoice-runs`, { orgUnitId: 'cds_1', period: '202402' });
+    const run = await runInvoicesAndWait(e2e.api.app, await login(e2e.api.app, 'validator'), { orgUnitId: 'cds_1', period: '202402' });
     expect(run.statusCode, run.body).toBe(201);
     const [february] = await e2e.api.database.db.select().from(invoices).where(and(eq(invoices.orgUnitId, 'cds_1'), eq(invoices.period, '202402')));
     await committee.goto(`${e2e.url}/invoices/${february!.id}`);

@@ -10,7 +10,8 @@ import { DEMO_PASSWORD } from '../../src/demo/logins.ts';
 import { buildApp } from '../../src/server/app.ts';
 import type { Database } from '../../src/store/database.ts';
 import { testDatabase } from '../support/database.ts';
-import { testApi, PASSWORD, type TestApi } from '../support/api.ts';
+import { buildTestApp, testApi, PASSWORD, type TestApi } from '../support/api.ts';
+import type { JobRunner } from '../../src/domain/jobs/jobRunner.ts';
 import { repoPath } from '../support/cases.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface E2E {
   readonly api: TestApi;
   readonly url: string;
   readonly browser: Browser;
+  /** The served app's job runner (not `api.jobs`, the runner of the app tests inject into). */
+  readonly jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -45,13 +48,14 @@ export async function startE2E(options: { hostName?: string } = {}): Promise<E2E
   built ??= buildClient();
   const webRoot = await built;
   const api = await testApi('pglite');
-  const app = await buildApp({ database: api.database, loginAttemptsPerMinute: 10_000, webRoot });
+  const { app, jobs } = await buildTestApp(api.database, { webRoot });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   const host = options.hostName ?? '127.0.0.1';
   const browser = await launchBrowser(options);
   return {
     api,
+    jobs,
     url: `http://${host}:${port}`,
     browser,
     async close() {

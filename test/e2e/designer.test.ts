@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROGRAMME, PROGRAMME_DEFINITION, TREE, call, login } from '../support/api.ts';
+import { PROGRAMME, PROGRAMME_DEFINITION, TREE, call, login, runInvoicesAndWait } from '../support/api.ts';
 import { enterValues, quantityRows, setStatus } from '../support/invoices.ts';
 import { newPage, screenshot, signIn, startE2E, type E2E } from './browser.ts';
 
@@ -181,7 +181,7 @@ describe('programme designer', () => {
     const db = e2e.api.database.db;
     await enterValues(db, quantityRows('cds_1', '202401', { consultation: 40, delivery: 3 }));
     await setStatus(db, ['cds_1'], '202401', 'validated');
-    const run = await call(e2e.api.app, await login(e2e.api.app, 'validator'), 'POST', `/api/programmes/${PROGRAMME}/invoice-runs`, { orgUnitId: 'cds_1', period: '202401' });
+    const run = await runInvoicesAndWait(e2e.api.app, await login(e2e.api.app, 'validator'), { orgUnitId: 'cds_1', period: '202401' });
     expect(run.statusCode, run.body).toBe(201);
     // A clean latest version to start from (the one before reads an attribute no unit has now).
     const designer = await login(e2e.api.app, 'designer');

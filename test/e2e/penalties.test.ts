@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROGRAMME, call, login } from '../support/api.ts';
+import { PROGRAMME, call, login, runInvoicesAndWait } from '../support/api.ts';
 import { addUser, enterValues, setStatus } from '../support/invoices.ts';
 import { PENALTY_VERSION, PENALTY_VERSION_FROM, penaltyRows } from '../support/penalties.ts';
 import { newPage, screenshot, showScope, signIn, startE2E, type E2E } from './browser.ts';
@@ -35,7 +35,7 @@ describe('penalties in the browser', () => {
       ...penaltyRows('cds_2', '202402', { consultation: [50, 50, 50], delivery: [3, 3, 3], vaccination: [10, 10, 10] }),
     ]);
     await setStatus(database.db, ['cds_1', 'cds_2'], '202402', 'validated');
-    const run = await call(app, await login(app, 'validator'), 'POST', `${P}/invoice-runs`, { orgUnitId: 'p1', period: '202402' });
+    const run = await runInvoicesAndWait(app, await login(app, 'validator'), { orgUnitId: 'p1', period: '202402' });
     expect(run.statusCode, run.body).toBe(201);
     const invoices = (await call(app, await login(app, 'validator'), 'GET', `${P}/invoices?orgUnitId=cds_1&period=202402`)).json();
 
@@ -146,7 +146,7 @@ describe('penalties in the browser', () => {
     ]);
     await setStatus(database.db, ['cds_1', 'cds_2'], '202405', 'validated');
     await setStatus(database.db, ['cds_1', 'cds_2'], '202406', 'validated');
-    expect((await call(app, await login(app, 'validator'), 'POST', `${P}/invoice-runs`, { orgUnitId: 'p1', period: '202405' })).statusCode).toBe(201);
+    expect((await runInvoicesAndWait(app, await login(app, 'validator'), { orgUnitId: 'p1', period: '202405' })).statusCode).toBe(201);
 
     const fr = await newPage(e2e, 'fr');
     await signIn(fr, 'validator');

@@ -3,7 +3,8 @@ import { createProgramme, saveProgrammeVersion } from '../../src/domain/programm
 import { importOrgUnits } from '../../src/domain/orgTree/importTree.ts';
 import type { UnitRecordInput } from '../../src/contract/api/orgUnits.ts';
 import { createUser, grantRole } from '../../src/domain/users.ts';
-import { buildApp } from '../../src/server/app.ts';
+import { buildApp, type AppOptions } from '../../src/server/app.ts';
+import { JobRunner } from '../../src/domain/jobs/jobRunner.ts';
 import type { Database } from '../../src/store/database.ts';
 import { ROLES, type Role } from '../../src/contract/roles.ts';
 import { testDatabase } from './database.ts';
@@ -73,6 +74,8 @@ export async function seed(database: Database): Promise<Record<Role, number>> {
 export interface TestApi {
   readonly app: FastifyInstance;
   readonly database: Database;
+  /** The app's job runner: a test waits on it for a job it started (`jobs.settled(id)`). */
+  readonly jobs: JobRunner;
   readonly users: Record<Role, number>;
   close(): Promise<void>;
 }
@@ -80,10 +83,11 @@ export interface TestApi {
 export async function testApi(kind: 'pglite' | 'postgres'): Promise<TestApi> {
   const database = await testDatabase(kind);
   const users = await seed(database);
-  const app = await buildApp({ database, loginAttemptsPerMinute: 10_000 });
+  const { app, jobs } = await buildTestApp(database);
   return {
     app,
     database,
+    jobs,
     users,
     async close() {
       await app.close();
@@ -118,4 +122,48 @@ export function call(
     ...(payload !== undefined ? { payload: payload as object } : {}),
     headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {},
   });
+}
+
+const runners = new WeakMap<FastifyInstance, JobRunner>();
+
+/** Builds the app of a test with a job runner `runInvoicesAndWait` waits on. */
+export async function buildTestApp(database: Database, options: Omit<AppOptions, 'database' | 'jobs'> = {}): Promise<{ app: FastifyInstance; jobs: JobRunner }> {
+  const jobs = new JobRunner(database.db, (error) => console.error(error));
+  const app = await buildApp({ database, loginAttemptsPerMinute: 10_000, ...options, jobs });
+  runners.set(app, jobs);
+  return { app, jobs };
+}
+
+/** How a job's error code was answered when the run was a request of its own. */
+const STATUS_OF: Record<string, number> = { VALIDATION: 400, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_STATE: 409, INVOICE_RUN_FAILED: 422, DATABASE_UNAVAILABLE: 503 };
+
+/**
+ * Starts an invoice run (202 and its job), waits for the job, and answers as the run's
+ * request did before it was a job: 201 (a new run) or 200 (the stored one) with
+ * `{created, run}`, or the job's error with its status. The start's own refusals (403,
+ * 400) are answered as they are. For the tests of what runs do, not of how jobs answer.
+ */
+export async function runInvoicesAndWait(
+  app: FastifyInstance,
+  session: Session,
+  body: { orgUnitId: string; period: string },
+): Promise<Pick<LightMyRequestResponse, 'statusCode' | 'json' | 'body'>> {
+  const started = await call(app, session, 'POST', `/api/programmes/${PROGRAMME}/invoice-runs`, body);
+  if (started.statusCode !== 202) return started;
+  const { id } = started.json().job as { id: number };
+  const runner = runners.get(app);
+  if (!runner) throw new Error('runInvoicesAndWait: the app was not built by testApi');
+  await runner.settled(id);
+  const job = (await call(app, session, 'GET', `/api/programmes/${PROGRAMME}/jobs/${id}`)).json();
+  if (job.status !== 'succeeded') {
+    const answer = { error: job.error };
+    return answered(STATUS_OF[job.error.code] ?? 500, answer);
+  }
+  const { diff: _diff, ...run } = (await call(app, session, 'GET', `/api/programmes/${PROGRAMME}/invoice-runs/${job.result.runId}`)).json();
+  const answer = { created: job.result.created, run };
+  return answered(job.result.created ? 201 : 200, answer);
+}
+
+function answered(statusCode: number, answer: unknown): Pick<LightMyRequestResponse, 'statusCode' | 'json' | 'body'> {
+  return { statusCode, json: (() => answer) as LightMyRequestResponse['json'], body: JSON.stringify(answer) };
 }

@@ -5,7 +5,9 @@ import * as dashboards from './dashboards.ts';
 import * as dataValues from './dataValues.ts';
 import * as dryRun from './dryRun.ts';
 import * as funders from './funders.ts';
+import * as invoiceRuns from './invoiceRuns.ts';
 import * as invoices from './invoices.ts';
+import * as jobs from './jobs.ts';
 import * as orgUnits from './orgUnits.ts';
 import * as payments from './payments.ts';
 import * as programmes from './programmes.ts';
@@ -26,7 +28,9 @@ export const API_ROUTES: readonly RouteContract[] = [
   dataValues,
   dryRun,
   funders,
+  invoiceRuns,
   invoices,
+  jobs,
   orgUnits,
   payments,
   programmes,

@@ -32,16 +32,54 @@ export type Computation =
       readonly warnings: readonly EngineError[];
     };
 
+/** A run's formula values in columns, NaN where a value failed: what a run stores, and what a worker thread sends back whole. */
+export interface FormulaValues {
+  readonly units: readonly string[];
+  readonly periods: readonly string[];
+  readonly names: readonly string[];
+  readonly values: Float64Array;
+}
+
+/** A computation as it is written: the engine's result reduced to the formula values stored. */
+export type StorableComputation =
+  | Extract<Computation, { ok: false }>
+  | (Omit<Extract<Computation, { ok: true }>, 'result'> & { readonly values: FormulaValues });
+
+export function storable(computation: Extract<Computation, { ok: true }>): Extract<StorableComputation, { ok: true }>;
+export function storable(computation: Computation): StorableComputation;
+export function storable(computation: Computation): StorableComputation {
+  if (!computation.ok) return computation;
+  const { result, ...rest } = computation;
+  return { ...rest, values: formulaValues(result) };
+}
+
+function formulaValues(result: RunResult): FormulaValues {
+  const units: string[] = [];
+  const periods: string[] = [];
+  const names: string[] = [];
+  const values: number[] = [];
+  for (const value of result.values({ formulasOnly: true })) {
+    units.push(value.orgUnit);
+    periods.push(value.period);
+    names.push(value.name);
+    values.push(value.value);
+  }
+  return { units, periods, names, values: Float64Array.from(values) };
+}
+
 /**
  * Runs the engine over every unit of the subtree and reads each payment's amount for the
  * run's period. Units whose packages are not all validated are skipped, not invoiced. An
  * engine error at a unit being invoiced fails the whole run; one at a unit that is not
  * (no data yet, say) does not hold up the others.
  */
-export function computeInvoices(inputs: RunInputs, options: { workflowGates?: boolean } = {}): Computation {
+export function computeInvoices(
+  inputs: RunInputs,
+  options: { workflowGates?: boolean; onProgress?: (done: number, total: number) => void } = {},
+): Computation {
   const { prepared, errors } = prepareEngine(inputs.version.program, inputs.orgUnits, inputs.data);
   if (!prepared) return { ok: false, errors, errorCount: errors.length };
-  const result = run(prepared, { orgUnits: inputs.subtree, periods: [inputs.period.id] });
+  const result = run(prepared, { orgUnits: inputs.subtree, periods: [inputs.period.id] }, options.onProgress ? { onProgress: options.onProgress } : {});
   const { invoices, skipped } = amountsDue(inputs, prepared, result, options.workflowGates ?? true);
   const invoiced = new Set(invoices.map((invoice) => invoice.orgUnitId));
   // Errors beyond those the engine kept in full cannot be located: then every error counts.

@@ -2,13 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
 import { queryRows } from '../../store/sql.ts';
 import type { Actor } from '../actor.ts';
-import { computeInvoices } from './computeInvoices.ts';
+import { computeInvoices, storable, type StorableComputation } from './computeInvoices.ts';
 import { failRun, runFailed } from './failRun.ts';
 import { loadRunInputs, type RunInputs } from './loadRunInputs.ts';
 import { lockInvoices } from './lock.ts';
 import { invoicePeriod } from './periods.ts';
 import { latestRun, readRun, summarise, type RunSummary } from './readRun.ts';
 import { writeRun, type RunHooks } from './writeRun.ts';
+import type { ReportProgress } from '../jobs/jobRunner.ts';
 import { transaction } from '../../store/transaction.ts';
 import { withAdjustments } from '../adjustments/applyAdjustments.ts';
 import { pendingAdjustments, pendingKey, type PendingSource } from '../adjustments/pendingAdjustments.ts';
@@ -30,20 +31,36 @@ export interface RunAnswer {
   readonly run: RunSummary;
 }
 
+/** Runs the engine over a run's inputs: here, or in a worker thread (runOffThread.ts). */
+export type ComputeRun = (inputs: RunInputs, onProgress: (done: number, total: number) => void) => Promise<StorableComputation>;
+
+export interface RunOptions extends RunHooks {
+  /** Told each step and how far the engine got (a job's progress). */
+  readonly report?: ReportProgress;
+  /** Where the engine runs; on this thread by default. */
+  readonly compute?: ComputeRun;
+}
+
+const computeHere: ComputeRun = async (inputs, onProgress) => storable(computeInvoices(inputs, { onProgress }));
+
 /**
  * Computes and stores the invoices of a subtree for a period. Inputs are read and the
  * engine runs outside any transaction; everything is then written in one transaction, so
  * a run is stored whole or not at all. Re-running an unchanged scope returns the stored run.
  */
-export async function runInvoices(db: Db, actor: Actor, props: RunInvoicesProps, hooks: RunHooks = {}): Promise<RunAnswer> {
+export async function runInvoices(db: Db, actor: Actor, props: RunInvoicesProps, options: RunOptions = {}): Promise<RunAnswer> {
+  const { report = async () => undefined, compute = computeHere, ...hooks } = options;
   const period = invoicePeriod(props.period);
   const startedAt = new Date();
+  void report('reading', 0, 0);
   const loaded = await loadRunInputs(db, { programmeId: props.programmeId, rootOrgUnitId: props.orgUnitId, period });
   const inputs = withPending(loaded, await pendingAdjustments(db, loaded));
   const existing = await sameRun(db, inputs);
   if (existing) return existing;
-  const computation = computeInvoices(inputs);
+  void report('computing', 0, inputs.subtree.length);
+  const computation = await compute(inputs, (done, total) => void report('computing', done, total));
   if (!computation.ok) throw await failRun(db, actor, inputs, computation, startedAt);
+  void report('writing', 0, 0);
   return transaction(db, async (tx) => {
     await lockInvoices(tx, inputs.programmeId);
     const concurrent = await sameRun(tx, inputs);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { EngineError, RunResult } from '../../engine/index.ts';
+import type { EngineError } from '../../engine/index.ts';
 import type { Tx } from '../../store/database.ts';
 import { invoiceRuns } from '../../store/schema.ts';
 import type { CopyCell } from '../../store/copy.ts';
@@ -9,7 +9,7 @@ import { recordAudit } from '../audit.ts';
 import { errors } from '../errors.ts';
 import { storedMoney } from '../money.ts';
 import { advanceStatus, type StatusKey } from './advanceStatus.ts';
-import type { ComputedInvoice, SkippedInvoice } from './computeInvoices.ts';
+import type { ComputedInvoice, FormulaValues, SkippedInvoice } from './computeInvoices.ts';
 import { runErrorDetails } from './failRun.ts';
 import { statusKey, type RunInputs } from './loadRunInputs.ts';
 import { packagePeriods } from './periods.ts';
@@ -25,7 +25,7 @@ export interface RunHooks {
 
 export interface RunWrite {
   readonly inputs: RunInputs;
-  readonly result: RunResult;
+  readonly values: FormulaValues;
   readonly invoices: readonly ComputedInvoice[];
   readonly skipped: readonly SkippedInvoice[];
   readonly warnings: readonly EngineError[];
@@ -69,7 +69,7 @@ export async function writeRun(tx: Tx, actor: Actor, write: RunWrite, hooks: Run
   const runId = run!.id;
   const constants = { programme_id: inputs.programmeId, run_id: runId };
   await writeInputs(tx, inputs, constants, hooks);
-  await writeValues(tx, write.result, constants, hooks);
+  await writeValues(tx, write.values, constants, hooks);
   const superseded = await supersede(tx, inputs, runId, invoices);
   await insertColumns(
     tx,
@@ -179,25 +179,15 @@ async function writeInputs(tx: Tx, inputs: RunInputs, constants: Record<string, 
   );
 }
 
-async function writeValues(tx: Tx, result: RunResult, constants: Record<string, CopyCell>, hooks: RunHooks): Promise<void> {
-  const units: string[] = [];
-  const periods: string[] = [];
-  const names: string[] = [];
-  const values: (number | null)[] = [];
-  for (const value of result.values({ formulasOnly: true })) {
-    units.push(value.orgUnit);
-    periods.push(value.period);
-    names.push(value.name);
-    values.push(Number.isFinite(value.value) ? value.value : null);
-  }
+async function writeValues(tx: Tx, values: FormulaValues, constants: Record<string, CopyCell>, hooks: RunHooks): Promise<void> {
   await insertColumns(
     tx,
     'invoice_run_values',
     [
-      { name: 'org_unit_id', values: units },
-      { name: 'period', values: periods },
-      { name: 'name', values: names },
-      { name: 'value', values },
+      { name: 'org_unit_id', values: values.units },
+      { name: 'period', values: values.periods },
+      { name: 'name', values: values.names },
+      { name: 'value', values: Array.from(values.values, (value) => (Number.isFinite(value) ? value : null)) },
     ],
     { constants, afterBatch: (rows) => hooks.afterBatch?.('invoice_run_values', rows) ?? Promise.resolve() },
   );

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invoiceAdjustments, invoices, paymentOrderLines } from '../../store/schema.ts';
-import { PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
+import { PROGRAMME, call, login, runInvoicesAndWait, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { addUser, enterValues, quantityRows, setStatus, statusOf } from '../../../test/support/invoices.ts';
 
@@ -19,7 +19,7 @@ describe.each(backends)('corrections after payment and their adjustments (%s)', 
   let payer: Session;
 
   const run = async (period: string) => {
-    const response = await call(api.app, preparer, 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'p1', period });
+    const response = await runInvoicesAndWait(api.app, preparer, { orgUnitId: 'p1', period });
     expect(response.statusCode, response.body).toBeLessThan(300);
     return response.json() as { created: boolean; run: { id: number } };
   };

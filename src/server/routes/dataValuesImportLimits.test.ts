@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveProgrammeVersion } from '../../domain/programmes.ts';
-import { IMPORT_LIMITS } from '../../domain/dataValues/limits.ts';
+import { IMPORT_LIMITS } from '../../contract/importLimits.ts';
 import { auditLog, dataValues } from '../../store/schema.ts';
 import { PROGRAMME_DEFINITION, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';

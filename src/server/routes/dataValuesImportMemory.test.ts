@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMITS } from '../../domain/dataValues/limits.ts';
+import { IMPORT_LIMITS } from '../../contract/importLimits.ts';
 import { repoPath } from '../../../test/support/cases.ts';
 import { backends } from '../../../test/support/database.ts';
 

@@ -1,5 +1,6 @@
 import type { FastifyBodyParser, FastifyInstance } from 'fastify';
-import { IMPORT_LIMITS, tooManyRows } from '../../domain/dataValues/limits.ts';
+import { IMPORT_LIMITS } from '../../contract/importLimits.ts';
+import { tooManyRows } from '../../domain/dataValues/limits.ts';
 import { AppError } from '../../domain/errors.ts';
 
 /**

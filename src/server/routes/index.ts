@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { JobRunner } from '../../domain/jobs/jobRunner.ts';
 import type { AppOptions } from '../app.ts';
 import { adjustmentRoutes } from './adjustments.ts';
 import { auditRoutes } from './audit.ts';
@@ -10,6 +11,7 @@ import { funderRoutes } from './funders.ts';
 import { healthRoutes } from './health.ts';
 import { invoiceRoutes } from './invoices.ts';
 import { invoiceRunRoutes } from './invoiceRuns.ts';
+import { jobRoutes } from './jobs.ts';
 import { orgUnitRoutes } from './orgUnits.ts';
 import { paymentOrderRoutes } from './paymentOrders.ts';
 import { passwordRoutes } from './passwords.ts';
@@ -21,7 +23,7 @@ import { verificationDrawRoutes } from './verificationDraws.ts';
 import { workflowRoutes } from './workflow.ts';
 
 /** Every API route, under /api. One line per resource. */
-export async function registerRoutes(app: FastifyInstance, options: AppOptions) {
+export async function registerRoutes(app: FastifyInstance, options: AppOptions & { jobs: JobRunner }) {
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
@@ -36,6 +38,7 @@ export async function registerRoutes(app: FastifyInstance, options: AppOptions) 
       await api.register(dryRunRoutes, options);
       await api.register(workflowRoutes, options);
       await api.register(invoiceRunRoutes, options);
+      await api.register(jobRoutes, options);
       await api.register(invoiceRoutes, options);
       await api.register(adjustmentRoutes, options);
       await api.register(funderRoutes, options);

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invoices, paymentOrderLines, paymentOrders } from '../../store/schema.ts';
-import { PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
+import { PROGRAMME, call, login, runInvoicesAndWait, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { addUser, enterValues, quantityRows, setStatus, statusOf } from '../../../test/support/invoices.ts';
 
@@ -14,7 +14,7 @@ describe.each(backends)('invoice and order corrections (%s)', (kind) => {
   let approver: Session;
   let payer: Session;
 
-  const run = async (period: string) => (await call(api.app, preparer, 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'p1', period })).json().run.id as number;
+  const run = async (period: string) => (await runInvoicesAndWait(api.app, preparer, { orgUnitId: 'p1', period })).json().run.id as number;
   const invoiceOf = async (orgUnitId: string, period: string, runId: number) =>
     (await api.database.db.select().from(invoices).where(and(eq(invoices.runId, runId), eq(invoices.orgUnitId, orgUnitId), eq(invoices.period, period))))[0]!;
   const reject = (session: Session, id: number, body: object) => call(api.app, session, 'POST', `${BASE}/invoices/${id}/reject`, body);

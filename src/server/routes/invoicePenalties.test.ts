@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
+import { PROGRAMME, call, login, runInvoicesAndWait, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { enterValues, quantityRows, setStatus } from '../../../test/support/invoices.ts';
 import { PENALTY_VERSION, PENALTY_VERSION_FROM, penaltyRows } from '../../../test/support/penalties.ts';
@@ -31,7 +31,7 @@ describe.each(backends)('the lines an invoice lost to declared penalties (%s)', 
     await setStatus(db, ['cds_1', 'cds_2'], '202402', 'validated');
     committee = await login(api.app, 'validator');
     for (const period of ['202401', '202402']) {
-      const run = await call(api.app, committee, 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'p1', period });
+      const run = await runInvoicesAndWait(api.app, committee, { orgUnitId: 'p1', period });
       expect(run.statusCode, run.body).toBe(201);
     }
   });

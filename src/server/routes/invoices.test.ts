@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invoices } from '../../store/schema.ts';
-import { PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
+import { PROGRAMME, call, login, runInvoicesAndWait, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { addUser, enterValues, quantityRows, setStatus, snapshot, statusOf } from '../../../test/support/invoices.ts';
 
@@ -31,8 +31,8 @@ describe.each(backends)('invoices: approval, lists and provenance (%s)', (kind) 
     await setStatus(db, ['cds_1', 'cds_2', 'cds_3'], '202401', 'validated');
     preparer = await login(api.app, 'validator');
     second = await login(api.app, 'validator2');
-    await call(api.app, preparer, 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'p1', period: '202401' });
-    const p2Run = await call(api.app, await login(api.app, 'validator_p2'), 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'p2', period: '202401' });
+    await runInvoicesAndWait(api.app, preparer, { orgUnitId: 'p1', period: '202401' });
+    const p2Run = await runInvoicesAndWait(api.app, await login(api.app, 'validator_p2'), { orgUnitId: 'p2', period: '202401' });
     p2Invoice = (await db.select().from(invoices).where(eq(invoices.runId, p2Run.json().run.id)))[0]!.id;
     for (const invoice of await db.select().from(invoices).where(eq(invoices.period, '202401'))) january[invoice.orgUnitId] = invoice.id;
   });
@@ -137,10 +137,10 @@ describe.each(backends)('invoices: approval, lists and provenance (%s)', (kind) 
     const db = api.database.db;
     await enterValues(db, quantityRows('cds_1', '202402', { consultation: 4, delivery: 0 }));
     await setStatus(db, ['cds_1'], '202402', 'validated');
-    const first = (await call(api.app, preparer, 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'cds_1', period: '202402' })).json().run;
+    const first = (await runInvoicesAndWait(api.app, preparer, { orgUnitId: 'cds_1', period: '202402' })).json().run;
     const [old] = await db.select().from(invoices).where(eq(invoices.runId, first.id));
     await enterValues(db, quantityRows('cds_1', '202402', { consultation: 5, delivery: 0 }));
-    const next = (await call(api.app, preparer, 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'cds_1', period: '202402' })).json().run;
+    const next = (await runInvoicesAndWait(api.app, preparer, { orgUnitId: 'cds_1', period: '202402' })).json().run;
     const replaced = await approve(second, [old!.id]);
     expect(replaced.statusCode).toBe(409);
     expect(replaced.json().error.message).toBe(`invoiceIds[0]: invoice ${old!.id} was replaced by invoice run ${next.id}; approve the current invoice`);

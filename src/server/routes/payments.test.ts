@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, invoices, paymentOrderLines, paymentOrders } from '../../store/schema.ts';
-import { PROGRAMME, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
+import { PROGRAMME, call, login, runInvoicesAndWait, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { addUser, enterValues, quantityRows, setStatus, snapshot, statusOf } from '../../../test/support/invoices.ts';
 
@@ -23,7 +23,7 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
     await enterValues(db, Object.entries(counts).flatMap(([unit, count]) => quantityRows(unit, period, count)));
     await setStatus(db, Object.keys(counts), period, 'validated');
     const session = root === 'p2' ? await login(api.app, 'validator_p2') : preparer;
-    const run = (await call(api.app, session, 'POST', `${BASE}/invoice-runs`, { orgUnitId: root, period })).json().run;
+    const run = (await runInvoicesAndWait(api.app, session, { orgUnitId: root, period })).json().run;
     const created = await db.select().from(invoices).where(eq(invoices.runId, run.id));
     for (const invoice of created) invoiceOf[`${invoice.orgUnitId}@${period}`] = invoice.id;
     if (approve) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROGRAMME, PROGRAMME_DEFINITION, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
+import { PROGRAMME, PROGRAMME_DEFINITION, call, login, runInvoicesAndWait, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { enterValues, quantityRows, setStatus } from '../../../test/support/invoices.ts';
 
@@ -14,7 +14,7 @@ describe.each(backends)('run warnings: amounts fallen to 0 or moved beyond a sha
   let api: TestApi;
   let committee: Session;
   const run = async (period: string) => {
-    const response = await call(api.app, committee, 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'p1', period });
+    const response = await runInvoicesAndWait(api.app, committee, { orgUnitId: 'p1', period });
     expect(response.statusCode, response.body).toBe(201);
     return response.json().run;
   };

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROGRAMME, PROGRAMME_DEFINITION, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
+import { PROGRAMME, PROGRAMME_DEFINITION, call, login, runInvoicesAndWait, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { addUser, enterValues, quantityRows, setStatus } from '../../../test/support/invoices.ts';
 import { auditLog, invoices } from '../../store/schema.ts';
@@ -30,7 +30,7 @@ describe.each(backends)('rule versions reaching back (%s)', (kind) => {
     validator = await login(api.app, 'validator');
     await enterValues(api.database.db, [...quantityRows('cds_1', '202401', { consultation: 10, delivery: 1 }), ...quantityRows('cds_2', '202401', { consultation: 20, delivery: 0 })]);
     await setStatus(api.database.db, ['cds_1', 'cds_2'], '202401', 'validated');
-    expect((await call(api.app, validator, 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'd1', period: '202401' })).statusCode).toBe(201);
+    expect((await runInvoicesAndWait(api.app, validator, { orgUnitId: 'd1', period: '202401' })).statusCode).toBe(201);
     const approved = await call(api.app, await login(api.app, 'validator2'), 'POST', `${BASE}/invoices/approve`, { invoiceIds: [(await current('cds_1')).id] });
     expect(approved.statusCode).toBe(200);
   });
@@ -59,7 +59,7 @@ describe.each(backends)('rule versions reaching back (%s)', (kind) => {
     const [entry] = await api.database.db.select().from(auditLog).where(eq(auditLog.entity, 'programme_version')).orderBy(auditLog.id).offset(1);
     expect(entry).toMatchObject({ reason: 'tariff corrected by the steering committee of 12 March', newValue: expect.objectContaining({ reachesBack: { periods: ['202401'], repriced: 1, unchanged: 1 } }) });
     const approvedBefore = await current('cds_1');
-    expect((await call(api.app, validator, 'POST', `${BASE}/invoice-runs`, { orgUnitId: 'd1', period: '202401' })).statusCode).toBe(201);
+    expect((await runInvoicesAndWait(api.app, validator, { orgUnitId: 'd1', period: '202401' })).statusCode).toBe(201);
     expect((await current('cds_2')).amount).toBe('10000.00');
     expect(await current('cds_1')).toEqual(approvedBefore);
   });

@@ -11,7 +11,7 @@ import { Money, PaymentName, UnitName } from './Money.tsx';
 import { usePackageNames } from './programme.ts';
 import { RunErrors } from './RunErrors.tsx';
 import { RunWarnings } from './RunWarnings.tsx';
-import type { DiffLine, RunDetail as Run } from './runTypes.ts';
+import type { DiffLine, RunDetail as Run, RunError } from './runTypes.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const DIFF_LIMIT = 500;
@@ -30,6 +30,7 @@ export function RunDetail({ programmeId, runId }: { programmeId: string; runId: 
   if (run.isPending) return <Loading />;
   if (run.error) return <ErrorMessage error={run.error} onRetry={() => run.refetch()} />;
   const r = run.data;
+  const errors = r.errors as readonly RunError[];
   return (
     <section className="card run-detail" aria-labelledby="run-detail-title">
       <h2 id="run-detail-title">{t('money.runs.detail', { id: r.id })}</h2>
@@ -69,8 +70,8 @@ export function RunDetail({ programmeId, runId }: { programmeId: string; runId: 
       </dl>
       <RunErrors
         programmeId={programmeId}
-        errors={r.errors}
-        caption={r.status === 'failed' ? t('money.run.errors', { count: r.errors.length }) : t('money.runs.warnings', { count: r.errors.length })}
+        errors={errors}
+        caption={r.status === 'failed' ? t('money.run.errors', { count: errors.length }) : t('money.runs.warnings', { count: errors.length })}
       />
       <RunWarnings warnings={r.amountWarnings} names={names} />
       <Skipped run={r} names={names} />

@@ -1,41 +1,44 @@
-import { useMutation, useMutationState, useQueryClient, type MutationState } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { startInvoiceRun } from '../../../src/contract/api/invoiceRuns.ts';
+import type { Answer } from '../../../src/contract/http.ts';
+import { JOB_UNDER_WAY } from '../../../src/contract/jobs.ts';
 import { ApiError, api } from '../api/client.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
 import { isInvoicePeriod } from './periods.ts';
-import { Progress } from './Progress.tsx';
 import { RunErrors } from './RunErrors.tsx';
-import type { RunAnswer, RunError } from './runTypes.ts';
+import { useJob, useRunOf, useRunUnderWay, type Job, type RunSummary } from './runJob.ts';
+import type { RunError } from './runTypes.ts';
 import { useUnitNames } from './unitNames.ts';
-
-interface RunRequest {
-  readonly unit: string;
-  readonly period: string;
-}
-
-const runKey = (programmeId: string) => ['invoice-run', programmeId];
+import { useParam } from './scope.ts';
 
 /**
- * Runs the invoices of the subtree and period shown (committee). The run is a mutation of
- * the app-wide query client, not of this screen: leaving the screen does not stop it, and
- * coming back shows it still running, or its outcome.
+ * Runs the invoices of the subtree and period shown (committee). The run is a job on the
+ * server: its id goes in the page's address (`job=`), so a reload, or coming back to the
+ * address, follows the same job; opened without one, the panel finds a run still under way.
  */
 export function RunPanel({ programmeId, unit, period, onRun }: { programmeId: string; unit: string; period: string; onRun: (runId: number) => void }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const states = useMutationState({ filters: { mutationKey: runKey(programmeId) }, select: (mutation) => mutation.state as MutationState<RunAnswer, Error, RunRequest> });
-  const last = states.at(-1);
-  const names = useUnitNames(programmeId, [unit, last?.variables?.unit ?? unit]);
-  const run = useMutation({
-    mutationKey: runKey(programmeId),
-    mutationFn: (request: RunRequest) => api.post<RunAnswer>(`/api/programmes/${programmeId}/invoice-runs`, { orgUnitId: request.unit, period: request.period }, { idempotent: true }),
-    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: ['invoices'] }), queryClient.invalidateQueries({ queryKey: ['invoice-runs'] })]),
+  const [jobParam, setJobParam] = useParam('job');
+  const underWay = useRunUnderWay(programmeId, jobParam === null);
+  const jobId = jobParam !== null ? Number(jobParam) : (underWay.data?.id ?? null);
+  const job = useJob(programmeId, jobId).data;
+  const names = useUnitNames(programmeId, [unit, job?.scope.orgUnitId ?? unit]);
+  const start = useMutation({
+    mutationFn: () => api.post<Answer<typeof startInvoiceRun>>(`/api/programmes/${programmeId}/invoice-runs`, { orgUnitId: unit, period }, { idempotent: true }),
+    onSuccess: (answer) => setJobParam(String(answer.job.id)),
   });
-  const running = last?.status === 'pending';
+  const running = start.isPending || (job !== undefined && JOB_UNDER_WAY.has(job.status));
+  const finished = job?.status === 'succeeded' ? job.result?.runId : undefined;
+  useEffect(() => {
+    if (finished === undefined) return;
+    void queryClient.invalidateQueries({ queryKey: ['invoices'] });
+    void queryClient.invalidateQueries({ queryKey: ['invoice-runs'] });
+  }, [finished, queryClient]);
   const ready = isInvoicePeriod(period);
-  const scopeName = names.get(unit) ?? unit;
-  const runningUnit = last?.variables?.unit ?? '';
 
   return (
     <section className="card" aria-labelledby="run-title">
@@ -43,32 +46,46 @@ export function RunPanel({ programmeId, unit, period, onRun }: { programmeId: st
       <p className="muted small-text" id="run-help">
         {t('money.run.help')}
       </p>
-      <button aria-describedby="run-help" type="button" disabled={!ready || running} onClick={() => run.mutate({ unit, period }, { onSuccess: (answer) => onRun(answer.run.id) })}>
-        {ready ? t('money.run.submit', { unit: scopeName, period: formatPeriod(period, i18n.language) }) : t('money.run.needPeriod')}
+      <button aria-describedby="run-help" type="button" disabled={!ready || running} onClick={() => start.mutate()}>
+        {ready ? t('money.run.submit', { unit: names.get(unit) ?? unit, period: formatPeriod(period, i18n.language) }) : t('money.run.needPeriod')}
       </button>
-      {last && running && (
-        <Progress
-          since={last.submittedAt}
-          label={t('money.run.running', { unit: names.get(runningUnit) ?? runningUnit, period: formatPeriod(last.variables?.period ?? '', i18n.language) })}
-          note={t('money.run.leave')}
-        />
-      )}
-      {last?.status === 'success' && last.data && <RunOutcome answer={last.data} onShow={() => onRun(last.data!.run.id)} />}
-      {last?.status === 'error' && <RunFailure programmeId={programmeId} error={last.error} />}
+      {start.isError && <ErrorMessage error={start.error} />}
+      {job && JOB_UNDER_WAY.has(job.status) && <JobProgress job={job} unitName={names.get(job.scope.orgUnitId) ?? job.scope.orgUnitId} />}
+      {job?.status === 'succeeded' && <RunOutcome programmeId={programmeId} job={job} onShow={onRun} />}
+      {job?.status === 'failed' && <RunFailure programmeId={programmeId} job={job} />}
     </section>
   );
 }
 
-function RunOutcome({ answer, onShow }: { answer: RunAnswer; onShow: () => void }) {
+/** The job's step and, while the engine computes, how many of the subtree's units it has done. */
+function JobProgress({ job, unitName }: { job: Job; unitName: string }) {
   const { t, i18n } = useTranslation();
-  const facts = { id: answer.run.id, count: answer.run.invoiceCount, period: formatPeriod(answer.run.period, i18n.language) };
-  const warnings = answer.run.amountWarnings;
+  const label = t('money.run.running', { unit: unitName, period: formatPeriod(job.scope.period, i18n.language) });
+  const { done, total } = job.progress;
+  const counted = job.step === 'computing' && total > 0;
+  return (
+    <div className="progress" role="status">
+      <progress aria-label={label} {...(counted ? { value: done, max: total } : {})} />
+      <span>
+        {label} {t(`money.run.step.${job.step ?? 'queued'}`, { done, total })}
+      </span>
+      <p className="muted small-text">{t('money.run.leave')}</p>
+    </div>
+  );
+}
+
+function RunOutcome({ programmeId, job, onShow }: { programmeId: string; job: Job; onShow: (runId: number) => void }) {
+  const { t, i18n } = useTranslation();
+  const run: RunSummary | undefined = useRunOf(programmeId, job).data;
+  if (!run || !job.result) return null;
+  const facts = { id: run.id, count: run.invoiceCount, period: formatPeriod(run.period, i18n.language) };
+  const warnings = run.amountWarnings;
   return (
     <div role="status">
       <p className="banner">
-        <span>{answer.created ? t('money.run.created', facts) : t('money.run.unchanged', facts)}</span>
-        <button type="button" className="link" onClick={onShow}>
-          {t('money.run.show', { id: answer.run.id })}
+        <span>{job.result.created ? t('money.run.created', facts) : t('money.run.unchanged', facts)}</span>
+        <button type="button" className="link" onClick={() => onShow(run.id)}>
+          {t('money.run.show', { id: run.id })}
         </button>
       </p>
       {warnings.total > 0 && (
@@ -84,10 +101,12 @@ function RunOutcome({ answer, onShow }: { answer: RunAnswer; onShow: () => void 
   );
 }
 
-/** A refused run: engine errors located by unit, period and activity when it is a 422. */
-function RunFailure({ programmeId, error }: { programmeId: string; error: Error | null }) {
+/** A failed run: its error as the server recorded it, and the engine's errors located by unit, period and activity. */
+function RunFailure({ programmeId, job }: { programmeId: string; job: Job }) {
   const { t } = useTranslation();
-  const details = error instanceof ApiError && error.code === 'INVOICE_RUN_FAILED' ? (error.details as { errors?: RunError[]; errorCount?: number }) : undefined;
+  if (!job.error) return null;
+  const error = new ApiError(1, job.error.code, job.error.message, job.error.details);
+  const details = job.error.code === 'INVOICE_RUN_FAILED' ? (job.error.details as { errors?: RunError[]; errorCount?: number }) : undefined;
   return (
     <>
       <ErrorMessage error={error} />
