@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { startInvoiceRun } from '../../../src/contract/api/invoiceRuns.ts';
 import type { Answer } from '../../../src/contract/http.ts';
@@ -32,12 +32,22 @@ export function RunPanel({ programmeId, unit, period, onRun }: { programmeId: st
     onSuccess: (answer) => setJobParam(String(answer.job.id)),
   });
   const running = start.isPending || (job !== undefined && JOB_UNDER_WAY.has(job.status));
+  const ended = job !== undefined && !JOB_UNDER_WAY.has(job.status) ? job.id : undefined;
   const finished = job?.status === 'succeeded' ? job.result?.runId : undefined;
+  // A run that ended, well or not, is a new row of the history (a failed run is recorded too).
   useEffect(() => {
-    if (finished === undefined) return;
+    if (ended === undefined) return;
     void queryClient.invalidateQueries({ queryKey: ['invoices'] });
     void queryClient.invalidateQueries({ queryKey: ['invoice-runs'] });
-  }, [finished, queryClient]);
+  }, [ended, queryClient]);
+  // The run just made opens, as the committee computed it to read it.
+  const show = useRef(onRun);
+  useEffect(() => {
+    show.current = onRun;
+  });
+  useEffect(() => {
+    if (finished !== undefined) show.current(finished);
+  }, [finished]);
   const ready = isInvoicePeriod(period);
 
   return (
