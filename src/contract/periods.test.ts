@@ -7,6 +7,7 @@ import {
   hasEnded,
   inForce,
   isEntryPeriod,
+  isPeriod,
   isMonth,
   lastCompletedMonth,
   lastCompletedQuarter,
@@ -52,6 +53,8 @@ describe('periods the screens offer, built on the engine’s', () => {
       false,
     ]);
     expect([isMonth('202403'), isMonth('2024Q1'), isMonth(undefined)]).toEqual([true, false, false]);
+    // A funder share starts or ends on any of them, a year included.
+    expect(['202412', '2024Q4', '2024', '24', '2024-01', '2024Q5', ''].map((id) => isPeriod(id))).toEqual([true, true, true, false, false, false, false]);
     expect(entryMonthOf('2024Q3')).toBe('202409');
     expect(entryMonthOf('202402')).toBe('202402');
     expect(inForce('2024Q3', '202407')).toBe(true);

@@ -12,12 +12,17 @@ export { parsePeriod, type Period };
 /** The reader's current month, counted as the engine counts months. */
 const monthOfDate = (date: Date) => date.getFullYear() * 12 + date.getMonth();
 
+/** A DHIS2 period the programme knows: a month (202403), a quarter (2024Q1) or a year (2024). */
+export function isPeriod(id: string | null | undefined): id is string {
+  return !!id && parsePeriod(id) !== undefined;
+}
+
 /** A month (202403). */
 export function isMonth(id: string | null | undefined): id is string {
   return !!id && parsePeriod(id)?.type === 'month';
 }
 
-/** A month (202403) or a quarter (2024Q1): the periods data are entered and tracked for. */
+/** A month (202403) or a quarter (2024Q1): the periods data are entered and tracked for, and invoiced and paid by. */
 export function isEntryPeriod(id: string | null | undefined): id is string {
   const type = id ? parsePeriod(id)?.type : undefined;
   return type === 'month' || type === 'quarter';

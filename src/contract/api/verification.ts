@@ -1,25 +1,25 @@
 import { z } from 'zod';
 import { route } from '../http.ts';
-import { RISK_CLASSES } from '../verification.ts';
+import { DRAW_DEFAULTS, RISK_CLASSES } from '../verification.ts';
 import { page, pageQuery, planningPeriod, programmeParams, recordIdParam } from './common.ts';
 
 const probability = z.number().min(0).max(1);
 
 /**
- * How a draw classifies and draws facilities. Every field has Burundi's default, so a draw
+ * How a draw classifies and draws facilities. Every field has Burundi's default (DRAW_DEFAULTS), so a draw
  * may be requested with no parameters at all; the resolved values are stored with the draw.
  */
 export const drawParameters = z.object({
-  historyMonths: z.number().int().min(1).max(36).default(6).describe('months before the period whose discrepancies classify a facility'),
+  historyMonths: z.number().int().min(1).max(36).default(DRAW_DEFAULTS.historyMonths).describe('months before the period whose discrepancies classify a facility'),
   thresholds: z
     .object({
-      moderate: z.number().min(0).default(0.05).describe('a score at or above this is moderate risk'),
-      high: z.number().min(0).default(0.1).describe('a score above this is high risk'),
+      moderate: z.number().min(0).default(DRAW_DEFAULTS.thresholds.moderate).describe('a score at or above this is moderate risk'),
+      high: z.number().min(0).default(DRAW_DEFAULTS.thresholds.high).describe('a score above this is high risk'),
     })
     .prefault({})
     .refine((t) => t.moderate <= t.high, { message: 'moderate must not exceed high', path: ['moderate'] }),
   probabilities: z
-    .object({ low: probability.default(0.4), moderate: probability.default(0.8), high: probability.default(1) })
+    .object({ low: probability.default(DRAW_DEFAULTS.probabilities.low), moderate: probability.default(DRAW_DEFAULTS.probabilities.moderate), high: probability.default(DRAW_DEFAULTS.probabilities.high) })
     .prefault({})
     .describe('probability of being drawn, per risk class'),
   alwaysDraw: z

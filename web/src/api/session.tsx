@@ -2,12 +2,10 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Action } from '../../../src/contract/actions.ts';
 import type { currentUser } from '../../../src/contract/api/auth.ts';
 import type { Answer } from '../../../src/contract/http.ts';
-import type { Role } from '../../../src/contract/roles.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
 
 /** The signed-in user, as GET /api/auth/me answers. */
 export type Me = Answer<typeof currentUser>;
-export type Grant = Me['grants'][number];
 export type Capability = Me['capabilities'][string][Action];
 
 const NONE: Capability = { somewhere: false, national: false, roots: [] };
@@ -23,8 +21,6 @@ interface SessionState {
   refresh(): Promise<void>;
   /** What the server says the user may do with `action` in the selected programme. */
   capability(action: Action): Capability;
-  /** Whether the user holds one of these roles in the selected programme (screens not yet told their capabilities). */
-  hasRole(...roles: Role[]): boolean;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -75,7 +71,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         adopt(await api.get<Me>('/api/auth/me'));
       },
       capability: (action) => (programmeId === null ? undefined : me?.capabilities[programmeId]?.[action]) ?? NONE,
-      hasRole: (...roles) => !!me?.grants.some((grant) => grant.programmeId === programmeId && roles.includes(grant.role)),
     }),
     [me, loading, programmeId, adopt],
   );

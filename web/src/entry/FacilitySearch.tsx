@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import { covers, pathIds } from '../api/scope.ts';
+import { pathIds, reaches } from '../api/scope.ts';
 import { useSession } from '../api/session.tsx';
 import type { OrgUnit, Page } from '../api/types.ts';
 import { ErrorMessage } from '../components/Status.tsx';
@@ -24,7 +24,7 @@ interface FacilitySearchProps {
  */
 export function FacilitySearch({ selected, onSelect }: FacilitySearchProps) {
   const { t } = useTranslation();
-  const { me, programmeId } = useSession();
+  const { programmeId, capability } = useSession();
   const [text, setText] = useState('');
   const search = useDebounced(text.trim(), SEARCH_DELAY_MS);
   const open = text.trim() !== '' || !selected;
@@ -33,7 +33,7 @@ export function FacilitySearch({ selected, onSelect }: FacilitySearchProps) {
     queryFn: () => api.get<Page<OrgUnit>>(`/api/programmes/${programmeId}/org-units${query({ search: search || undefined, limit: 100 })}`),
     enabled: open,
   });
-  const units = (results.data?.items ?? []).filter((unit) => covers(me, programmeId, 'clerk', unit.path));
+  const units = (results.data?.items ?? []).filter((unit) => reaches(capability('data.declare'), unit.path));
   const shown = units.slice(0, RESULTS);
   const names = useUnitNames(programmeId ?? '', shown.flatMap((unit) => pathIds(unit.path).slice(0, -1)));
   const more = units.length > RESULTS || (results.data?.total ?? 0) > (results.data?.items.length ?? 0);

@@ -36,7 +36,7 @@ export interface EntrySheet {
 export function useEntrySheet(visit: Visit, pkg: Package, status: PackageStatus): EntrySheet {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'fr' ? 'fr' : 'en';
-  const { me, programmeId, hasRole } = useSession();
+  const { me, programmeId, capability } = useSession();
   const { orgUnit, period } = visit.sheet;
   const all = useOutboxEntries(me?.userId);
   const queued = useMemo(() => all.filter((entry) => entry.programmeId === programmeId && entry.write.orgUnit === orgUnit), [all, programmeId, orgUnit]);
@@ -87,7 +87,7 @@ export function useEntrySheet(visit: Visit, pkg: Package, status: PackageStatus)
     blocked: queued.some((entry) => entry.state !== 'waiting'),
     stepQueued: queued.some((entry) => entry.write.kind === 'step' && entry.write.package === pkg.code && entry.write.period === status.period),
     // Frozen once verified: only the committee's return reopens the verifier's figures.
-    editable: hasRole('verifier') && !verifierStates(pkg).some((state) => status.frozen.includes(state)),
+    editable: capability('data.verify').somewhere && !verifierStates(pkg).some((state) => status.frozen.includes(state)),
     async save() {
       if (!owner) return;
       await outbox.saveValues(owner, edits);

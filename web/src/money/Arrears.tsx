@@ -9,7 +9,7 @@ import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { sumAmounts } from './amounts.ts';
 import { DelayDays } from './DelayDays.tsx';
 import { Money } from './Money.tsx';
-import { isoToday } from './periods.ts';
+import { isoToday } from './today.ts';
 import type { Arrear } from './records.ts';
 
 /** Rows are per funder and period: a few funders over a few years fit in one page. */

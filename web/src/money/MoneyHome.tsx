@@ -15,12 +15,12 @@ const COUNTED = 1000;
 
 /** What waits for the committee (invoices to approve) and the payer (to order, overdue), with links. */
 export function MoneyHome() {
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   if (!programmeId) return null;
   return (
     <>
-      {hasRole('validator') && <CommitteeWork programmeId={programmeId} />}
-      {hasRole('payer') && <PayerWork programmeId={programmeId} />}
+      {(capability('invoice.prepare').somewhere || capability('invoice.approve').somewhere) && <CommitteeWork programmeId={programmeId} />}
+      {(capability('payment.order').somewhere || capability('payment.record').somewhere) && <PayerWork programmeId={programmeId} />}
     </>
   );
 }

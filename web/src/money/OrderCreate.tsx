@@ -9,7 +9,7 @@ import { ErrorDetails } from './ErrorDetails.tsx';
 import { funderName, useFunders } from './funders.ts';
 import { Money } from './Money.tsx';
 import { FundersPartsSummary, useOrderPreview } from './MoneySummary.tsx';
-import { isInvoicePeriod } from './periods.ts';
+import { isEntryPeriod } from '../../../src/contract/periods.ts';
 import { Progress } from './Progress.tsx';
 import type { Invoice, OrderAnswer } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
@@ -35,7 +35,7 @@ export function OrderCreate({ programmeId, unit, period, canOrder }: { programme
   const [confirming, setConfirming] = useState(false);
   const preview = useOrderPreview(programmeId, unit, period, confirming);
   const count = waiting.data?.total ?? 0;
-  const ready = isInvoicePeriod(period);
+  const ready = isEntryPeriod(period);
   const facts = { count, unit: names.get(unit) ?? unit, period: ready ? formatPeriod(period, i18n.language) : t('money.scope.allPeriods') };
   return (
     <section className="card" aria-labelledby="order-create-title">

@@ -11,7 +11,7 @@ import { compareAmounts, editableAmount, readAmount } from './amounts.ts';
 import { funderName, useFunders } from './funders.ts';
 import { Money, PaymentName, UnitName } from './Money.tsx';
 import { refusalsByLine, type Overpayment } from './paymentErrors.ts';
-import { isoToday } from './periods.ts';
+import { isoToday } from './today.ts';
 import { useProgramme } from './programme.ts';
 import { Progress } from './Progress.tsx';
 import type { OrderDetail, OrderLine } from './records.ts';

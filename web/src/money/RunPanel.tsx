@@ -7,7 +7,7 @@ import { JOB_UNDER_WAY } from '../../../src/contract/jobs.ts';
 import { ApiError, api } from '../api/client.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
-import { isInvoicePeriod } from './periods.ts';
+import { isEntryPeriod } from '../../../src/contract/periods.ts';
 import { RunErrors } from './RunErrors.tsx';
 import { useJob, useRunOf, useRunUnderWay, type Job, type RunSummary } from './runJob.ts';
 import type { RunError } from './runTypes.ts';
@@ -48,7 +48,7 @@ export function RunPanel({ programmeId, unit, period, onRun }: { programmeId: st
   useEffect(() => {
     if (finished !== undefined) show.current(finished);
   }, [finished]);
-  const ready = isInvoicePeriod(period);
+  const ready = isEntryPeriod(period);
 
   return (
     <section className="card" aria-labelledby="run-title">

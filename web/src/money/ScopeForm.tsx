@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OrgUnitField, PeriodField } from './Fields.tsx';
-import { isInvoicePeriod } from './periods.ts';
+import { isEntryPeriod } from '../../../src/contract/periods.ts';
 import type { Scope } from './scope.ts';
 
 /**
@@ -21,7 +21,7 @@ export function ScopeForm({
   const [unit, setUnit] = useState(scope.unit);
   const [period, setPeriod] = useState(scope.period);
   // Lists show every period when none is given; runs and orders ask for one where they need it.
-  const periodOk = period === '' || isInvoicePeriod(period);
+  const periodOk = period === '' || isEntryPeriod(period);
   function submit(event: FormEvent) {
     event.preventDefault();
     if (unit.trim() && periodOk) onChange({ unit: unit.trim(), period });
@@ -33,7 +33,7 @@ export function ScopeForm({
         label={t('money.scope.period')}
         value={period}
         onChange={setPeriod}
-        valid={isInvoicePeriod}
+        valid={isEntryPeriod}
         optional
         help={t('money.scope.periodHelp')}
       />

@@ -5,7 +5,7 @@ import { api } from '../api/client.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useFunders } from './funders.ts';
 import { OrgUnitField, PeriodField } from './Fields.tsx';
-import { isSharePeriod } from './periods.ts';
+import { isPeriod } from '../../../src/contract/periods.ts';
 import { usePayments } from './programme.ts';
 import { formatShare, readShare } from './shares.ts';
 import type { FunderShare } from './records.ts';
@@ -41,7 +41,7 @@ export function ShareForm({ programmeId, defaultUnit }: { programmeId: string; d
       await queryClient.invalidateQueries({ queryKey: ['funder-shares', programmeId] });
     },
   });
-  const ready = funderId && unit.trim() && typedShare !== undefined && isSharePeriod(validFrom) && (validTo === '' || isSharePeriod(validTo));
+  const ready = funderId && unit.trim() && typedShare !== undefined && isPeriod(validFrom) && (validTo === '' || isPeriod(validTo));
   return (
     <form
       className="card share-form"
@@ -85,8 +85,8 @@ export function ShareForm({ programmeId, defaultUnit }: { programmeId: string; d
             </span>
           </span>
         </label>
-        <PeriodField label={t('money.shares.from')} value={validFrom} onChange={setValidFrom} valid={isSharePeriod} help={t('money.shares.periodHelp')} />
-        <PeriodField label={t('money.shares.to')} value={validTo} onChange={setValidTo} valid={isSharePeriod} optional help={t('money.shares.toHelp')} />
+        <PeriodField label={t('money.shares.from')} value={validFrom} onChange={setValidFrom} valid={isPeriod} help={t('money.shares.periodHelp')} />
+        <PeriodField label={t('money.shares.to')} value={validTo} onChange={setValidTo} valid={isPeriod} optional help={t('money.shares.toHelp')} />
       </div>
       <button type="submit" disabled={!ready || add.isPending}>
         {t('money.shares.addSubmit')}

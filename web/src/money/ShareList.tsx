@@ -9,7 +9,7 @@ import { formatPeriod } from '../i18n/format.ts';
 import { funderName, useFunders } from './funders.ts';
 import { PaymentName, UnitName } from './Money.tsx';
 import { PeriodField } from './Fields.tsx';
-import { isSharePeriod } from './periods.ts';
+import { isPeriod } from '../../../src/contract/periods.ts';
 import { formatShare } from './shares.ts';
 import type { FunderShare } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
@@ -120,7 +120,7 @@ function ShareAction({ programmeId, share, action, onDone }: { programmeId: stri
       onDone();
     },
   });
-  const ready = action === 'end' ? isSharePeriod(validTo) : reason.trim() !== '';
+  const ready = action === 'end' ? isPeriod(validTo) : reason.trim() !== '';
   return (
     <form
       className="share-action"
@@ -131,7 +131,7 @@ function ShareAction({ programmeId, share, action, onDone }: { programmeId: stri
       }}
     >
       {action === 'end' && (
-        <PeriodField label={t('money.shares.lastPeriod')} value={validTo} onChange={setValidTo} valid={isSharePeriod} help={t('money.shares.periodHelp')} />
+        <PeriodField label={t('money.shares.lastPeriod')} value={validTo} onChange={setValidTo} valid={isPeriod} help={t('money.shares.periodHelp')} />
       )}
       <label className="inline">
         {action === 'end' ? t('money.funders.reason') : t('money.shares.deleteReason')}

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
-import { covers } from '../api/scope.ts';
+import { reaches } from '../api/scope.ts';
 import { useSession } from '../api/session.tsx';
 import type { OrgUnit } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -21,9 +21,9 @@ const MONTHS_OFFERED = 24;
 /** The clerk's data entry: a facility and a month, then each package's declared quantities. */
 export function DataEntry() {
   const { t } = useTranslation();
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
-  if (!hasRole('clerk')) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
+  if (!capability('data.declare').somewhere) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
   return <DataEntryScreen key={programmeId} programmeId={programmeId} />;
 }
 
@@ -63,11 +63,11 @@ function DataEntryScreen({ programmeId }: { programmeId: string }) {
 
 function UnitSheet({ programmeId, unit, period }: { programmeId: string; unit: OrgUnit; period: string }) {
   const { t, i18n } = useTranslation();
-  const { me } = useSession();
+  const { capability } = useSession();
   const sheet = useSheet(programmeId, unit.id, period);
   const rules = useRules(programmeId, sheet.data?.programmeVersion);
   const stored = useMemo(() => new Map(sheet.data?.values.map((value) => [valueKey(value.activity, value.state), value])), [sheet.data]);
-  const writable = covers(me, programmeId, 'clerk', unit.path);
+  const writable = reaches(capability('data.declare'), unit.path);
 
   if (sheet.error) return <ErrorMessage error={sheet.error} onRetry={() => sheet.refetch()} />;
   if (rules.error) return <ErrorMessage error={rules.error} onRetry={() => rules.refetch()} />;

@@ -67,9 +67,9 @@ const CHECK_DELAY_MS = 250;
 
 export function Designer() {
   const { t } = useTranslation();
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
-  if (!hasRole('designer', 'admin')) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
+  if (!capability('rules.try').somewhere) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
   return <DesignerScreen key={programmeId} programmeId={programmeId} />;
 }
 

@@ -16,9 +16,9 @@ import { formatNumber, formatPeriod } from '../i18n/format.ts';
 export function FieldVisit() {
   const { t } = useTranslation();
   const { orgUnitId, period } = useParams();
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
-  if (!hasRole('verifier')) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
+  if (!capability('data.verify').somewhere) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
   if (!orgUnitId || !isEntryPeriod(period)) return <ErrorMessage error={new ApiError(404, 'NOT_FOUND', '')} />;
   return <VisitScreen key={`${programmeId}/${orgUnitId}/${period}`} programmeId={programmeId} orgUnit={orgUnitId} period={period} />;
 }

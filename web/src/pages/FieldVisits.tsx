@@ -20,9 +20,9 @@ type Filter = keyof typeof FILTERS;
 /** The verifier's visits for a period: each facility and package of their subtree, with where it stands. */
 export function FieldVisits() {
   const { t } = useTranslation();
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
-  if (!hasRole('verifier')) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
+  if (!capability('data.verify').somewhere) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
   return <VisitsScreen programmeId={programmeId} />;
 }
 

@@ -8,11 +8,11 @@ import { ShareList } from '../money/ShareList.tsx';
 /** Funders and the shares they pay of each subtree's payments: set by the programme designer. */
 export function Funders() {
   const { t } = useTranslation();
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   const root = useRoleRoot('designer', 'admin');
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
   // Adding concerns no record yet: the programme-level capability (GET /api/auth/me, another branch) replaces this role check.
-  const canAdd = hasRole('designer', 'admin');
+  const canAdd = capability('funders.manage').national;
   return (
     <section className="money">
       <h1>{t('money.funders.heading')}</h1>

@@ -14,7 +14,7 @@ import { useParam, useScope } from '../money/scope.ts';
  */
 export function Invoices() {
   const { t } = useTranslation();
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   const root = useRoleRoot('validator');
   const [scope, setScope] = useScope({ unit: root ?? '', period: '' });
   const [run, setRun] = useParam('run');
@@ -23,7 +23,7 @@ export function Invoices() {
     <section className="money">
       <h1>{t('money.invoices.heading')}</h1>
       <ScopeForm key={`scope:${scope.unit}/${scope.period}`} programmeId={programmeId} scope={scope} onChange={setScope} />
-      {hasRole('validator') && <RunPanel programmeId={programmeId} unit={scope.unit} period={scope.period} onRun={(id) => setRun(String(id))} />}
+      {capability('invoice.prepare').somewhere && <RunPanel programmeId={programmeId} unit={scope.unit} period={scope.period} onRun={(id) => setRun(String(id))} />}
       {run && <RunDetail key={`run:${run}`} programmeId={programmeId} runId={Number(run)} />}
       <InvoiceList key={`list:${scope.unit}/${scope.period}`} programmeId={programmeId} unit={scope.unit} period={scope.period} />
       <RunHistory programmeId={programmeId} unit={scope.unit} period={scope.period} selected={run ? Number(run) : null} onSelect={(id) => setRun(String(id))} />

@@ -18,7 +18,7 @@ type View = 'orders' | 'delays';
  */
 export function Payments() {
   const { t } = useTranslation();
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   const root = useRoleRoot('payer');
   const [scope, setScope] = useScope({ unit: root ?? '', period: '' });
   const [view, setView] = useParam('view');
@@ -41,7 +41,7 @@ export function Payments() {
       <TabPanel id={current}>
         {current === 'orders' ? (
           <>
-            <OrderCreate programmeId={programmeId} unit={scope.unit} period={scope.period} canOrder={hasRole('payer')} />
+            <OrderCreate programmeId={programmeId} unit={scope.unit} period={scope.period} canOrder={capability('payment.order').somewhere} />
             <h2>{t('money.orders.title')}</h2>
             <OrderList programmeId={programmeId} unit={scope.unit} period={scope.period} selected={order ? Number(order) : null} onSelect={(id) => setOrder(String(id))} />
             {order && <OrderLines key={`order:${order}`} programmeId={programmeId} orderId={Number(order)} />}

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { rootsOf } from '../api/scope.ts';
 import { useSession } from '../api/session.tsx';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useRulesInForce, type WorkflowStatus } from '../entry/api.ts';
@@ -16,17 +15,17 @@ const STATUSES: readonly WorkflowStatus[] = ['open', 'declared', 'verified', 'va
 /** The committee's list: where each facility of its subtree stands for a period. */
 export function Validation() {
   const { t } = useTranslation();
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
-  if (!hasRole('validator')) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
+  if (!capability('data.validate').somewhere) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
   return <ValidationScreen key={programmeId} programmeId={programmeId} />;
 }
 
 function ValidationScreen({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
-  const { me } = useSession();
+  const { capability } = useSession();
   const [params, setParams] = useSearchParams();
-  const roots = rootsOf(me, programmeId, 'validator');
+  const roots = capability('data.validate').roots;
   const rootNames = useUnitNames(programmeId, roots);
   const requested = params.get('period');
   const period = isEntryPeriod(requested) ? requested : lastCompletedMonth();

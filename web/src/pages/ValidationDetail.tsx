@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { covers } from '../api/scope.ts';
+import { reaches } from '../api/scope.ts';
 import { useSession } from '../api/session.tsx';
 import type { OrgUnit } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -29,10 +29,10 @@ import { useCommitteeFigures, useOrgUnit } from '../validation/useCommitteeFigur
  */
 export function ValidationDetail() {
   const { t } = useTranslation();
-  const { programmeId, hasRole } = useSession();
+  const { programmeId, capability } = useSession();
   const { orgUnit, period, package: pkg } = useParams();
   if (!programmeId) return <p>{t('home.noProgramme')}</p>;
-  if (!hasRole('validator')) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
+  if (!capability('data.validate').somewhere) return <ErrorMessage error={new ApiError(403, 'FORBIDDEN', '')} />;
   return <DetailScreen key={`${programmeId}/${orgUnit}/${period}/${pkg}`} programmeId={programmeId} orgUnit={orgUnit!} period={period!} pkg={pkg!} />;
 }
 
@@ -83,10 +83,10 @@ interface CommitteeProps {
 
 function Committee({ programmeId, unit, period, programme, definition, status, stored }: CommitteeProps) {
   const { t, i18n } = useTranslation();
-  const { me } = useSession();
+  const { capability } = useSession();
   const locale = i18n.language;
   const cells = useCells({ programmeId, orgUnit: unit.id, period, pkg: definition.code, inputTypes: definition.inputTypes, locale }, stored);
-  const mayAct = covers(me, programmeId, 'validator', unit.path);
+  const mayAct = reaches(capability('data.validate'), unit.path);
   const editable = mayAct && !status.locked;
   const title = `${unit.name} — ${definition.name ?? definition.code} — ${formatPeriod(period, locale)}`;
   const totals = totalsOf([...stored.values()], definition);

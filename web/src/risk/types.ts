@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Answer } from '../../../src/contract/http.ts';
 import type { applyDraw, drawEntry, drawParameters, drawSummary, riskReasons } from '../../../src/contract/api/verification.ts';
 import type { Wire } from '../../../src/contract/wire.ts';
+import { DRAW_DEFAULTS } from '../../../src/contract/verification.ts';
 
 /** Shapes of the risk-based verification API (/verification-draws), read off its contract (src/contract/api/verification.ts). */
 export { RISK_CLASSES, type RiskClass } from '../../../src/contract/verification.ts';
@@ -15,8 +16,4 @@ export type Measure = NonNullable<RiskReasons['measure']>;
 export type ApplyResult = Answer<typeof applyDraw>;
 
 /** Burundi's defaults, as the server applies them when a parameter is not given. */
-export const DEFAULT_PARAMETERS: Omit<DrawParameters, 'alwaysDraw'> = {
-  historyMonths: 6,
-  thresholds: { moderate: 0.05, high: 0.1 },
-  probabilities: { low: 0.4, moderate: 0.8, high: 1 },
-};
+export const DEFAULT_PARAMETERS: Omit<DrawParameters, 'alwaysDraw'> = DRAW_DEFAULTS;
