@@ -35,10 +35,21 @@ export const runWarnings = z.object({
   items: z.array(runWarning).readonly(),
 });
 
+/** An engine error of a run, located by unit, period and activity when the engine knows them. */
+export const runError = z.object({
+  code: z.string(),
+  at: z.string().describe('where in the rules the engine stopped: package, formula or activity'),
+  orgUnit: z.string().optional(),
+  period: z.string().optional(),
+  activity: z.string().optional(),
+  message: z.string(),
+});
+export type RunError = z.output<typeof runError>;
+
 export const runSummary = z.object({
   ...runFields,
   amountWarnings: runWarnings,
-  errors: z.unknown(),
+  errors: z.array(runError).readonly().describe('a failed run: why; a completed one: errors at facilities not invoiced, which did not stop it'),
   skipped: z.array(z.object({ orgUnitId: z.string(), payment: z.string(), pending: z.array(pending).readonly() })).readonly(),
   kept: z
     .array(z.object({ invoiceId: z.number(), orgUnitId: z.string(), payment: z.string(), status: z.string(), amount: z.string(), computedAmount: z.string() }))

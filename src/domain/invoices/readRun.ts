@@ -2,6 +2,7 @@ import { and, count, desc, eq, lt, sum } from 'drizzle-orm';
 import type { Db, Tx } from '../../store/database.ts';
 import { invoiceRuns, invoices } from '../../store/schema.ts';
 import { errors } from '../errors.ts';
+import type { RunError } from '../../contract/api/invoiceRuns.ts';
 import type { SkippedInvoice } from './computeInvoices.ts';
 
 /** An approved (or later) invoice a run left as it was. */
@@ -28,7 +29,7 @@ export interface RunSummary {
   readonly programmeVersion: number;
   readonly inputsHash: string;
   readonly status: 'completed' | 'failed';
-  readonly errors: unknown;
+  readonly errors: readonly RunError[];
   readonly startedBy: number | null;
   readonly startedAt: Date;
   readonly finishedAt: Date;
@@ -61,7 +62,7 @@ export async function summarise(db: Db | Tx, row: RunRow): Promise<RunSummary> {
     programmeVersion: row.programmeVersion,
     inputsHash: row.inputsHash,
     status: row.status,
-    errors: row.errors,
+    errors: row.errors as RunError[],
     startedBy: row.startedBy,
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,

@@ -4,9 +4,11 @@ import { useSession } from '../api/session.tsx';
 import { Money, PaymentName, UnitName } from '../money/Money.tsx';
 import { useUnitNames } from '../money/unitNames.ts';
 import { formatPeriod } from '../i18n/format.ts';
-import type { VersionReach } from '../../../src/domain/versionReach.ts';
+import type { saveVersion } from '../../../src/contract/api/programmes.ts';
+import type { Answer } from '../../../src/contract/http.ts';
 
-export type { VersionReach };
+/** What saving a version would reprice, as the dry run of the save answers it. */
+export type VersionReach = Extract<Answer<typeof saveVersion>, { dryRun: true }>['reach'];
 
 const SHOWN = 10;
 

@@ -1,5 +1,7 @@
 import { api, query } from '../api/client.ts';
 import type { readSheet, writeValue } from '../../../src/contract/api/dataValues.ts';
+import type { showVersion } from '../../../src/contract/api/programmes.ts';
+import type { listWorkflow } from '../../../src/contract/api/workflow.ts';
 import type { Answer, Body } from '../../../src/contract/http.ts';
 import type { StoredValue, Write } from './offline/outbox.ts';
 
@@ -8,16 +10,10 @@ export type UnitValues = Answer<typeof readSheet>;
 /** A package with its workflow period (the quarter holding a month, for a quarterly package) and its frozen inputs. */
 export type PackageStatus = UnitValues['packages'][number];
 
-export interface VisitLine extends PackageStatus {
-  readonly orgUnit: string;
-  readonly orgUnitName: string;
-}
-
-export interface VersionDetail {
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly definition: unknown;
-}
+/** A package of a facility in the workflow list the verifier picks visits from. */
+export type VisitLine = Answer<typeof listWorkflow>['items'][number];
+/** A version of the rules with its definition (the rules a sheet was entered under). */
+export type VersionDetail = Answer<typeof showVersion>;
 
 export const fieldKeys = {
   /** Every sheet of a facility: prefix of the keys below. */

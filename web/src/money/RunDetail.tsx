@@ -11,7 +11,7 @@ import { Money, PaymentName, UnitName } from './Money.tsx';
 import { usePackageNames } from './programme.ts';
 import { RunErrors } from './RunErrors.tsx';
 import { RunWarnings } from './RunWarnings.tsx';
-import type { DiffLine, RunDetail as Run, RunError } from './runTypes.ts';
+import type { DiffLine, RunDetail as Run } from './runTypes.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const DIFF_LIMIT = 500;
@@ -30,7 +30,7 @@ export function RunDetail({ programmeId, runId }: { programmeId: string; runId: 
   if (run.isPending) return <Loading />;
   if (run.error) return <ErrorMessage error={run.error} onRetry={() => run.refetch()} />;
   const r = run.data;
-  const errors = r.errors as readonly RunError[];
+  const errors = r.errors;
   return (
     <section className="card run-detail" aria-labelledby="run-detail-title">
       <h2 id="run-detail-title">{t('money.runs.detail', { id: r.id })}</h2>

@@ -27,6 +27,8 @@ import { useDebounced } from '../designer/useDebounced.ts';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import { DryRun } from '../designer/DryRun.tsx';
 import { ReachBack, type VersionReach } from '../designer/ReachBack.tsx';
+import type { listVersions, showVersion } from '../../../src/contract/api/programmes.ts';
+import type { Answer } from '../../../src/contract/http.ts';
 
 interface SaveInput {
   readonly definition: Draft;
@@ -36,20 +38,9 @@ interface SaveInput {
   readonly reason?: string;
 }
 
-interface VersionSummary {
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly hash: string;
-  readonly note: string;
-  readonly createdAt: string;
-}
+type VersionSummary = Answer<typeof listVersions>['items'][number];
 
-interface VersionDetail {
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly hash: string;
-  readonly definition: unknown;
-}
+type VersionDetail = Answer<typeof showVersion>;
 
 /** The draft being edited: the version it started from, that version's rules, the edits. */
 interface Editing {
