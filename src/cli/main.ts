@@ -5,6 +5,7 @@ import { computeCommand } from './commands/compute.ts';
 import { createAdminCommand } from './commands/createAdmin.ts';
 import { explainCommand } from './commands/explain.ts';
 import { runCaseCommand } from './commands/runCase.ts';
+import { runInvoicesCommand, type RunInvoicesOptions } from './commands/runInvoices.ts';
 import { EXIT, type CliContext } from './context.ts';
 import { InputFileError } from './files.ts';
 
@@ -91,6 +92,20 @@ export async function main(argv: readonly string[], context?: Partial<CliContext
     .addOption(new Option('--locale <locale>', "the administrator's language").choices(['fr', 'en']))
     .action(async (options: { username: string; name: string; passwordFile?: string; locale?: 'fr' | 'en' }) => {
       code = await createAdminCommand(options, withLocale());
+    });
+
+  const invoices = cli.command('invoices').description("invoices, through a running server's API (as from the web: the server checks who may do what)");
+  invoices
+    .command('run')
+    .description('compute the invoices of a subtree for a month or a quarter, with a progress bar on a terminal; the password is read from --password-file, a prompt, or standard input')
+    .requiredOption('--server <url>', 'the OpenPBF server, e.g. https://pbf.example.org')
+    .requiredOption('--username <name>', 'a committee member (validator) of the subtree')
+    .option('--password-file <file>', 'read the password from the first line of this file')
+    .requiredOption('--programme <id>', 'programme id')
+    .requiredOption('--org-unit <id>', 'root of the subtree (the national root for a national run)')
+    .requiredOption('--period <id>', 'DHIS2 month or quarter, e.g. 202401 or 2024Q1')
+    .action(async (options: RunInvoicesOptions) => {
+      code = await runInvoicesCommand(options, withLocale());
     });
 
   try {

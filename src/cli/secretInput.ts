@@ -4,17 +4,25 @@ import { InputFileError } from './files.ts';
 /** A secret given up (Ctrl-C at the prompt, or two entries that differ). */
 export class SecretInputError extends Error {}
 
+interface SecretOptions {
+  readonly file?: string;
+  readonly prompt: string;
+  /** A new password is typed twice; one to sign in with, once. */
+  readonly confirm?: { readonly prompt: string; readonly mismatch: string };
+}
+
 /**
  * A password for the command line, never from its arguments (which `ps` and shell histories
  * show): from `--password-file`, else typed twice at a prompt without echo when standard
- * input is a terminal, else the first line of standard input (`… < file`, a pipe).
+ * input is a terminal (twice for a new one), else the first line of standard input (`… < file`, a pipe).
  */
-export async function readSecret(options: { file?: string; prompt: string; confirm: string; mismatch: string }, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> {
+export async function readSecret(options: SecretOptions, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> {
   if (options.file !== undefined) return firstLine(readFile(options.file));
   if (!stdin.isTTY) return firstLine(await readAll(stdin));
   const first = await promptHidden(options.prompt, stdin, stderr);
-  const again = await promptHidden(options.confirm, stdin, stderr);
-  if (first !== again) throw new SecretInputError(options.mismatch);
+  if (!options.confirm) return first;
+  const again = await promptHidden(options.confirm.prompt, stdin, stderr);
+  if (first !== again) throw new SecretInputError(options.confirm.mismatch);
   return first;
 }
 

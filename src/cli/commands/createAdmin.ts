@@ -37,7 +37,8 @@ export async function createAdminCommand(options: CreateAdminOptions, context: C
   const messages = MESSAGES[context.locale];
   let password: string;
   try {
-    password = await readSecret({ ...messages, ...(options.passwordFile ? { file: options.passwordFile } : {}) }, context.stdin, context.stderr);
+    const confirm = { prompt: messages.confirm, mismatch: messages.mismatch };
+    password = await readSecret({ prompt: messages.prompt, confirm, ...(options.passwordFile ? { file: options.passwordFile } : {}) }, context.stdin, context.stderr);
   } catch (error) {
     if (!(error instanceof SecretInputError)) throw error;
     context.err(error.message);
