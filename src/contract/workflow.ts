@@ -7,6 +7,13 @@
 export const WORKFLOW_STATUSES = ['open', 'declared', 'verified', 'validated', 'invoiced', 'approved', 'ordered', 'paid'] as const;
 export type WorkflowStatus = (typeof WORKFLOW_STATUSES)[number];
 
+/**
+ * The data states of a quantity, one per step that writes them: the clerk's declared figure,
+ * the verifier's count, the committee's validated figure. Gaps, charts and totals compare them.
+ */
+export const QUANTITY_STATES = ['declared', 'verified', 'validated'] as const;
+export type QuantityState = (typeof QUANTITY_STATES)[number];
+
 /** Whether `status` is `from` or a later one. */
 export function reached(status: WorkflowStatus, from: WorkflowStatus): boolean {
   return WORKFLOW_STATUSES.indexOf(status) >= WORKFLOW_STATUSES.indexOf(from);

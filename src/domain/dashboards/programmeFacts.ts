@@ -1,11 +1,8 @@
 import { eq } from 'drizzle-orm';
+import { QUANTITY_STATES } from '../../contract/workflow.ts';
 import type { Program } from '../../engine/index.ts';
 import type { Db } from '../../store/database.ts';
 import { programmeVersions } from '../../store/schema.ts';
-
-/** The states of a quantity: what the facility declared, the verifier counted, the committee confirmed. */
-export const QUANTITY_STATES = ['declared', 'verified', 'validated'] as const;
-export type QuantityState = (typeof QUANTITY_STATES)[number];
 
 /** The formula of a package that gives its quality score (see docs/dashboards.md). */
 export const SCORE_FORMULA = 'score';

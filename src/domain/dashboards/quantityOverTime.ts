@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../store/database.ts';
 import { arrayParam, queryRows } from '../../store/sql.ts';
-import { activitiesOf, QUANTITY_STATES, type ProgrammeFacts, type QuantityState } from './programmeFacts.ts';
+import { QUANTITY_STATES, type QuantityState } from '../../contract/workflow.ts';
+import { activitiesOf, type ProgrammeFacts } from './programmeFacts.ts';
 import type { MonthRange } from './range.ts';
 
 export interface QuantityFilter {

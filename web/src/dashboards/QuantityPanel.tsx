@@ -8,10 +8,10 @@ import { usePackageNames } from '../money/programme.ts';
 import { amountAxis, baseOption, COLORS, monthAxis } from './chartOptions.ts';
 import { monthsBetween } from '../../../src/contract/periods.ts';
 import { Panel } from './Panel.tsx';
+import { QUANTITY_STATES } from '../../../src/contract/workflow.ts';
 import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 
-const STATES = ['declared', 'verified', 'validated'] as const;
 
 /** Declared, verified and validated quantities per month, one quantity package at a time. */
 export function QuantityPanel({ filters }: { filters: Filters }) {
@@ -31,7 +31,7 @@ export function QuantityPanel({ filters }: { filters: Filters }) {
       ...baseOption(),
       xAxis: monthAxis(months, locale),
       yAxis: amountAxis(locale),
-      series: STATES.map((state) => ({
+      series: QUANTITY_STATES.map((state) => ({
         type: 'line',
         name: t(`dashboards.state.${state}`),
         color: COLORS[state],
@@ -67,7 +67,7 @@ export function QuantityPanel({ filters }: { filters: Filters }) {
           <thead>
             <tr>
               <th scope="col">{t('dashboards.month')}</th>
-              {STATES.map((state) => (
+              {QUANTITY_STATES.map((state) => (
                 <th scope="col" className="number" key={state}>
                   {t(`dashboards.state.${state}`)}
                 </th>
@@ -78,7 +78,7 @@ export function QuantityPanel({ filters }: { filters: Filters }) {
             {[...points.values()].map((point) => (
               <tr key={point.period}>
                 <th scope="row">{formatPeriod(point.period, locale)}</th>
-                {STATES.map((state) => (
+                {QUANTITY_STATES.map((state) => (
                   <td className="number" key={state}>
                     {formatNumber(point[state], locale)}
                   </td>

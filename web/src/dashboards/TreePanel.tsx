@@ -5,10 +5,10 @@ import type { ChartOption } from '../charts/echarts.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import { amountAxis, COLORS, unitBars, unitBarsHeight } from './chartOptions.ts';
 import { Panel } from './Panel.tsx';
+import { QUANTITY_STATES } from '../../../src/contract/workflow.ts';
 import type * as contract from '../../../src/contract/api/dashboards.ts';
 import { rangeParams, useDashboard, type Filters } from './useDashboard.ts';
 
-const STATES = ['declared', 'verified', 'validated'] as const;
 
 /** Quantities of the range per unit one level below the root; a bar (or its row) opens that unit. */
 export function TreePanel({ filters, onOpen }: { filters: Filters; onOpen: (unitId: string) => void }) {
@@ -27,7 +27,7 @@ export function TreePanel({ filters, onOpen }: { filters: Filters; onOpen: (unit
     () => ({
       ...unitBars(items.map((item) => item.name)),
       xAxis: amountAxis(locale),
-      series: STATES.map((state) => ({
+      series: QUANTITY_STATES.map((state) => ({
         type: 'bar',
         barMaxWidth: 14,
         name: t(`dashboards.state.${state}`),
@@ -50,7 +50,7 @@ export function TreePanel({ filters, onOpen }: { filters: Filters; onOpen: (unit
           <thead>
             <tr>
               <th scope="col">{t('dashboards.unit')}</th>
-              {STATES.map((state) => (
+              {QUANTITY_STATES.map((state) => (
                 <th scope="col" className="number" key={state}>
                   {t(`dashboards.state.${state}`)}
                 </th>
@@ -72,7 +72,7 @@ export function TreePanel({ filters, onOpen }: { filters: Filters; onOpen: (unit
                     </button>
                   )}
                 </th>
-                {STATES.map((state) => (
+                {QUANTITY_STATES.map((state) => (
                   <td className="number" key={state}>
                     {formatNumber(item[state], locale)}
                   </td>

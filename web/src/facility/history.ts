@@ -1,5 +1,6 @@
 import type { readSheet } from '../../../src/contract/api/dataValues.ts';
 import type { Answer } from '../../../src/contract/http.ts';
+import { QUANTITY_STATES, type QuantityState } from '../../../src/contract/workflow.ts';
 import { monthPeriod, parsePeriod } from '../../../src/engine/model/period.ts';
 
 type Sheet = Answer<typeof readSheet>;
@@ -12,9 +13,6 @@ export interface MonthSheet {
   readonly packages: readonly PackageStatus[];
   readonly values: readonly Pick<Sheet['values'][number], 'activity' | 'state' | 'value'>[];
 }
-
-export const QUANTITY_STATES = ['declared', 'verified', 'validated'] as const;
-export type QuantityState = (typeof QUANTITY_STATES)[number];
 
 export interface MonthTotals {
   readonly period: string;

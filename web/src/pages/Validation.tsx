@@ -4,13 +4,13 @@ import { useSearchParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 import { ErrorMessage } from '../components/Status.tsx';
-import { useRulesInForce, type WorkflowStatus } from '../entry/api.ts';
+import { useRulesInForce } from '../entry/api.ts';
 import { PeriodSelect } from '../entry/PeriodSelect.tsx';
+import { WORKFLOW_STATUSES } from '../../../src/contract/workflow.ts';
 import { isEntryPeriod, lastCompletedMonth, lastCompletedQuarter, periodsBack } from '../../../src/contract/periods.ts';
 import { useUnitNames } from '../money/unitNames.ts';
 import { StatusList } from '../validation/StatusList.tsx';
 
-const STATUSES: readonly WorkflowStatus[] = ['open', 'declared', 'verified', 'validated', 'invoiced', 'approved', 'ordered', 'paid'];
 
 /** The committee's list: where each facility of its subtree stands for a period. */
 export function Validation() {
@@ -29,7 +29,7 @@ function ValidationScreen({ programmeId }: { programmeId: string }) {
   const rootNames = useUnitNames(programmeId, roots);
   const requested = params.get('period');
   const period = isEntryPeriod(requested) ? requested : lastCompletedMonth();
-  const status = STATUSES.find((candidate) => candidate === params.get('status'));
+  const status = WORKFLOW_STATUSES.find((candidate) => candidate === params.get('status'));
   const root = roots.find((candidate) => candidate === params.get('root')) ?? roots[0];
   const { rules } = useRulesInForce(programmeId, period);
   const groups = useMemo(
@@ -57,7 +57,7 @@ function ValidationScreen({ programmeId }: { programmeId: string }) {
           {t('validation.status')}
           <select value={status ?? ''} onChange={(event) => set({ status: event.target.value || undefined })}>
             <option value="">{t('validation.allStatuses')}</option>
-            {STATUSES.map((candidate) => (
+            {WORKFLOW_STATUSES.map((candidate) => (
               <option key={candidate} value={candidate}>
                 {t(`workflow.status.${candidate}`)}
               </option>

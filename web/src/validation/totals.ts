@@ -1,16 +1,15 @@
 import { valueKey, type RulesPackage, type StoredValue } from '../entry/api.ts';
 import { sum } from '../entry/totals.ts';
+import { QUANTITY_STATES, type QuantityState } from '../../../src/contract/workflow.ts';
 
 /** The three figures the committee weighs; a state the package has no value for is absent. */
-export const COMMITTEE_STATES = ['declared', 'verified', 'validated'] as const;
-export type CommitteeState = (typeof COMMITTEE_STATES)[number];
-export type Totals = Partial<Record<CommitteeState, number>>;
+export type Totals = Partial<Record<QuantityState, number>>;
 
 /** A package's totals per state, over its own activities. */
 export function totalsOf(values: readonly StoredValue[], pkg: RulesPackage): Totals {
   const activities = new Set(pkg.activities.map((activity) => activity.code));
   const totals: Totals = {};
-  for (const state of COMMITTEE_STATES) {
+  for (const state of QUANTITY_STATES) {
     if (!pkg.inputs.includes(state)) continue;
     const found = values.filter((value) => value.state === state && activities.has(value.activity));
     if (found.length > 0) totals[state] = sum(found.map((value) => value.value));
