@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
 import { DateInput } from '../components/DateInput.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
@@ -10,7 +9,7 @@ import { sumAmounts } from './amounts.ts';
 import { DelayDays } from './DelayDays.tsx';
 import { Money } from './Money.tsx';
 import { isoToday } from './today.ts';
-import type { Arrear } from './records.ts';
+import type { Arrears } from './records.ts';
 
 /** Rows are per funder and period: a few funders over a few years fit in one page. */
 const LIMIT = 1000;
@@ -21,7 +20,7 @@ export function ArrearsView({ programmeId, unit }: { programmeId: string; unit: 
   const [asOf, setAsOf] = useState(isoToday());
   const arrears = useQuery({
     queryKey: ['payments', programmeId, 'arrears', unit, asOf],
-    queryFn: () => api.get<Page<Arrear> & { asOf: string }>(`/api/programmes/${programmeId}/arrears${query({ orgUnitId: unit, asOf: asOf || undefined, limit: LIMIT })}`),
+    queryFn: () => api.get<Arrears>(`/api/programmes/${programmeId}/arrears${query({ orgUnitId: unit, asOf: asOf || undefined, limit: LIMIT })}`),
   });
   const rows = arrears.data?.items ?? [];
   const funders = [...new Set(rows.map((row) => row.funderId))].map((funderId) => {

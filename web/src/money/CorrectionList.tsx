@@ -4,14 +4,14 @@ import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
-import type { CorrectionListed } from './records.ts';
+import type { Corrections } from './records.ts';
 
 /** The corrections recorded on a facility's period after approval, and where each is applied (or that it waits). */
 export function CorrectionList({ programmeId, orgUnitId, period }: { programmeId: string; orgUnitId: string; period: string }) {
   const { t, i18n } = useTranslation();
   const list = useQuery({
     queryKey: ['corrections', programmeId, orgUnitId, period],
-    queryFn: () => api.get<{ items: CorrectionListed[] }>(`/api/programmes/${programmeId}/corrections${query({ orgUnitId, period })}`),
+    queryFn: () => api.get<Corrections>(`/api/programmes/${programmeId}/corrections${query({ orgUnitId, period })}`),
   });
   if (list.isPending) return <Loading />;
   if (list.error) return <ErrorMessage error={list.error} onRetry={() => list.refetch()} />;

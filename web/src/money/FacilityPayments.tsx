@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { Page } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
 import { formatDate, formatNumber, formatPeriod } from '../i18n/format.ts';
@@ -11,7 +10,7 @@ import { sumAmounts } from './amounts.ts';
 import { DelayDays } from './DelayDays.tsx';
 import { LATE_AFTER_DAYS, isLate } from './delays.ts';
 import { Money, PaymentName } from './Money.tsx';
-import type { Delay, Invoice, Payment } from './records.ts';
+import type { Delay, Delays, Invoice, Invoices, Payment, Payments } from './records.ts';
 
 /** A facility's history is short (a few payments a month): one page of each list covers years. */
 const LIMIT = 1000;
@@ -35,9 +34,9 @@ export function FacilityPayments({ orgUnitId }: { orgUnitId: string }) {
     queryKey: ['invoices', programmeId, 'facility', orgUnitId],
     queryFn: async () => {
       const [invoices, payments, delays] = await Promise.all([
-        api.get<Page<Invoice>>(`${base}/invoices${query({ orgUnitId, limit: LIMIT })}`),
-        api.get<Page<Payment>>(`${base}/payments${query({ orgUnitId, limit: LIMIT })}`),
-        api.get<Page<Delay>>(`${base}/payment-delays${query({ orgUnitId, limit: LIMIT })}`),
+        api.get<Invoices>(`${base}/invoices${query({ orgUnitId, limit: LIMIT })}`),
+        api.get<Payments>(`${base}/payments${query({ orgUnitId, limit: LIMIT })}`),
+        api.get<Delays>(`${base}/payment-delays${query({ orgUnitId, limit: LIMIT })}`),
       ]);
       const rows = joinHistory(orgUnitId, invoices.items, payments.items, delays.items);
       const days = rows.flatMap((row) => (row.delayDays === null ? [] : [row.delayDays]));

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { Page } from '../api/types.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -15,7 +14,7 @@ import { Money, PaymentName, UnitName } from './Money.tsx';
 import { FundersPartsSummary, InvoicesSummary, useInvoiceParts } from './MoneySummary.tsx';
 import { useParam } from './scope.ts';
 import { INVOICE_STATUSES } from '../../../src/contract/invoices.ts';
-import type { Invoice } from './records.ts';
+import type { Invoice, Invoices } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 500;
@@ -35,7 +34,7 @@ export function InvoiceList({ programmeId, unit, period }: { programmeId: string
   const invoices = useQuery({
     queryKey: ['invoices', programmeId, 'list', unit, period, status, offset],
     queryFn: () =>
-      api.get<Page<Invoice>>(`/api/programmes/${programmeId}/invoices${query({ orgUnitId: unit, period, status: status ?? undefined, limit: LIMIT, offset })}`),
+      api.get<Invoices>(`/api/programmes/${programmeId}/invoices${query({ orgUnitId: unit, period, status: status ?? undefined, limit: LIMIT, offset })}`),
   });
   const names = useUnitNames(programmeId, invoices.data?.items.map((invoice) => invoice.orgUnitId) ?? []);
   const rows = invoices.data?.items ?? [];

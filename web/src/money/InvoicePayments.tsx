@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDate } from '../i18n/format.ts';
 import { Money } from './Money.tsx';
 import { funderName, useFunders } from './funders.ts';
-import type { Payment } from './records.ts';
+import type { Payments } from './records.ts';
 
 /** The payments recorded against one invoice, by funder, with their references. */
 export function InvoicePayments({ programmeId, invoiceId }: { programmeId: string; invoiceId: number }) {
@@ -14,7 +13,7 @@ export function InvoicePayments({ programmeId, invoiceId }: { programmeId: strin
   const funders = useFunders(programmeId);
   const payments = useQuery({
     queryKey: ['invoices', programmeId, 'payments', invoiceId],
-    queryFn: () => api.get<Page<Payment>>(`/api/programmes/${programmeId}/payments${query({ invoiceId, limit: 1000 })}`),
+    queryFn: () => api.get<Payments>(`/api/programmes/${programmeId}/payments${query({ invoiceId, limit: 1000 })}`),
   });
   if (payments.isPending) return <Loading />;
   if (payments.error) return <ErrorMessage error={payments.error} onRetry={() => payments.refetch()} />;

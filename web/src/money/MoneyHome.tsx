@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { Page } from '../api/types.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { sumAmounts } from './amounts.ts';
 import { Money } from './Money.tsx';
-import type { Arrear, Invoice } from './records.ts';
+import type { Arrears, Invoice, Invoices } from './records.ts';
 
 /** Enough prepared invoices to count the committee's work; beyond, the count says "at least". */
 const COUNTED = 1000;
@@ -29,7 +28,7 @@ function CommitteeWork({ programmeId }: { programmeId: string }) {
   const { t } = useTranslation();
   const prepared = useQuery({
     queryKey: ['invoices', programmeId, 'home', 'prepared'],
-    queryFn: () => api.get<Page<Invoice>>(`/api/programmes/${programmeId}/invoices${query({ status: 'prepared', limit: COUNTED })}`),
+    queryFn: () => api.get<Invoices>(`/api/programmes/${programmeId}/invoices${query({ status: 'prepared', limit: COUNTED })}`),
   });
   if (prepared.error) return <ErrorMessage error={prepared.error} onRetry={() => prepared.refetch()} />;
   if (!prepared.data) return null;
@@ -55,11 +54,11 @@ function PayerWork({ programmeId }: { programmeId: string }) {
   const { t, i18n } = useTranslation();
   const approved = useQuery({
     queryKey: ['invoices', programmeId, 'home', 'approved'],
-    queryFn: () => api.get<Page<Invoice>>(`/api/programmes/${programmeId}/invoices${query({ status: 'approved', limit: COUNTED })}`),
+    queryFn: () => api.get<Invoices>(`/api/programmes/${programmeId}/invoices${query({ status: 'approved', limit: COUNTED })}`),
   });
   const arrears = useQuery({
     queryKey: ['payments', programmeId, 'home', 'arrears'],
-    queryFn: () => api.get<Page<Arrear>>(`/api/programmes/${programmeId}/arrears${query({ limit: 1000 })}`),
+    queryFn: () => api.get<Arrears>(`/api/programmes/${programmeId}/arrears${query({ limit: 1000 })}`),
   });
   const error = approved.error ?? arrears.error;
   if (error) return <ErrorMessage error={error} />;

@@ -1,27 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { funderName, useFunders } from './funders.ts';
 import { Money, UnitName } from './Money.tsx';
-import type { Invoice } from './records.ts';
-
-/** The server's preview of money about to move: the invoices' total and each funder's part (src/domain/payments/fundersParts.ts). */
-export interface FundersParts {
-  readonly invoices: number;
-  readonly total: string;
-  readonly funders: readonly { funderId: string; amount: string; invoices: number }[];
-  readonly unsplit: readonly { invoiceId: number; orgUnitId: string; message: string }[];
-  /** In an order's preview: approved invoices of nothing to pay, left out. */
-  readonly skipped?: number;
-}
+import type { FundersParts, Invoice, InvoicesParts, OrderPreview } from './records.ts';
 
 /** Each funder's part of invoices about to be approved, split by the shares in force; read while the confirmation is open. */
 export function useInvoiceParts(programmeId: string, invoiceIds: readonly number[], open: boolean) {
   return useQuery({
     queryKey: ['invoices', programmeId, 'funders-parts', invoiceIds],
-    queryFn: () => api.post<FundersParts>(`/api/programmes/${programmeId}/invoices/funders-parts`, { invoiceIds }),
+    queryFn: () => api.post<InvoicesParts>(`/api/programmes/${programmeId}/invoices/funders-parts`, { invoiceIds }),
     enabled: open && invoiceIds.length > 0,
   });
 }
@@ -30,7 +20,7 @@ export function useInvoiceParts(programmeId: string, invoiceIds: readonly number
 export function useOrderPreview(programmeId: string, unit: string, period: string, open: boolean) {
   return useQuery({
     queryKey: ['payment-orders', programmeId, 'preview', unit, period],
-    queryFn: () => api.get<FundersParts>(`/api/programmes/${programmeId}/payment-orders/preview${query({ orgUnitId: unit, period })}`),
+    queryFn: () => api.get<OrderPreview>(`/api/programmes/${programmeId}/payment-orders/preview${query({ orgUnitId: unit, period })}`),
     enabled: open,
     staleTime: 0,
   });
@@ -75,7 +65,7 @@ export function InvoicesSummary({ invoices, names }: { invoices: readonly Invoic
 }
 
 /** The total and each funder's part of it, or what keeps the invoices from being split. */
-export function FundersPartsSummary({ programmeId, parts }: { programmeId: string; parts: ReturnType<typeof useInvoiceParts> }) {
+export function FundersPartsSummary({ programmeId, parts }: { programmeId: string; parts: UseQueryResult<FundersParts> }) {
   const { t } = useTranslation();
   const funders = useFunders(programmeId);
   if (parts.isPending) return <Loading />;
@@ -110,7 +100,7 @@ export function FundersPartsSummary({ programmeId, parts }: { programmeId: strin
         </table>
       )}
       {data.unsplit.length > 0 && <p className="warn">{t('money.confirm.unsplit', { count: data.unsplit.length })}</p>}
-      {(data.skipped ?? 0) > 0 && <p className="muted">{t('money.orders.create.skipped', { count: data.skipped })}</p>}
+      {'skipped' in data && data.skipped > 0 && <p className="muted">{t('money.orders.create.skipped', { count: data.skipped })}</p>}
     </>
   );
 }

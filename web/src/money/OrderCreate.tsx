@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
 import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { formatPeriod } from '../i18n/format.ts';
 import { ErrorDetails } from './ErrorDetails.tsx';
@@ -11,7 +10,7 @@ import { Money } from './Money.tsx';
 import { FundersPartsSummary, useOrderPreview } from './MoneySummary.tsx';
 import { isEntryPeriod } from '../../../src/contract/periods.ts';
 import { Progress } from './Progress.tsx';
-import type { Invoice, OrderAnswer } from './records.ts';
+import type { Invoices, OrderAnswer } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
 
 /**
@@ -26,7 +25,7 @@ export function OrderCreate({ programmeId, unit, period, canOrder }: { programme
   const names = useUnitNames(programmeId, [unit]);
   const waiting = useQuery({
     queryKey: ['invoices', programmeId, 'approved', unit, period],
-    queryFn: () => api.get<Page<Invoice>>(`/api/programmes/${programmeId}/invoices${query({ orgUnitId: unit, period, status: 'approved', limit: 1 })}`),
+    queryFn: () => api.get<Invoices>(`/api/programmes/${programmeId}/invoices${query({ orgUnitId: unit, period, status: 'approved', limit: 1 })}`),
   });
   const order = useMutation({
     mutationFn: () => api.post<OrderAnswer>(`/api/programmes/${programmeId}/payment-orders`, { orgUnitId: unit, period }, { idempotent: true }),

@@ -14,19 +14,11 @@ import { refusalsByLine, type Overpayment } from './paymentErrors.ts';
 import { isoToday } from './today.ts';
 import { useProgramme } from './programme.ts';
 import { Progress } from './Progress.tsx';
-import type { OrderDetail, OrderLine } from './records.ts';
+import type { NewPayment, OrderDetail, OrderLine, Paid } from './records.ts';
 import { OrderCancellation } from './OrderCancellation.tsx';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 500;
-
-interface NewPayment {
-  readonly orderId: number;
-  readonly invoiceId: number;
-  readonly paidOn: string;
-  readonly amount: string;
-  readonly reference: string;
-}
 
 /**
  * One payment order's lines, what was paid on each and what is outstanding; the payer
@@ -48,7 +40,7 @@ export function OrderLines({ programmeId, orderId }: { programmeId: string; orde
     queryFn: () => api.get<OrderDetail>(`/api/programmes/${programmeId}/payment-orders/${orderId}${query({ limit: LIMIT, offset })}`),
   });
   const record = useMutation({
-    mutationFn: (payments: NewPayment[]) => api.post<{ paymentIds: number[]; paidInvoiceIds: number[] }>(`/api/programmes/${programmeId}/payments`, { payments }, { idempotent: true }),
+    mutationFn: (payments: NewPayment[]) => api.post<Paid>(`/api/programmes/${programmeId}/payments`, { payments }, { idempotent: true }),
     onSuccess: () => {
       setAmounts(new Map());
       setReference('');

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDate, formatPeriod } from '../i18n/format.ts';
 import { sumAmounts } from './amounts.ts';
 import { funderName, useFunders } from './funders.ts';
 import { Money, UnitName } from './Money.tsx';
-import type { PaymentOrder } from './records.ts';
+import type { PaymentOrders } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
 
 /** Orders are few (one per funder, period and subtree ordered): one page holds years of them. */
@@ -31,7 +30,7 @@ export function OrderList({
   const funders = useFunders(programmeId);
   const orders = useQuery({
     queryKey: ['payment-orders', programmeId, unit, period],
-    queryFn: () => api.get<Page<PaymentOrder>>(`/api/programmes/${programmeId}/payment-orders${query({ orgUnitId: unit, period, limit: LIMIT })}`),
+    queryFn: () => api.get<PaymentOrders>(`/api/programmes/${programmeId}/payment-orders${query({ orgUnitId: unit, period, limit: LIMIT })}`),
   });
   const names = useUnitNames(programmeId, orders.data?.items.map((order) => order.orgUnitId) ?? []);
   if (orders.isPending) return <Loading />;

@@ -2,12 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import { Money, UnitName } from './Money.tsx';
-import type { RunListItem } from './runTypes.ts';
+import type { RunPage } from './runTypes.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 10;
@@ -30,7 +29,7 @@ export function RunHistory({
   const [offset, setOffset] = useState(0);
   const runs = useQuery({
     queryKey: ['invoice-runs', programmeId, unit, period, offset],
-    queryFn: () => api.get<Page<RunListItem>>(`/api/programmes/${programmeId}/invoice-runs${query({ orgUnitId: unit, period, limit: LIMIT, offset })}`),
+    queryFn: () => api.get<RunPage>(`/api/programmes/${programmeId}/invoice-runs${query({ orgUnitId: unit, period, limit: LIMIT, offset })}`),
   });
   const names = useUnitNames(programmeId, runs.data?.items.map((run) => run.rootOrgUnitId) ?? []);
   return (

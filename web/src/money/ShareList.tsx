@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { formatPeriod } from '../i18n/format.ts';
@@ -11,7 +10,7 @@ import { PaymentName, UnitName } from './Money.tsx';
 import { PeriodField } from './Fields.tsx';
 import { isPeriod } from '../../../src/contract/periods.ts';
 import { formatShare } from './shares.ts';
-import type { FunderShare } from './records.ts';
+import type { FunderShare, FunderShares } from './records.ts';
 import { useUnitNames } from './unitNames.ts';
 
 const LIMIT = 100;
@@ -25,7 +24,7 @@ export function ShareList({ programmeId }: { programmeId: string }) {
   const [acting, setActing] = useState<{ id: number; action: 'end' | 'delete' } | null>(null);
   const shares = useQuery({
     queryKey: ['funder-shares', programmeId, funderId, offset],
-    queryFn: () => api.get<Page<FunderShare>>(`/api/programmes/${programmeId}/funder-shares${query({ funderId, limit: LIMIT, offset })}`),
+    queryFn: () => api.get<FunderShares>(`/api/programmes/${programmeId}/funder-shares${query({ funderId, limit: LIMIT, offset })}`),
   });
   const names = useUnitNames(programmeId, shares.data?.items.map((share) => share.orgUnitId) ?? []);
   const manages = shares.data?.items.some((share) => share.policies.manage) ?? false;

@@ -1,6 +1,7 @@
 /** Approving invoices from the screens: the request, and the server's refusals placed on each invoice. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api } from '../api/client.ts';
+import type { Approved } from './records.ts';
 
 /** The server's refusals of a batch, per invoice id (it names each as `invoiceIds[i]`). */
 export function refusalsByInvoice(error: unknown, invoiceIds: readonly number[]): ReadonlyMap<number, string> {
@@ -19,7 +20,7 @@ export function useApprove(programmeId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (request: { invoiceIds: number[]; reason: string }) =>
-      api.post<{ approved: number[] }>(`/api/programmes/${programmeId}/invoices/approve`, {
+      api.post<Approved>(`/api/programmes/${programmeId}/invoices/approve`, {
         invoiceIds: request.invoiceIds,
         ...(request.reason.trim() ? { reason: request.reason.trim() } : {}),
       }, { idempotent: true }),

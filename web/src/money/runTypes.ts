@@ -5,7 +5,8 @@ import type { Wire } from '../../../src/contract/wire.ts';
 import type { z } from 'zod';
 
 export type RunDetail = Answer<typeof getInvoiceRun>;
-export type RunListItem = Answer<typeof listInvoiceRuns>['items'][number];
+export type RunPage = Answer<typeof listInvoiceRuns>;
+export type RunListItem = RunPage['items'][number];
 export type DiffLine = RunDetail['diff']['lines']['items'][number];
 export type AmountWarnings = Wire<z.output<typeof runWarnings>>;
 

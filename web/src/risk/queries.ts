@@ -1,7 +1,6 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, query } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
-import type { ApplyResult, Draw, DrawEntry, DrawParameters, RiskClass } from './types.ts';
+import type { ApplyResult, DrawPage, DrawRequest, Drawn, Draws, RiskClass } from './types.ts';
 
 const drawsPath = (programmeId: string) => `/api/programmes/${programmeId}/verification-draws`;
 
@@ -9,7 +8,7 @@ const drawsPath = (programmeId: string) => `/api/programmes/${programmeId}/verif
 export function useDrawsAround(programmeId: string, root: string, period: string) {
   return useQuery({
     queryKey: ['draws', programmeId, 'around', root, period],
-    queryFn: () => api.get<Page<Draw>>(`${drawsPath(programmeId)}${query({ orgUnitId: root, period, includeReplaced: true, limit: 100 })}`),
+    queryFn: () => api.get<Draws>(`${drawsPath(programmeId)}${query({ orgUnitId: root, period, includeReplaced: true, limit: 100 })}`),
   });
 }
 
@@ -17,7 +16,7 @@ export function useDrawsAround(programmeId: string, root: string, period: string
 export function useLatestDrawOf(programmeId: string, orgUnitId: string) {
   return useQuery({
     queryKey: ['draws', programmeId, 'latest', orgUnitId],
-    queryFn: async () => (await api.get<Page<Draw>>(`${drawsPath(programmeId)}${query({ orgUnitId, limit: 1 })}`)).items[0] ?? null,
+    queryFn: async () => (await api.get<Draws>(`${drawsPath(programmeId)}${query({ orgUnitId, limit: 1 })}`)).items[0] ?? null,
   });
 }
 
@@ -26,11 +25,6 @@ export interface EntryFilter {
   readonly drawn?: boolean | undefined;
   readonly search?: string | undefined;
   readonly orgUnitId?: string | undefined;
-}
-
-interface DrawPage {
-  readonly draw: Draw;
-  readonly entries: Page<DrawEntry>;
 }
 
 const entriesPage = (programmeId: string, drawId: number, filter: EntryFilter, limit: number, offset: number) =>
@@ -59,20 +53,11 @@ export function useEntryOf(programmeId: string, drawId: number | undefined, orgU
   });
 }
 
-export interface DrawRequest {
-  readonly rootOrgUnitId: string;
-  readonly period: string;
-  readonly seed?: string | undefined;
-  readonly parameters: Omit<DrawParameters, 'alwaysDraw'>;
-  readonly replace?: boolean;
-  readonly reason?: string;
-}
-
 /** Draws (201, created) or receives the current draw someone made meanwhile (200, not created). */
 export function useCreateDraw(programmeId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: DrawRequest) => api.post<Draw & { created: boolean }>(drawsPath(programmeId), body),
+    mutationFn: (body: DrawRequest) => api.post<Drawn>(drawsPath(programmeId), body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['draws', programmeId] }),
   });
 }

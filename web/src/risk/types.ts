@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { Answer } from '../../../src/contract/http.ts';
-import type { applyDraw, drawEntry, drawParameters, drawSummary, riskReasons } from '../../../src/contract/api/verification.ts';
+import type { Answer, Body } from '../../../src/contract/http.ts';
+import type { applyDraw, createDraw, drawEntry, drawParameters, drawSummary, listDraws, riskReasons, showDraw } from '../../../src/contract/api/verification.ts';
 import type { Wire } from '../../../src/contract/wire.ts';
 import { DRAW_DEFAULTS } from '../../../src/contract/verification.ts';
 
@@ -14,6 +14,12 @@ export type RiskReasons = z.output<typeof riskReasons>;
 export type Gap = NonNullable<RiskReasons['periods'][number]['declaredVerified']>;
 export type Measure = NonNullable<RiskReasons['measure']>;
 export type ApplyResult = Answer<typeof applyDraw>;
+export type Draws = Answer<typeof listDraws>;
+/** A draw with a page of its entries. */
+export type DrawPage = Answer<typeof showDraw>;
+export type DrawRequest = Body<typeof createDraw>;
+/** The draw made (created) or the current one someone made meanwhile (not created). */
+export type Drawn = Answer<typeof createDraw>;
 
 /** Burundi's defaults, as the server applies them when a parameter is not given. */
 export const DEFAULT_PARAMETERS: Omit<DrawParameters, 'alwaysDraw'> = DRAW_DEFAULTS;
