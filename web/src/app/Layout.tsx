@@ -7,7 +7,7 @@ import { OutboxSync } from '../field/offline/OutboxSync.tsx';
 import { registerServiceWorker } from '../field/offline/registerServiceWorker.ts';
 import { useSession } from '../api/session.tsx';
 import type { Action } from '../../../src/contract/actions.ts';
-import type { Programme } from '../api/types.ts';
+import type { Programmes } from '../api/types.ts';
 import { switchLocale } from '../i18n/index.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { Deferred } from './lazyScreen.tsx';
@@ -37,7 +37,7 @@ const NAVIGATION: readonly { to: string; label: MessageKey; actions: readonly Ac
 export function Layout() {
   const { t, i18n } = useTranslation();
   const { me, programmeId, selectProgramme, signOut, capability } = useSession();
-  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programme[]>('/api/programmes') });
+  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programmes>('/api/programmes') });
   const visible = NAVIGATION.filter((entry) => entry.actions.length === 0 || entry.actions.some((action) => capability(action).somewhere));
   const fieldWork = Object.values(me?.capabilities ?? {}).some((can) => can['data.verify'].somewhere);
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { OrgUnit, Page } from '../api/types.ts';
+import type { OrgUnitPage } from '../api/types.ts';
 import { useDebounced } from '../designer/useDebounced.ts';
 
 const SUGGESTIONS = 20;
@@ -18,7 +18,7 @@ export function UnitPicker({ label, hint, value, onChange }: { label: string; hi
   const search = useDebounced(value.trim(), SEARCH_DELAY_MS);
   const suggestions = useQuery({
     queryKey: ['org-units', programmeId, 'suggest', search],
-    queryFn: () => api.get<Page<OrgUnit>>(`/api/programmes/${programmeId}/org-units${query({ search, limit: SUGGESTIONS })}`),
+    queryFn: () => api.get<OrgUnitPage>(`/api/programmes/${programmeId}/org-units${query({ search, limit: SUGGESTIONS })}`),
     enabled: !!programmeId && search !== '',
     placeholderData: (previous) => previous,
   });

@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Answer, RouteContract } from '../../../src/contract/http.ts';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { Programme } from '../api/types.ts';
+import type { Programmes } from '../api/types.ts';
 
 /** What every dashboard shows: a subtree (the user's whole scope when absent) and a range of months. */
 export interface Filters {
@@ -36,6 +36,6 @@ export const rangeParams = (filters: Filters): Params => ({ root: filters.root, 
 /** The selected programme's currency, for amounts (the list is the one the header reads). */
 export function useCurrency(): string {
   const { programmeId } = useSession();
-  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programme[]>('/api/programmes') });
+  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programmes>('/api/programmes') });
   return programmes.data?.find((programme) => programme.id === programmeId)?.currency ?? 'BIF';
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, query } from '../api/client.ts';
 import { pathIds, reaches } from '../api/scope.ts';
 import { useSession } from '../api/session.tsx';
-import type { OrgUnit, Page } from '../api/types.ts';
+import type { OrgUnit, OrgUnitPage } from '../api/types.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { useDebounced } from '../designer/useDebounced.ts';
 import { useUnitNames } from '../money/unitNames.ts';
@@ -30,7 +30,7 @@ export function FacilitySearch({ selected, onSelect }: FacilitySearchProps) {
   const open = text.trim() !== '' || !selected;
   const results = useQuery({
     queryKey: ['entry-units', programmeId, search],
-    queryFn: () => api.get<Page<OrgUnit>>(`/api/programmes/${programmeId}/org-units${query({ search: search || undefined, limit: 100 })}`),
+    queryFn: () => api.get<OrgUnitPage>(`/api/programmes/${programmeId}/org-units${query({ search: search || undefined, limit: 100 })}`),
     enabled: open,
   });
   const units = (results.data?.items ?? []).filter((unit) => reaches(capability('data.declare'), unit.path));

@@ -7,7 +7,7 @@ import type { Wire } from '../../../src/contract/wire.ts';
 import type { WorkflowStatus } from '../../../src/contract/workflow.ts';
 import type { InputType } from '../../../src/engine/model/inputTypes.ts';
 import { api, query } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
+import type { Versions, VersionWith } from '../api/types.ts';
 import { fieldKeys } from '../field/api.ts';
 import type { listWorkflow } from '../../../src/contract/api/workflow.ts';
 import { inForce } from '../../../src/contract/periods.ts';
@@ -23,7 +23,8 @@ export type SheetStatus = Sheet['packages'][number];
 export type PackageStatus = Wire<z.output<typeof packageStatus>>;
 
 /** A facility's package on a status list, with what the user may do with it. */
-export type StatusLine = Answer<typeof listWorkflow>['items'][number];
+export type StatusLines = Answer<typeof listWorkflow>;
+export type StatusLine = StatusLines['items'][number];
 export type StepPolicies = StatusLine['policies'];
 
 /** The part of a programme's rules these screens read: packages, their states and activities. */
@@ -42,16 +43,8 @@ export interface RulesPackage {
   readonly activities: readonly RulesActivity[];
 }
 
-export interface Rules {
-  readonly version: number;
-  readonly effectiveFrom: string;
-  readonly definition: { readonly packages: readonly RulesPackage[] };
-}
-
-interface VersionSummary {
-  readonly version: number;
-  readonly effectiveFrom: string;
-}
+/** A version of the rules, as these screens read its definition. */
+export type Rules = VersionWith<{ readonly packages: readonly RulesPackage[] }>;
 
 export const valueKey = (activity: string, state: string) => `${activity}\u0000${state}`;
 
@@ -84,7 +77,7 @@ export function useRules(programmeId: string, version: number | undefined) {
 export function useRulesInForce(programmeId: string, period: string) {
   const versions = useQuery({
     queryKey: ['programme-versions', programmeId, 'all'],
-    queryFn: () => api.get<Page<VersionSummary>>(`/api/programmes/${programmeId}/versions${query({ limit: 1000 })}`),
+    queryFn: () => api.get<Versions>(`/api/programmes/${programmeId}/versions${query({ limit: 1000 })}`),
   });
   const version = versions.data?.items.filter((item) => inForce(item.effectiveFrom, period)).reduce((max, item) => Math.max(max, item.version), 0);
   const rules = useRules(programmeId, version || undefined);
@@ -101,8 +94,8 @@ export const statusesKey = (programmeId: string, params: StatusQuery, limit: num
   ['workflow', programmeId, params.period, params.root ?? null, params.status ?? null, limit, offset] as const;
 
 /** Where the facilities of a subtree stand in a period, package by package, a page at a time. */
-export function fetchStatuses(programmeId: string, params: StatusQuery, limit: number, offset: number): Promise<Page<StatusLine>> {
-  return api.get<Page<StatusLine>>(`/api/programmes/${programmeId}/workflow${query({ ...params, limit, offset })}`);
+export function fetchStatuses(programmeId: string, params: StatusQuery, limit: number, offset: number): Promise<StatusLines> {
+  return api.get<StatusLines>(`/api/programmes/${programmeId}/workflow${query({ ...params, limit, offset })}`);
 }
 
 /**
@@ -113,7 +106,7 @@ export function useStepPolicies(programmeId: string, orgUnit: string, status: { 
   return useQuery({
     queryKey: ['workflow', programmeId, 'policies', orgUnit, status.period, status.package],
     queryFn: async () => {
-      const lines = await api.get<Page<StatusLine>>(`/api/programmes/${programmeId}/workflow${query({ period: status.period, root: orgUnit, package: status.package, limit: 1 })}`);
+      const lines = await api.get<StatusLines>(`/api/programmes/${programmeId}/workflow${query({ period: status.period, root: orgUnit, package: status.package, limit: 1 })}`);
       return lines.items.find((line) => line.orgUnit === orgUnit)?.policies ?? null;
     },
   });

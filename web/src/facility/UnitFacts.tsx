@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatDate, formatNumber } from '../i18n/format.ts';
-import type { UnitDetail } from './queries.ts';
+import type { OrgUnit } from '../api/types.ts';
 
 /** Who the unit is: code, level, groupsets, attributes, the dates it is open, what lies under it. */
-export function UnitFacts({ unit, children }: { unit: UnitDetail; children: number | undefined }) {
+export function UnitFacts({ unit, children }: { unit: OrgUnit; children: number | undefined }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'fr' ? 'fr' : 'en';
   const groups = Object.entries(unit.groups);

@@ -1,20 +1,14 @@
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api, query } from '../api/client.ts';
-import type { OrgUnit, Page } from '../api/types.ts';
+import type { OrgUnit, OrgUnitPage, Versions } from '../api/types.ts';
 import type { MonthSheet } from './history.ts';
-
-/** An org unit as GET /org-units/{id} answers, with its validity dates. */
-export interface UnitDetail extends OrgUnit {
-  readonly validFrom: string | null;
-  readonly validTo: string | null;
-}
 
 const unitsPath = (programmeId: string) => `/api/programmes/${programmeId}/org-units`;
 
 export function useUnit(programmeId: string, orgUnitId: string, enabled = true) {
   return useQuery({
     queryKey: ['org-unit', programmeId, orgUnitId],
-    queryFn: () => api.get<UnitDetail>(`${unitsPath(programmeId)}/${encodeURIComponent(orgUnitId)}`),
+    queryFn: () => api.get<OrgUnit>(`${unitsPath(programmeId)}/${encodeURIComponent(orgUnitId)}`),
     enabled,
   });
 }
@@ -23,7 +17,7 @@ export function useUnit(programmeId: string, orgUnitId: string, enabled = true) 
 export function useChildCount(programmeId: string, orgUnitId: string) {
   return useQuery({
     queryKey: ['org-units', programmeId, orgUnitId, 'child-count'],
-    queryFn: async () => (await api.get<Page<OrgUnit>>(`${unitsPath(programmeId)}${query({ parent: orgUnitId, limit: 1 })}`)).total,
+    queryFn: async () => (await api.get<OrgUnitPage>(`${unitsPath(programmeId)}${query({ parent: orgUnitId, limit: 1 })}`)).total,
   });
 }
 
@@ -31,7 +25,7 @@ export function useChildCount(programmeId: string, orgUnitId: string) {
 export function useVersionStarts(programmeId: string) {
   return useQuery({
     queryKey: ['programme-versions', programmeId],
-    queryFn: () => api.get<Page<{ version: number; effectiveFrom: string }>>(`/api/programmes/${programmeId}/versions${query({ limit: 1000 })}`),
+    queryFn: () => api.get<Versions>(`/api/programmes/${programmeId}/versions${query({ limit: 1000 })}`),
     select: (page) => page.items.map((version) => version.effectiveFrom),
   });
 }

@@ -11,7 +11,8 @@ export type UnitValues = Answer<typeof readSheet>;
 export type PackageStatus = UnitValues['packages'][number];
 
 /** A package of a facility in the workflow list the verifier picks visits from. */
-export type VisitLine = Answer<typeof listWorkflow>['items'][number];
+export type VisitLines = Answer<typeof listWorkflow>;
+export type VisitLine = VisitLines['items'][number];
 /** A version of the rules with its definition (the rules a sheet was entered under). */
 export type VersionDetail = Answer<typeof showVersion>;
 

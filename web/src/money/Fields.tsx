@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { api, query } from '../api/client.ts';
-import type { OrgUnit, Page } from '../api/types.ts';
+import type { OrgUnitPage } from '../api/types.ts';
 import { useDebounced } from '../designer/useDebounced.ts';
 import { useUnitNames } from './unitNames.ts';
 
@@ -16,7 +16,7 @@ export function OrgUnitField({ programmeId, label, value, onChange }: { programm
   const search = useDebounced(value.trim(), 250);
   const suggestions = useQuery({
     queryKey: ['org-unit-suggestions', programmeId, search],
-    queryFn: () => api.get<Page<OrgUnit>>(`/api/programmes/${programmeId}/org-units${query({ search, limit: SUGGESTIONS })}`),
+    queryFn: () => api.get<OrgUnitPage>(`/api/programmes/${programmeId}/org-units${query({ search, limit: SUGGESTIONS })}`),
     enabled: search.length > 0,
     staleTime: 60_000,
   });

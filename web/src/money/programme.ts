@@ -3,12 +3,12 @@ import { useMemo } from 'react';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
 import type { Role } from '../../../src/contract/roles.ts';
-import type { Page, Programme } from '../api/types.ts';
+import type { Programme, Programmes, Versions, VersionWith } from '../api/types.ts';
 
 /** The selected programme (its currency), from the list the layout already loads. */
 export function useProgramme(): Programme | undefined {
   const { programmeId } = useSession();
-  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programme[]>('/api/programmes') });
+  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programmes>('/api/programmes') });
   return programmes.data?.find((programme) => programme.id === programmeId);
 }
 
@@ -19,16 +19,11 @@ export function useRoleRoot(...roles: Role[]): string | undefined {
   return (grants.find((grant) => roles.includes(grant.role)) ?? grants[0])?.orgUnitId;
 }
 
-interface VersionSummary {
-  readonly version: number;
-  readonly effectiveFrom: string;
-}
-
 /** The programme's rule versions with their effective periods, oldest first. */
 export function useVersions(programmeId: string) {
   return useQuery({
     queryKey: ['programme-versions-summary', programmeId],
-    queryFn: () => api.get<Page<VersionSummary>>(`/api/programmes/${programmeId}/versions${query({ limit: 1000 })}`),
+    queryFn: () => api.get<Versions>(`/api/programmes/${programmeId}/versions${query({ limit: 1000 })}`),
     staleTime: 5 * 60_000,
   });
 }
@@ -50,7 +45,7 @@ function useLatestRuleNames(programmeId: string) {
   return useQuery({
     queryKey: ['programme-rule-names', programmeId, latest],
     queryFn: async (): Promise<RuleNames> => {
-      const detail = await api.get<{ definition: { packages?: NamedRule[]; payments?: NamedRule[] } }>(`/api/programmes/${programmeId}/versions/${latest}`);
+      const detail = await api.get<VersionWith<Partial<RuleNames>>>(`/api/programmes/${programmeId}/versions/${latest}`);
       const named = (rules: readonly NamedRule[] = []) => rules.map(({ code, name }) => ({ code, name }));
       return { packages: named(detail.definition.packages), payments: named(detail.definition.payments) };
     },

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, query } from '../api/client.ts';
-import type { OrgUnit, Page } from '../api/types.ts';
+import type { OrgUnitPage } from '../api/types.ts';
 
 /** Ids per request: long enough lists, short enough an address (ids can be 30 characters). */
 const BATCH = 200;
@@ -17,7 +17,7 @@ export function useUnitNames(programmeId: string, ids: readonly string[]): Reado
       const found = new Map<string, string>();
       for (let start = 0; start < unique.length; start += BATCH) {
         const ids = unique.slice(start, start + BATCH);
-        const page = await api.get<Page<OrgUnit>>(`/api/programmes/${programmeId}/org-units${query({ ids: ids.join(','), limit: BATCH })}`);
+        const page = await api.get<OrgUnitPage>(`/api/programmes/${programmeId}/org-units${query({ ids: ids.join(','), limit: BATCH })}`);
         for (const unit of page.items) found.set(unit.id, unit.name);
       }
       return found;

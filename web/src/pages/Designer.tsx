@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { parsePeriod, renderMessage, type EngineError } from '../../../src/engine/index.ts';
 import { ApiError, api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { OrgUnit, Page } from '../api/types.ts';
+import type { OrgUnitPage, Versions } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { EditorContext, type EditorState } from '../designer/context.ts';
 import { toDraft, type Draft } from '../designer/draft.ts';
@@ -27,18 +27,14 @@ import { useDebounced } from '../designer/useDebounced.ts';
 import { formatDateTime, formatPeriod } from '../i18n/format.ts';
 import { DryRun } from '../designer/DryRun.tsx';
 import { ReachBack, type VersionReach } from '../designer/ReachBack.tsx';
-import type { listVersions, showVersion } from '../../../src/contract/api/programmes.ts';
-import type { Answer } from '../../../src/contract/http.ts';
+import type { saveVersion, showVersion } from '../../../src/contract/api/programmes.ts';
+import type { Answer, Body } from '../../../src/contract/http.ts';
 
-interface SaveInput {
-  readonly definition: Draft;
-  readonly effectiveFrom: string;
-  readonly note: string;
-  readonly confirmReachBack?: boolean;
-  readonly reason?: string;
-}
+/** What saving a version sends, with the draft the editor holds as its rules. */
+type SaveInput = Omit<Body<typeof saveVersion>, 'definition'> & { readonly definition: Draft };
 
-type VersionSummary = Answer<typeof listVersions>['items'][number];
+/** A version saved (201); a dry run's answer (200) is the reach ReachBack shows. */
+type Saved = Exclude<Answer<typeof saveVersion>, { dryRun: true }>;
 
 type VersionDetail = Answer<typeof showVersion>;
 
@@ -72,12 +68,12 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
 
   const versions = useQuery({
     queryKey: ['programme-versions', programmeId],
-    queryFn: () => api.get<Page<VersionSummary>>(`${versionsPath}${query({ limit: 1000 })}`),
+    queryFn: () => api.get<Versions>(`${versionsPath}${query({ limit: 1000 })}`),
   });
   const attributes = useQuery({
     queryKey: ['designer-attributes', programmeId],
     queryFn: async () => {
-      const units = await api.get<Page<OrgUnit>>(`/api/programmes/${programmeId}/org-units${query({ limit: ATTRIBUTE_UNITS })}`);
+      const units = await api.get<OrgUnitPage>(`/api/programmes/${programmeId}/org-units${query({ limit: ATTRIBUTE_UNITS })}`);
       return { names: attributeNamesOf(units.items), truncated: units.total > units.items.length };
     },
     staleTime: Infinity,
@@ -200,7 +196,7 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
 
   const [reach, setReach] = useState<{ reach: VersionReach; input: SaveInput } | null>(null);
   const save = useMutation({
-    mutationFn: (input: SaveInput) => api.post<{ version: number; effectiveFrom: string; hash: string }>(versionsPath, input),
+    mutationFn: (input: SaveInput) => api.post<Saved>(versionsPath, input),
     onSuccess: (result, input) => {
       setReach(null);
       const next: Editing = {

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { Page } from '../api/types.ts';
+import type { Versions } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 import { VirtualList } from '../components/VirtualList.tsx';
-import { fieldKeys, type VersionDetail, type VisitLine } from '../field/api.ts';
+import { fieldKeys, type VersionDetail, type VisitLines } from '../field/api.ts';
 import { OutboxPanel } from '../field/offline/OutboxPanel.tsx';
 import { useOutboxEntries } from '../field/offline/outboxState.ts';
 import { isEntryPeriod, lastCompletedMonth, parsePeriod, shiftPeriod } from '../../../src/contract/periods.ts';
@@ -90,7 +90,7 @@ function VisitList({ programmeId, period, status }: { programmeId: string; perio
   const lines = useInfiniteQuery({
     queryKey: [...fieldKeys.visits(programmeId), period, status ?? 'all'],
     queryFn: ({ pageParam }) =>
-      api.get<Page<VisitLine>>(`/api/programmes/${encodeURIComponent(programmeId)}/workflow${query({ period, status, limit: PAGE, offset: pageParam })}`),
+      api.get<VisitLines>(`/api/programmes/${encodeURIComponent(programmeId)}/workflow${query({ period, status, limit: PAGE, offset: pageParam })}`),
     initialPageParam: 0,
     getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
     networkMode: 'always',
@@ -142,7 +142,7 @@ function usePackageNames(programmeId: string, period: string): Map<string, strin
   const path = `/api/programmes/${encodeURIComponent(programmeId)}/versions`;
   const versions = useQuery({
     queryKey: ['field-versions', programmeId],
-    queryFn: () => api.get<Page<{ version: number; effectiveFrom: string }>>(`${path}${query({ limit: 1000 })}`),
+    queryFn: () => api.get<Versions>(`${path}${query({ limit: 1000 })}`),
     networkMode: 'always',
     staleTime: 5 * 60_000,
   });

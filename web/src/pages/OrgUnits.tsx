@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, query } from '../api/client.ts';
 import { useSession } from '../api/session.tsx';
-import type { OrgUnit, Page } from '../api/types.ts';
+import type { OrgUnit, OrgUnitPage } from '../api/types.ts';
 import { Pager } from '../components/Pager.tsx';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
 
@@ -22,7 +22,7 @@ export function OrgUnits() {
   const units = useQuery({
     queryKey: ['org-units', programmeId, parent, search, offset],
     queryFn: () =>
-      api.get<Page<OrgUnit>>(
+      api.get<OrgUnitPage>(
         `/api/programmes/${programmeId}/org-units${query({ parent, search: search || undefined, limit: LIMIT, offset })}`,
       ),
     enabled: !!programmeId,
