@@ -1,8 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
+import type { dryRun } from '../../../src/contract/api/dryRun.ts';
+import type { Answer } from '../../../src/contract/http.ts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../api/client.ts';
-import type { Programme } from '../api/types.ts';
+import type { Programmes } from '../api/types.ts';
 import { ErrorMessage, Progress } from '../components/Status.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
 import { VirtualRows } from '../components/VirtualRows.tsx';
@@ -10,22 +12,8 @@ import { formatMoney, formatPeriod } from '../i18n/format.ts';
 import type { Draft } from './draft.ts';
 import { NameAndCode } from './NameAndCode.tsx';
 
-interface Change {
-  readonly orgUnitId: string;
-  readonly name: string;
-  readonly payment: string;
-  readonly current: string | null;
-  readonly draft: string | null;
-  readonly delta: string;
-}
-
-interface DryRunAnswer {
-  readonly period: string;
-  readonly version: number;
-  readonly changes: readonly Change[];
-  readonly unchanged: number;
-  readonly totals: { readonly current: string; readonly draft: string; readonly delta: string };
-}
+/** How the draft would move each facility's payment (src/contract/api/dryRun.ts). */
+type DryRunAnswer = Answer<typeof dryRun>;
 
 /**
  * Before saving: how the draft would move each facility's payment in a subtree and period,
@@ -35,7 +23,7 @@ export function DryRun({ programmeId, definition, blocked }: { programmeId: stri
   const { t, i18n } = useTranslation();
   const [root, setRoot] = useState('');
   const [period, setPeriod] = useState('');
-  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programme[]>('/api/programmes') });
+  const programmes = useQuery({ queryKey: ['programmes'], queryFn: () => api.get<Programmes>('/api/programmes') });
   const currency = programmes.data?.find((programme) => programme.id === programmeId)?.currency ?? 'BIF';
   const money = (value: string | null) => (value === null ? '—' : formatMoney(value, currency, i18n.language));
   const simulate = useMutation({

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import type { dashboardPeriods } from '../../../src/contract/api/dashboards.ts';
+import type { Answer } from '../../../src/contract/http.ts';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -32,7 +34,7 @@ function DashboardScreen({ programmeId }: { programmeId: string }) {
   const [params, setParams] = useSearchParams();
   const extent = useQuery({
     queryKey: ['dashboard-periods', programmeId],
-    queryFn: () => api.get<{ first: string | null; last: string | null }>(`/api/programmes/${programmeId}/dashboards/periods`),
+    queryFn: () => api.get<Answer<typeof dashboardPeriods>>(`/api/programmes/${programmeId}/dashboards/periods`),
   });
   const change = useCallback(
     (next: Filters) => setParams(Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined)) as Record<string, string>),
