@@ -2,7 +2,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { packageStatus } from '../../../src/contract/api/common.ts';
 import type { readSheet } from '../../../src/contract/api/dataValues.ts';
-import type { Answer } from '../../../src/contract/http.ts';
+import type { Answer, Query } from '../../../src/contract/http.ts';
 import type { Wire } from '../../../src/contract/wire.ts';
 import type { WorkflowStatus } from '../../../src/contract/workflow.ts';
 import type { InputType } from '../../../src/engine/model/inputTypes.ts';
@@ -84,11 +84,8 @@ export function useRulesInForce(programmeId: string, period: string) {
   return { rules, none: version === 0, error: versions.error ?? rules.error };
 }
 
-export interface StatusQuery {
-  readonly period: string;
-  readonly root?: string | undefined;
-  readonly status?: WorkflowStatus | undefined;
-}
+/** The subtree, period and status a status list asks the workflow route for (paging apart). */
+export type StatusQuery = Readonly<Pick<Query<typeof listWorkflow>, 'period' | 'root' | 'status'>>;
 
 export const statusesKey = (programmeId: string, params: StatusQuery, limit: number, offset: number) =>
   ['workflow', programmeId, params.period, params.root ?? null, params.status ?? null, limit, offset] as const;
