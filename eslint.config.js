@@ -16,4 +16,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  {
+    // The data-entry fast path is used through its interface only (its index.ts, decision 0011).
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['src/domain/dataValues/valueStore/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/valueStore/*', '!**/valueStore/index.ts'], message: 'use the value store through its index.ts' }] },
+      ],
+    },
+  },
 );

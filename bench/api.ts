@@ -5,8 +5,11 @@
  * screen asks for: a district's facilities, one facility, its sheet, and a declared value.
  * Prints JSON lines {"name", "value", "unit"}; measures, never asserts.
  *
- * A quarter of the requests are writes: the clerk declaring a quantity for a month after
- * the demo's (its months are validated and locked), each request a new value.
+ * A quarter of the requests are writes: the clerk declaring a quantity for the current month
+ * (the demo's months before it are validated and locked, and a month that has not begun is
+ * refused), each over the version the previous write of its key answered, with a new number:
+ * every request is one the server accepts, and the answers that are not 2xx are counted
+ * (`api.non_2xx_answers`, by status on stderr) so that refused requests cannot pass for fast ones.
  */
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -62,16 +65,43 @@ async function children(url: string, cookie: string, parent: string): Promise<st
   return body.items.map((unit) => unit.id);
 }
 
-/** Every (month from 2025 on, facility, activity) once, without end: the keys the clerk's writes fill in turn. */
+/** The month under way: open for entry and outside the demo's data, whatever day the benchmark runs. */
+const ENTRY_MONTH = demoCalendar(new Date(), 24).currentMonth;
+
+/**
+ * Every (facility, activity) of the current month in turn, without end: the keys the clerk's
+ * writes fill, then change. A key comes back only after thousands of other writes, so its
+ * previous write has been answered and its version is known (`versions`).
+ */
 function* declarations(facilities: readonly string[]): Generator<string, never> {
   const activities = demoProgramme().packages.find((pkg) => pkg.code === 'pma')!.activities.map((a) => a.code);
-  // Months after the demo's: open whatever day the benchmark runs.
-  for (let year = new Date().getUTCFullYear() + 1; ; year++) {
-    for (let month = 1; month <= 12; month++) {
-      for (const facility of facilities) {
-        for (const activity of activities) yield `${facility}/${year}${String(month).padStart(2, '0')}/${activity}/declared`;
+  for (;;) {
+    for (const facility of facilities) {
+      for (const activity of activities) {
+        const key = `${facility}/${ENTRY_MONTH}/${activity}/declared`;
+        if (!retired.has(key)) yield key;
       }
     }
+  }
+}
+
+/** The version each key's last write answered (absent: not yet written, so created). */
+const versions = new Map<string, number>();
+/** The keys of writes sent and not yet answered. */
+const inFlight = new Set<string>();
+/**
+ * Keys never written again: autocannon stops a run without reading the answers in flight, so
+ * those writes' versions are unknown (the server may have stored them).
+ */
+const retired = new Set<string>();
+
+/** A measure of the clerk's load, after which the keys whose writes were not answered are left alone. */
+async function measure(options: autocannon.Options): Promise<autocannon.Result> {
+  try {
+    return await autocannon(options);
+  } finally {
+    for (const key of inFlight) retired.add(key);
+    inFlight.clear();
   }
 }
 
@@ -86,12 +116,25 @@ function clerkRequests(csrfToken: string, districts: readonly string[], faciliti
     sheet: { method: 'GET', setupRequest: (request) => ({ ...request, path: `${BASE}/data-values?orgUnitId=${next(facilities)}&period=${SHEET_MONTH}` }) },
     write: {
       method: 'PUT',
-      setupRequest: (request) => ({
-        ...request,
-        path: `${BASE}/data-values/${keys.next().value}`,
-        headers: { ...request.headers, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
-        body: JSON.stringify({ value: 1 + (turn++ % 500) }),
-      }),
+      setupRequest: (request, context) => {
+        const key = keys.next().value;
+        const version = versions.get(key);
+        // The connection's write in flight: its answer gives the key's next version (onResponse).
+        (context as { key?: string }).key = key;
+        inFlight.add(key);
+        // A number other than the stored one (the version's successor): writing the stored number changes nothing.
+        const body = version === undefined ? { value: 1 } : { value: version + 1, version };
+        return {
+          ...request,
+          path: `${BASE}/data-values/${key}`,
+          headers: { ...request.headers, 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+          body: JSON.stringify(body),
+        };
+      },
+      onResponse: (status, body, context) => {
+        inFlight.delete((context as { key: string }).key);
+        if (status === 200 || status === 201) versions.set((context as { key: string }).key, (JSON.parse(body) as { version: number }).version);
+      },
     },
   };
   if (KIND === 'mix') return Object.values(round);
@@ -126,7 +169,7 @@ async function duringRuns(url: string, options: autocannon.Options): Promise<voi
   const committee = await signIn(url, DEMO_LOGINS.find((login) => login.role === 'validator')!.username);
   const jobs: number[] = [];
   for (const month of RUN_MONTHS.slice(0, RUNS)) jobs.push(await startRun(url, committee, month));
-  const result = await autocannon({ ...options, duration: SECONDS });
+  const result = await measure({ ...options, duration: SECONDS });
   const statuses = await Promise.all(jobs.map((id) => jobStatus(url, committee.cookie, id)));
   const underWay = statuses.filter((status) => status === 'queued' || status === 'running').length;
   const done = statuses.filter((status) => status === 'succeeded').length;
@@ -134,7 +177,16 @@ async function duringRuns(url: string, options: autocannon.Options): Promise<voi
   emit('api.p99_during_run_ms', result.latency.p99, 'ms');
   emit('api.p50_during_run_ms', result.latency.p50, 'ms');
   emit('api.failed_requests_during_run', result.errors + result.timeouts + result.non2xx, 'count');
+  emit('api.non_2xx_answers_during_run', result.non2xx, 'count');
+  reportStatuses('api during runs', result);
   emit('api.runs_finished_during_measure', done, 'count');
+}
+
+/** Which statuses the answers had, on stderr, when some were not 2xx: a refused request is cheap, and would flatter the figures. */
+function reportStatuses(what: string, result: autocannon.Result): void {
+  if (result.non2xx === 0) return;
+  const statuses = Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => `${status}: ${count}`);
+  console.error(`${what}: ${result.non2xx} of ${result.requests.total} answers were not 2xx (${statuses.join(', ')})`);
 }
 
 const profile = process.env.BENCH_API_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`] : [];
@@ -145,9 +197,9 @@ try {
   const districts = await children(url, cookie, DEMO_PROVINCE);
   const facilities = (await Promise.all(districts.map((district) => children(url, cookie, district)))).flat();
   const options = { url, connections: CONNECTIONS, headers: { cookie }, requests: clerkRequests(csrfToken, districts, facilities) };
-  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, connection pools, caches
+  await measure({ ...options, duration: 2 }); // warm-up: JIT, connection pools, caches
   const cpuBefore = await serverCpu(server);
-  const result = await autocannon({ ...options, duration: SECONDS });
+  const result = await measure({ ...options, duration: SECONDS });
   const serverMicroseconds = (await serverCpu(server)) - cpuBefore;
   console.error(`api: ${kind}, ${CONNECTIONS} connections for ${SECONDS} s, ${KIND === 'mix' ? '3 reads and 1 write in 4' : `${KIND} requests alone`}`);
   emit('api.demo_load_seconds', loadSeconds, 's');
@@ -157,6 +209,8 @@ try {
   // Its one core is what limits the mix: at 100% of it, requests/s = 1e6 / this.
   emit('api.server_cpu_us_per_request', serverMicroseconds / result.requests.total, 'µs');
   emit('api.failed_requests', result.errors + result.timeouts + result.non2xx, 'count');
+  emit('api.non_2xx_answers', result.non2xx, 'count');
+  reportStatuses('api', result);
   if (KIND === 'mix') await duringRuns(url, options);
 } finally {
   await stopDemoServer(demo);

@@ -6,7 +6,7 @@ import { checkRows, heldBy } from './checkRows.ts';
 import { checkPeriodCount } from './limits.ts';
 import { parseCsvRows, parseJsonRows } from './parseImport.ts';
 import { describeValue, valueKey, type CheckedRow, type RowError } from './rows.ts';
-import { applyChanges, storedValues, type ValueChange } from './storedValues.ts';
+import { applyChanges, contentOf, sameContent, storedValues, type ValueChange } from './valueStore/index.ts';
 
 export interface ImportDataValuesProps {
   readonly programmeId: string;
@@ -83,7 +83,7 @@ function deduplicate(rows: readonly CheckedRow[]): { distinct: CheckedRow[]; rep
   let repeated = 0;
   for (const group of groups.values()) {
     const first = group[0]!;
-    if (group.every((row) => row.value === first.value)) {
+    if (group.every((row) => sameContent(row, first))) {
       distinct.push(first);
       repeated += group.length - 1;
       continue;
@@ -100,7 +100,7 @@ async function plan(tx: Tx, programmeId: string, rows: readonly CheckedRow[]): P
   const stored = await storedValues(tx, programmeId, rows);
   return rows.flatMap((row) => {
     const previous = stored.get(valueKey(row));
-    if (previous && previous.value === row.value) return [];
-    return [{ key: { orgUnit: row.orgUnit, period: row.period, activity: row.activity, state: row.state }, value: row.value, over: previous?.version ?? 0 }];
+    if (previous && sameContent(previous, row)) return [];
+    return [{ key: { orgUnit: row.orgUnit, period: row.period, activity: row.activity, state: row.state }, ...contentOf(row), over: previous?.version ?? 0 }];
   });
 }

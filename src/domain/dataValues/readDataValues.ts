@@ -5,7 +5,7 @@ import { statusesOf, workflowKey, type StoredStatus } from '../workflow/statuses
 import { isFrozen } from '../../contract/workflow.ts';
 import { isLocked } from '../workflow/steps.ts';
 import { Units } from '../workflow/units.ts';
-import { valuesOf, type StoredValue } from './storedValues.ts';
+import { valuesOf, type StoredValue } from './valueStore/index.ts';
 
 export interface ReadDataValuesProps {
   readonly programmeId: string;

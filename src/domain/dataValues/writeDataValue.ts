@@ -5,12 +5,10 @@ import { errors } from '../errors.ts';
 import { checkAgainstProgramme, checkRows, heldBy } from './checkRows.ts';
 import { problemError } from '../workflow/problems.ts';
 import { describeValue, valueKey, type ValueKey } from './rows.ts';
-import { writeCoalesced } from './coalescedWrites.ts';
-import { applyChanges, storedValues, type StoredValue } from './storedValues.ts';
+import { applyChanges, contentOf, sameContent, storedValues, writeCoalesced, type StoredValue, type ValueContent } from './valueStore/index.ts';
 
-export interface WriteDataValueProps extends ValueKey {
+export interface WriteDataValueProps extends ValueKey, ValueContent {
   readonly programmeId: string;
-  readonly value: number;
   /** The version read; absent to create the value. */
   readonly version?: number | undefined;
   readonly package?: string | undefined;
@@ -32,7 +30,7 @@ export async function writeDataValue(db: Db, actor: Actor, props: WriteDataValue
   const { checked, errors: problems } = await checkAgainstProgramme(db, actor, programmeId, [{ row: 1, ...props }]);
   if (problems[0]) throw problemError(problems[0]);
   const over = props.version ?? 0;
-  const change = { key: keyOf(props), value: props.value, over };
+  const change = { key: keyOf(props), ...contentOf(props), over };
   const stored = await writeCoalesced(db, { programmeId, actor, change, holdings: heldBy(checked[0]!), reason: props.reason });
   if (stored) return { stored, created: over === 0 };
   return transaction(db, (tx) => writeOrExplain(tx, actor, props));
@@ -46,8 +44,8 @@ async function writeOrExplain(tx: Tx, actor: Actor, props: WriteDataValueProps):
   const key = keyOf(props);
   const previous = await storedValue(tx, programmeId, key);
   if (previous?.version !== props.version) throw conflict(key, props.version, previous);
-  if (previous && previous.value === props.value) return { stored: previous, created: false };
-  const change = { key, value: props.value, over: previous?.version ?? 0 };
+  if (previous && sameContent(previous, props)) return { stored: previous, created: false };
+  const change = { key, ...contentOf(props), over: previous?.version ?? 0 };
   const { written } = await applyChanges(tx, actor, programmeId, [change], heldBy(checked[0]!), props.reason);
   if (!written[0]) throw conflict(key, props.version, await storedValue(tx, programmeId, key));
   return { stored: written[0], created: previous === undefined };

@@ -1,7 +1,7 @@
 import type { Program } from '../../engine/index.ts';
 import type { Tx } from '../../store/database.ts';
 import type { Actor } from '../actor.ts';
-import { applyChanges, valuesOf } from '../dataValues/storedValues.ts';
+import { applyChanges, contentOf, valuesOf } from '../dataValues/valueStore/index.ts';
 import { withValidatedDefault } from '../dataValues/validatedDefault.ts';
 import { frozenFrom } from '../../contract/workflow.ts';
 import type { WorkflowKey } from './statuses.ts';
@@ -21,7 +21,7 @@ export const DEFAULT_REASON = 'validated as verified: the committee entered no o
 export async function fillValidatedDefaults(tx: Tx, actor: Actor, programmeId: string, key: WorkflowKey, pkg: Package): Promise<number> {
   const values = await valuesOf(tx, programmeId, key.orgUnit, key.period);
   const defaults = withValidatedDefault(pkg, values).slice(values.length);
-  const changes = defaults.map((value) => ({ key: { orgUnit: key.orgUnit, period: key.period, activity: value.activity, state: value.state }, value: value.value, over: 0 }));
+  const changes = defaults.map((value) => ({ key: { orgUnit: key.orgUnit, period: key.period, activity: value.activity, state: value.state }, ...contentOf(value), over: 0 }));
   if (changes.length === 0) return 0;
   const holdings = [{ ...key, frozenFrom: frozenFrom('validated') }];
   const { notWritten } = await applyChanges(tx, actor, programmeId, changes, holdings, DEFAULT_REASON);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROGRAMME, call } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { P, validate, workflowApi, type WorkflowApi } from '../../../test/support/workflow.ts';
-import { applyChanges } from '../../domain/dataValues/storedValues.ts';
+import { applyChanges } from '../../domain/dataValues/valueStore/index.ts';
 
 describe.each(backends)('data values (%s)', (kind) => {
   let api: WorkflowApi;

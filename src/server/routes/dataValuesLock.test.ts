@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/database.ts';
 import { PROGRAMME } from '../../../test/support/api.ts';
 import { workflowApi, type WorkflowApi } from '../../../test/support/workflow.ts';
-import { writeCoalesced } from '../../domain/dataValues/coalescedWrites.ts';
+import { writeCoalesced } from '../../domain/dataValues/valueStore/index.ts';
 import { periodStatus } from '../../store/schema.ts';
 
 /**

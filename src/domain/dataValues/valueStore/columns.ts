@@ -1,22 +1,52 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { UserRef } from '../actor.ts';
-import type { ValueKey } from './rows.ts';
+import type { UserRef } from '../../actor.ts';
+import type { ValueKey } from '../rows.ts';
+import { storedText } from '../value.ts';
 
-/** A stored value as the API shows it: the number, its version, who changed it last and when. */
-export interface StoredValue extends ValueKey {
+/**
+ * What a value holds beside its key, its version and its audit (who, when): what a change
+ * writes, what a sheet shows, what "unchanged" compares. A column added to data values that
+ * people enter goes here, in `contentOf`, `sameContent` and `contentParams`, in the tuple
+ * below, and in the guarded write's statement (statements.ts); nothing outside this folder
+ * names it, but the schema, its migration and the contract (decision 0011).
+ */
+export interface ValueContent {
   readonly value: number;
+}
+
+/** The content of a change, a row or a stored value, without their other fields. */
+export function contentOf(from: ValueContent): ValueContent {
+  return { value: from.value };
+}
+
+/** Whether two contents are the same: writing the stored content again changes nothing, not even the version. */
+export function sameContent(a: ValueContent, b: ValueContent): boolean {
+  return a.value === b.value;
+}
+
+/** A content's columns as the guarded write takes them (its parameters of the same names): one array a column, in the changes' order. */
+export interface ContentParams {
+  /** As text: numeric columns are exact, a JavaScript number's decimals would not be. */
+  readonly values: string[];
+}
+
+export function contentParams(changes: readonly ValueContent[]): ContentParams {
+  return { values: changes.map((change) => storedText(change.value)) };
+}
+
+/** A stored value as the API shows it: its content, its version, who changed it last and when. */
+export interface StoredValue extends ValueKey, ValueContent {
   readonly version: number;
   readonly updatedBy: UserRef | null;
   readonly updatedAt: Date;
 }
 
 /**
- * The one place where a stored value's columns are named on the data-entry path: every query
+ * The one place where a stored value's columns are read on the data-entry path: every query
  * that answers values (a sheet's, a write's lookups, the guarded write's own answer) writes each
  * value as this JSON array, and `storedValue` reads it back. PostgreSQL builds it and one
  * `JSON.parse` reads it, instead of the driver decoding each column of each row (decision
- * 0011). The time is whole milliseconds since 1970, truncated as a Date truncates it. Adding a
- * column to data values: the schema and its migration, this pair, and the contract's `storedValue`.
+ * 0011). The time is whole milliseconds since 1970, truncated as a Date truncates it.
  *
  * `values` and `users` name the data_values and users rows of the query (users left-joined on
  * updated_by); they are the query's own aliases, never input.

@@ -1,16 +1,13 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../store/database.ts';
-import { coalesced } from '../../store/coalesced.ts';
-import { preparedSql } from '../../store/prepared.ts';
-import { queryRows } from '../../store/sql.ts';
-import type { Actor } from '../actor.ts';
-import type { WorkflowStatus } from '../../contract/workflow.ts';
-import type { HeldKey } from '../workflow/statuses.ts';
-import { valueKey, type ValueKey } from './rows.ts';
-import { storedText } from './value.ts';
-import { parseStoredValue, parseStoredValues, valueTuple, type StoredValue } from './valueTuple.ts';
-
-export type { StoredValue } from './valueTuple.ts';
+import type { Db, Tx } from '../../../store/database.ts';
+import { coalesced } from '../../../store/coalesced.ts';
+import { preparedSql } from '../../../store/prepared.ts';
+import { queryRows } from '../../../store/sql.ts';
+import type { Actor } from '../../actor.ts';
+import type { WorkflowStatus } from '../../../contract/workflow.ts';
+import type { HeldKey } from '../../workflow/statuses.ts';
+import { valueKey, type ValueKey } from '../rows.ts';
+import { contentParams, parseStoredValue, type ContentParams, parseStoredValues, valueTuple, type StoredValue, type ValueContent } from './columns.ts';
 
 /** The stored values among `keys`, by valueKey, in one query. */
 export async function storedValues(db: Db | Tx, programmeId: string, keys: readonly ValueKey[]): Promise<Map<string, StoredValue>> {
@@ -68,10 +65,9 @@ function valuesOfUnitPeriodsSql() {
     order by k.ord`;
 }
 
-/** A new value for a key, over the stored version it replaces (0 to create the value). */
-export interface ValueChange {
+/** A new content for a key, over the stored version it replaces (0 to create the value). */
+export interface ValueChange extends ValueContent {
   readonly key: ValueKey;
-  readonly value: number;
   readonly over: number;
 }
 
@@ -131,7 +127,7 @@ export async function applyAuthoredChanges(
     periods: changes.map(({ change }) => change.key.period),
     activities: changes.map(({ change }) => change.key.activity),
     states: changes.map(({ change }) => change.key.state),
-    values: changes.map(({ change }) => storedText(change.value)),
+    ...contentParams(changes.map(({ change }) => change)),
     overs: changes.map(({ change }) => change.over),
     userIds: changes.map(({ actor }) => actor.userId),
     reasons: changes.map(({ reason }) => reason || null), // an empty reason is none
@@ -153,13 +149,12 @@ interface WrittenRow extends ValueKey {
   readonly value: string;
 }
 
-interface GuardedUpsertParams {
+interface GuardedUpsertParams extends ContentParams {
   readonly programmeId: string;
   readonly orgUnits: string[];
   readonly periods: string[];
   readonly activities: string[];
   readonly states: string[];
-  readonly values: string[];
   readonly overs: number[];
   readonly userIds: number[];
   readonly reasons: (string | null)[];

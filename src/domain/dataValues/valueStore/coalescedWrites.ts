@@ -1,11 +1,12 @@
-import { groupBy } from '../../store/bulk.ts';
-import { coalesced } from '../../store/coalesced.ts';
-import type { Db, Tx } from '../../store/database.ts';
-import { impatientHandle } from '../../store/prepared.ts';
-import { isTransaction } from '../../store/transaction.ts';
-import type { HeldKey } from '../workflow/statuses.ts';
-import { valueKey } from './rows.ts';
-import { applyAuthoredChanges, type AuthoredChange, type Guard, type StoredValue } from './storedValues.ts';
+import { groupBy } from '../../../store/bulk.ts';
+import { coalesced } from '../../../store/coalesced.ts';
+import type { Db, Tx } from '../../../store/database.ts';
+import { impatientHandle } from '../../../store/prepared.ts';
+import { isTransaction } from '../../../store/transaction.ts';
+import type { HeldKey } from '../../workflow/statuses.ts';
+import { valueKey } from '../rows.ts';
+import type { StoredValue } from './columns.ts';
+import { applyAuthoredChanges, type AuthoredChange, type Guard } from './statements.ts';
 
 /** One request's guarded write (see applyChanges): its change, who makes it and why, and the packages whose lock refuses it. */
 export interface PendingWrite extends AuthoredChange {
