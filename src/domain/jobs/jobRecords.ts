@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { JobKind, JobStatus, JobStep } from '../../contract/jobs.ts';
 import type { Db } from '../../store/database.ts';
 import { jobs, orgUnits } from '../../store/schema.ts';
@@ -81,19 +81,15 @@ export interface JobFilter {
   readonly programmeId: string;
   /** Root paths of the subtrees the reader may read ('/' for all). */
   readonly scopes: readonly string[];
-  /** The reader's id: its own jobs are listed wherever they are. */
-  readonly createdBy?: number;
   readonly kind?: JobKind;
   readonly status?: readonly JobStatus[];
   readonly limit: number;
 }
 
-/** The newest jobs over units under the reader's scopes, and the reader's own. */
+/** The newest jobs over units under the reader's scopes. */
 export async function listJobs(db: Db, filter: JobFilter): Promise<JobRow[]> {
-  if (filter.scopes.length === 0 && filter.createdBy === undefined) return [];
+  if (filter.scopes.length === 0) return [];
   const patterns = filter.scopes.map(subtreePattern);
-  const inScope = patterns.length === 0 ? undefined : sql`${orgUnits.path} like any(${arrayParam(patterns, 'text')})`;
-  const own = filter.createdBy === undefined ? undefined : eq(jobs.createdBy, filter.createdBy);
   const rows = await db
     .select({ job: jobs })
     .from(jobs)
@@ -101,7 +97,7 @@ export async function listJobs(db: Db, filter: JobFilter): Promise<JobRow[]> {
     .where(
       and(
         eq(jobs.programmeId, filter.programmeId),
-        or(inScope, own),
+        sql`${orgUnits.path} like any(${arrayParam(patterns, 'text')})`,
         filter.kind === undefined ? undefined : eq(jobs.kind, filter.kind),
         filter.status === undefined ? undefined : inArray(jobs.status, [...filter.status]),
       ),
