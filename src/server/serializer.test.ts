@@ -74,4 +74,24 @@ describe('the response serializer', () => {
       }),
     );
   });
+
+  it('writes each branch of a discriminated union by its own schema, dates and all (the jobs by kind)', () => {
+    const job = z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('run'), at: z.date(), result: z.object({ runId: z.number() }).nullable() }),
+      z.object({ kind: z.literal('import'), at: z.date(), result: z.object({ rows: z.number() }).nullable() }),
+    ]);
+    const writeJobs = serializerCompiler({ schema: z.object({ items: z.array(job) }) });
+    const items = [
+      { kind: 'run', at, result: { runId: 4, secret: 1 } },
+      { kind: 'import', at, result: { rows: 3 }, secret: 2 },
+      { kind: 'import', at, result: null },
+    ];
+    expect(JSON.parse(writeJobs({ items }))).toEqual({
+      items: [
+        { kind: 'run', at: at.toISOString(), result: { runId: 4 } },
+        { kind: 'import', at: at.toISOString(), result: { rows: 3 } },
+        { kind: 'import', at: at.toISOString(), result: null },
+      ],
+    });
+  });
 });

@@ -55,12 +55,40 @@ function forWriting(schema: JsonSchema): JsonSchema {
   if (properties && Array.isArray(rewritten.required)) {
     rewritten.required = rewritten.required.filter((name: string) => Object.keys(properties[name] ?? {}).length > 0);
   }
+  const union = (rewritten.oneOf ?? rewritten.anyOf) as JsonSchema[] | undefined;
+  const by = union && discriminator(union);
+  if (union && by !== undefined) {
+    const { oneOf: _oneOf, anyOf: _anyOf, ...rest } = rewritten;
+    return { ...rest, ...byDiscriminator(union, by) };
+  }
   const branches = rewritten.anyOf as JsonSchema[] | undefined;
   if (branches?.length === 2 && branches[1]!.type === 'null' && Object.keys(branches[1]!).length === 1) {
     const { anyOf: _anyOf, ...rest } = rewritten;
     return { ...rest, ...branches[0], nullable: true };
   }
   return rewritten;
+}
+
+/** The property every branch of a union of objects gives a constant of its own (a discriminated union's), if any. */
+function discriminator(branches: readonly JsonSchema[]): string | undefined {
+  const first = branches[0]?.properties as Record<string, JsonSchema> | undefined;
+  if (branches.length < 2 || !first) return undefined;
+  return Object.keys(first).find((name) => {
+    const values = branches.map((branch) => (branch.properties as Record<string, JsonSchema> | undefined)?.[name]?.const);
+    return values.every((value) => typeof value === 'string') && new Set(values).size === values.length;
+  });
+}
+
+/**
+ * A discriminated union as if/then/else on its discriminator: fast-json-stringify then tests
+ * only that property to choose the branch, where an anyOf validates the whole value against
+ * each branch — and a Date fails a branch's date-time string, so no branch would match.
+ */
+function byDiscriminator(branches: readonly JsonSchema[], by: string): JsonSchema {
+  const [branch, ...others] = branches;
+  if (others.length === 0) return branch!;
+  const value = (branch!.properties as Record<string, JsonSchema>)[by]!.const;
+  return { if: { type: 'object', properties: { [by]: { const: value } }, required: [by] }, then: branch!, else: byDiscriminator(others, by) };
 }
 
 function rewriteChildren(keyword: string, value: unknown): unknown {

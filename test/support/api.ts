@@ -167,3 +167,30 @@ export async function runInvoicesAndWait(
 function answered(statusCode: number, answer: unknown): Pick<LightMyRequestResponse, 'statusCode' | 'json' | 'body'> {
   return { statusCode, json: (() => answer) as LightMyRequestResponse['json'], body: JSON.stringify(answer) };
 }
+
+/**
+ * An import's answer as it was before its write was a job: a 202's job is awaited and answered
+ * as 200 with its report (the job's result), or as its error with the status the request had.
+ * Other answers — a dry run's 200, the request's own refusals (400, 403, 413, 422) — as they
+ * are. For the tests of what imports do, not of how their jobs answer.
+ */
+export async function importAndWait(
+  app: FastifyInstance,
+  session: Session,
+  started: LightMyRequestResponse,
+): Promise<Pick<LightMyRequestResponse, 'statusCode' | 'json' | 'body'>> {
+  if (started.statusCode !== 202) return started;
+  const job = await followJob(app, session, started.json().job.id as number);
+  if (job.status !== 'succeeded') return answered(STATUS_OF[job.error.code] ?? 500, { error: job.error });
+  return answered(200, job.result);
+}
+
+/** Waits for a job started by the app's runner to end, and answers it as GET /jobs/:jobId does. */
+export async function followJob(app: FastifyInstance, session: Session, id: number) {
+  const runner = runners.get(app);
+  if (!runner) throw new Error('followJob: the app was not built by testApi');
+  await runner.settled(id);
+  const read = await call(app, session, 'GET', `/api/programmes/${PROGRAMME}/jobs/${id}`);
+  if (read.statusCode !== 200) throw new Error(`job ${id}: ${read.statusCode} ${read.body}`);
+  return read.json();
+}

@@ -18,7 +18,7 @@ export interface RunInvoicesOptions {
   readonly period: string;
 }
 
-type Job = Answer<typeof getJob>;
+type Job = Extract<Answer<typeof getJob>, { kind: 'invoice-run' }>;
 type Run = Answer<typeof getInvoiceRun>;
 
 /** How often the job is asked for again: as often as the web client asks. */

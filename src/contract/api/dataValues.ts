@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { route } from '../http.ts';
 import { IMPORT_LIMITS } from '../importLimits.ts';
+import { importReport } from './importReport.ts';
+import { dataImportJob } from './jobs.ts';
 import { entryPeriod, packageStatus, programmeParams, recordId, userRef, valueSchema } from './common.ts';
 
 /** A value as stored: the version to send back when changing it, who wrote it and when. */
@@ -55,38 +57,22 @@ export const writeValue = route({
   response: { 200: storedValue, 201: storedValue },
 });
 
-const rowError = z.object({
-  row: z.number().describe('the CSV line (the header is line 1), or the position in the JSON array from 1'),
-  field: z.string(),
-  code: z.string(),
-  message: z.string(),
-});
-
-/** What an import did, or would do (a dry run), and every row it refused. */
-export const importReport = z.object({
-  dryRun: z.boolean(),
-  partial: z.boolean(),
-  rows: z.number(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number().describe('rows with errors, not written'),
-  errors: z.array(rowError),
-});
-
 export const importValues = route({
   method: 'POST',
   url: '/programmes/:programmeId/data-values/import',
   tags: ['data values'],
-  summary: 'Import values from JSON rows or CSV text (content type text/csv; header orgUnit,period,activity,state,value[,package])',
+  summary: 'Import values from JSON rows or CSV text (content type text/csv; header orgUnit,period,activity,state,value[,package]); the write runs as a job',
   description:
-    'All or nothing: any row error answers 400 with every row error and writes nothing, unless partial=true, which writes the good rows. ' +
-    'dryRun=true reports what would be created, updated or left unchanged without writing. Re-importing the same rows changes nothing. ' +
+    'The rows are parsed and checked in the request: any row error answers 400 with every row error and writes nothing, unless partial=true, ' +
+    'which writes the good rows. dryRun=true answers 200 with the report of what would be created, updated or left unchanged, writing nothing. ' +
+    'Otherwise the answer is 202 with a job (kind data-import) that checks the rows again with their locks held and writes them in one ' +
+    'transaction; its result is the same report (GET /jobs/:jobId), and its error names what changed meanwhile (a package locked: VALIDATION ' +
+    'with the rows; a value changed: CONFLICT). Re-importing the same rows changes nothing. ' +
     `At most ${IMPORT_LIMITS.rows} rows (413 IMPORT_TOO_LARGE), ${IMPORT_LIMITS.periods} distinct periods (422 IMPORT_TOO_MANY_PERIODS) ` +
     `and ${IMPORT_LIMITS.bodyBytes} bytes (413 BODY_TOO_LARGE).`,
   consumes: ['application/json', 'text/csv'],
   params: programmeParams,
   querystring: z.object({ dryRun: z.stringbool().default(false), partial: z.stringbool().default(false) }),
   body: z.union([z.array(z.unknown()).describe('rows {orgUnit, period, activity, state, value, package?}'), z.string().describe('CSV text')]),
-  response: { 200: importReport },
+  response: { 200: importReport, 202: z.object({ job: dataImportJob }) },
 });

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { importDataValues } from '../../domain/dataValues/importDataValues.ts';
+import { startDataImport } from '../../domain/dataValues/startDataImport.ts';
+import type { JobRunner } from '../../domain/jobs/jobRunner.ts';
+import { dataImportJobView } from '../../domain/jobs/readJobs.ts';
 import { IMPORT_LIMITS } from '../../contract/importLimits.ts';
 import { readDataValues } from '../../domain/dataValues/readDataValues.ts';
 import { actionForState } from '../../domain/dataValues/states.ts';
@@ -19,7 +22,7 @@ import { importJsonParser } from './importJson.ts';
 const WRITE_ACTIONS: readonly Action[] = ['data.declare', 'data.verify', 'data.validate'];
 
 
-export async function dataValueRoutes(app: FastifyInstance, { database }: { database: Database }) {
+export async function dataValueRoutes(app: FastifyInstance, { database, jobs }: { database: Database; jobs: JobRunner }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const db = database.db;
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
@@ -44,14 +47,15 @@ export async function dataValueRoutes(app: FastifyInstance, { database }: { data
     },
   );
 
-  await app.register(importRoute, { database });
+  await app.register(importRoute, { database, jobs });
 }
 
 /**
  * The import, in a context of its own: it takes large bodies, under a limit of its own
- * (limits.ts), and counts JSON before parsing it (importJson.ts).
+ * (limits.ts), and counts JSON before parsing it (importJson.ts). A dry run answers its report;
+ * an import is checked here and written by a job (startDataImport), answered 202.
  */
-async function importRoute(app: FastifyInstance, { database }: { database: Database }) {
+async function importRoute(app: FastifyInstance, { database, jobs }: { database: Database; jobs: JobRunner }) {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, importJsonParser(app));
   const importSchema = schemaOf(importValues);
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -61,10 +65,13 @@ async function importRoute(app: FastifyInstance, { database }: { database: Datab
       config: { authority: WRITE_ACTIONS },
       schema: { ...importSchema, response: { ...importSchema.response, 413: errorBody, 422: errorBody } },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
       const { programmeId } = request.params;
-      return inTransaction(database, (tx) => importDataValues(tx, actor, { programmeId, source: request.body, ...request.query }));
+      const { dryRun, partial } = request.query;
+      if (dryRun) return inTransaction(database, (tx) => importDataValues(tx, actor, { programmeId, source: request.body, dryRun, partial }));
+      const job = await startDataImport(database, jobs, actor, { programmeId, source: request.body, partial });
+      return reply.status(202).send({ job: dataImportJobView(job) });
     },
   );
 }

@@ -2,7 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../../../test/support/database.ts';
 import { P, validate, workflowApi, type Who, type WorkflowApi } from '../../../test/support/workflow.ts';
-import { auditLog, dataValues } from '../../store/schema.ts';
+import { auditLog, dataValues, jobs } from '../../store/schema.ts';
+import { followJob, importAndWait } from '../../../test/support/api.ts';
 
 describe.each(backends)('data value import (%s)', (kind) => {
   let api: WorkflowApi;
@@ -11,12 +12,15 @@ describe.each(backends)('data value import (%s)', (kind) => {
   });
   afterAll(() => api.close());
 
-  const importRows = (who: Who, rows: unknown, query = '') => {
-    const headers = { cookie: api.sessions[who].cookie, 'x-csrf-token': api.sessions[who].csrfToken };
+  const post = (who: Who, rows: unknown, query = '', extra: Record<string, string> = {}) => {
+    const headers = { cookie: api.sessions[who].cookie, 'x-csrf-token': api.sessions[who].csrfToken, ...extra };
     const url = `${P}/data-values/import${query}`;
     if (typeof rows === 'string') return api.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'text/csv' }, payload: rows });
     return api.app.inject({ method: 'POST', url, headers, payload: rows as object });
   };
+  /** The import, its job followed to its end: answered as the synchronous import was (see importAndWait). */
+  const importRows = async (who: Who, rows: unknown, query = '') => importAndWait(api.app, api.sessions[who], await post(who, rows, query));
+  const jobCount = async () => (await api.database.db.select({ n: count() }).from(jobs))[0]!.n;
   const counts = async () => {
     const [values] = await api.database.db.select({ n: count() }).from(dataValues);
     const [audits] = await api.database.db.select({ n: count() }).from(auditLog).where(eq(auditLog.entity, 'data_value'));
@@ -48,8 +52,9 @@ describe.each(backends)('data value import (%s)', (kind) => {
     expect(await counts()).toEqual(before);
   });
 
-  it('writes nothing when any row is wrong, and answers 400 with every row error', async () => {
+  it('writes nothing when any row is wrong, and answers 400 with every row error at once, starting no job', async () => {
     const before = await counts();
+    const jobsBefore = await jobCount();
     const rows = [row('cds_1', '202403', 'consultation', 5), row('cds_1', '202403', 'delivery', -2), row('cds_9', '202403', 'delivery', 1), row('cds_2', '202403', 'surgery', 1)];
     const response = await importRows('clerk', rows);
     expect(response.statusCode).toBe(400);
@@ -62,6 +67,7 @@ describe.each(backends)('data value import (%s)', (kind) => {
       { row: 4, field: 'activity', code: 'UNKNOWN_ACTIVITY', message: "activity 'surgery' is not in any package of version 1 of the programme (in force for 202403)" },
     ]);
     expect(await counts()).toEqual(before);
+    expect(await jobCount()).toBe(jobsBefore);
   });
 
   it('writes the good rows with partial=true and reports the others', async () => {
@@ -162,5 +168,52 @@ describe.each(backends)('data value import (%s)', (kind) => {
     const response = await importRows('auditor', [row('cds_1', '202408', 'consultation', 1)]);
     expect(response.statusCode).toBe(403);
     expect(response.json().error).toMatchObject({ code: 'FORBIDDEN', message: "your roles do not allow 'data.declare' or 'data.verify' or 'data.validate' in programme 'test_pbf'" });
+  });
+
+  it('answers 202 with a data-import job, whose progress is the rows written and whose result is the report', async () => {
+    const rows = [row('cds_1', '202409', 'consultation', 30), row('cds_1', '202409', 'delivery', 3), row('cds_2', '202409', 'consultation', 20)];
+    const started = await post('clerk', rows);
+    expect(started.statusCode, started.body).toBe(202);
+    const { job } = started.json();
+    expect(job).toMatchObject({ kind: 'data-import', orgUnitId: 'd1', scope: { orgUnitId: 'd1', rows: 3, partial: false }, createdBy: api.users.clerk, result: null, error: null });
+    expect(['queued', 'running', 'succeeded']).toContain(job.status);
+    const done = await followJob(api.app, api.sessions.clerk, job.id);
+    expect(done).toMatchObject({ id: job.id, status: 'succeeded', step: 'writing', progress: { done: 3, total: 3 }, error: null });
+    expect(done.result).toEqual({ dryRun: false, partial: false, rows: 3, created: 3, updated: 0, unchanged: 0, rejected: 0, errors: [] });
+    const stored = await api.database.db.select().from(dataValues).where(eq(dataValues.period, '202409'));
+    expect(stored).toHaveLength(3);
+    const listed = await api.app.inject({ method: 'GET', url: `${P}/jobs?kind=data-import`, headers: { cookie: api.sessions.clerk.cookie } });
+    expect(listed.json().items[0]).toMatchObject({ id: job.id, kind: 'data-import', status: 'succeeded' });
+  });
+
+  it('fails the job, naming the rows, when a package is locked between the check and the write, and stores nothing', async () => {
+    const before = await counts();
+    // A job ahead in the queue holds the import's job until the package is locked.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const blocker = await api.jobs.start({ programmeId: 'test_pbf', kind: 'invoice-run', orgUnitId: 'p1', scope: {}, createdBy: api.users.validator }, () => gate);
+    const started = await post('clerk', [row('cds_1', '202410', 'consultation', 1), row('cds_2', '202410', 'consultation', 2)]);
+    expect(started.statusCode, started.body).toBe(202);
+    await validate(api, { orgUnit: 'cds_2', period: '202410', package: 'quantity' });
+    release();
+    await api.jobs.settled(blocker.id);
+    const failed = await followJob(api.app, api.sessions.clerk, started.json().job.id);
+    expect(failed).toMatchObject({ status: 'failed', result: null });
+    expect(failed.error).toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/^1 of 2 rows have errors; nothing was imported \(row 2, period: /) });
+    expect(failed.error.details).toMatchObject([{ row: 2, field: 'period', code: 'LOCKED' }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('starts one job for an import sent twice with the same Idempotency-Key', async () => {
+    const rows = [row('cds_1', '202411', 'consultation', 7)];
+    const jobsBefore = await jobCount();
+    const first = await post('clerk', rows, '', { 'idempotency-key': 'import-202411' });
+    const again = await post('clerk', rows, '', { 'idempotency-key': 'import-202411' });
+    expect(first.statusCode, first.body).toBe(202);
+    expect(again.statusCode).toBe(202);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().job.id).toBe(first.json().job.id);
+    expect(await jobCount()).toBe(jobsBefore + 1);
+    expect((await followJob(api.app, api.sessions.clerk, first.json().job.id)).result).toMatchObject({ created: 1 });
   });
 });

@@ -9,7 +9,8 @@ import { ErrorMessage } from '../components/Status.tsx';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
 import { isEntryPeriod } from '../../../src/contract/periods.ts';
 import { RunErrors } from './RunErrors.tsx';
-import { useJob, useRunOf, useRunUnderWay, type Job, type RunSummary } from './runJob.ts';
+import { useJob, useJobUnderWay } from '../api/jobs.ts';
+import { useRunOf, type RunJob, type RunSummary } from './runJob.ts';
 import type { RunError } from './runTypes.ts';
 import { useUnitNames } from './unitNames.ts';
 import { useParam } from './scope.ts';
@@ -23,9 +24,9 @@ export function RunPanel({ programmeId, unit, period, onRun }: { programmeId: st
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [jobParam, setJobParam] = useParam('job');
-  const underWay = useRunUnderWay(programmeId, jobParam === null);
+  const underWay = useJobUnderWay(programmeId, 'invoice-run', jobParam === null);
   const jobId = jobParam !== null ? Number(jobParam) : (underWay.data?.id ?? null);
-  const job = useJob(programmeId, jobId).data;
+  const job = useJob(programmeId, 'invoice-run', jobId).data ?? undefined;
   const names = useUnitNames(programmeId, [unit, job?.scope.orgUnitId ?? unit]);
   const start = useMutation({
     mutationFn: () => api.post<Answer<typeof startInvoiceRun>>(`/api/programmes/${programmeId}/invoice-runs`, { orgUnitId: unit, period }, { idempotent: true }),
@@ -68,7 +69,7 @@ export function RunPanel({ programmeId, unit, period, onRun }: { programmeId: st
 }
 
 /** The job's step and, while the engine computes, how many of the subtree's units it has done. */
-function JobProgress({ job, unitName }: { job: Job; unitName: string }) {
+function JobProgress({ job, unitName }: { job: RunJob; unitName: string }) {
   const { t, i18n } = useTranslation();
   const label = t('money.run.running', { unit: unitName, period: formatPeriod(job.scope.period, i18n.language) });
   const { done, total } = job.progress;
@@ -84,7 +85,7 @@ function JobProgress({ job, unitName }: { job: Job; unitName: string }) {
   );
 }
 
-function RunOutcome({ programmeId, job, onShow }: { programmeId: string; job: Job; onShow: (runId: number) => void }) {
+function RunOutcome({ programmeId, job, onShow }: { programmeId: string; job: RunJob; onShow: (runId: number) => void }) {
   const { t, i18n } = useTranslation();
   const run: RunSummary | undefined = useRunOf(programmeId, job).data;
   if (!run || !job.result) return null;
@@ -112,7 +113,7 @@ function RunOutcome({ programmeId, job, onShow }: { programmeId: string; job: Jo
 }
 
 /** A failed run: its error as the server recorded it, and the engine's errors located by unit, period and activity. */
-function RunFailure({ programmeId, job }: { programmeId: string; job: Job }) {
+function RunFailure({ programmeId, job }: { programmeId: string; job: RunJob }) {
   const { t } = useTranslation();
   if (!job.error) return null;
   const error = new ApiError(1, job.error.code, job.error.message, job.error.details);
