@@ -70,31 +70,48 @@ export interface ImportPlan {
   readonly rows: readonly CheckedRow[];
 }
 
+/** Parsed rows checked: one per value, the repeats counted, every row error. */
+export interface CheckedImport {
+  /** Rows in the file (parsed or not). */
+  readonly rows: number;
+  readonly distinct: readonly CheckedRow[];
+  readonly repeated: number;
+  readonly rowErrors: RowError[];
+  readonly rejected: number;
+}
+
 /**
- * Checks parsed rows and plans their write: the report of a dry run, or of the import to
- * come. An import with rows in error is refused here (400 with every row error) unless
- * `partial`. With `hold`, the locks checked stay held for the write in the same transaction.
+ * Checks parsed rows (see checkRows): an import with rows in error is refused here (400 with
+ * every row error) unless `partial` or a dry run. With `hold`, the locks checked stay held for
+ * the write in the same transaction.
  */
-export async function planImport(db: Db | Tx, actor: Actor, props: ParsedImport, hold: boolean): Promise<ImportPlan> {
+export async function checkImport(db: Db | Tx, actor: Actor, props: ParsedImport, hold: boolean): Promise<CheckedImport> {
   const { programmeId, parsed, dryRun, partial } = props;
   const { checked, errors: checkErrors } = await checkRows(db, actor, programmeId, parsed.rows, hold);
   const { distinct, repeated, conflicting } = deduplicate(checked);
   const rowErrors = [...parsed.errors, ...checkErrors, ...conflicting].sort((a, b) => a.row - b.row);
-  const changes = await plan(db, programmeId, distinct);
   const rejected = new Set(rowErrors.map((error) => error.row)).size;
+  const rows = parsed.rows.length + new Set(parsed.errors.map((error) => error.row)).size;
+  if (!dryRun && rejected > 0 && !partial) {
+    throw errors.validation(`${rejected} of ${rows} rows have errors; nothing was imported (row ${describe(rowErrors[0]!)})`, rowErrors);
+  }
+  return { rows, distinct, repeated, rowErrors, rejected };
+}
+
+/** Checks parsed rows and plans their write: the report of a dry run, or of the import to come. */
+export async function planImport(db: Db | Tx, actor: Actor, props: ParsedImport, hold: boolean): Promise<ImportPlan> {
+  const { distinct, repeated, rowErrors, rejected, rows } = await checkImport(db, actor, props, hold);
+  const changes = await plan(db, props.programmeId, distinct);
   const report: ImportReport = {
-    dryRun,
-    partial,
-    rows: parsed.rows.length + new Set(parsed.errors.map((error) => error.row)).size,
+    dryRun: props.dryRun,
+    partial: props.partial,
+    rows,
     created: changes.filter((change) => change.over === 0).length,
     updated: changes.filter((change) => change.over > 0).length,
     unchanged: distinct.length - changes.length + repeated,
     rejected,
     errors: rowErrors,
   };
-  if (!dryRun && rejected > 0 && !partial) {
-    throw errors.validation(`${rejected} of ${report.rows} rows have errors; nothing was imported (row ${describe(rowErrors[0]!)})`, rowErrors);
-  }
   return { report, changes, rows: distinct };
 }
 

@@ -8,7 +8,7 @@ import type { JobRunner } from '../jobs/jobRunner.ts';
 import type { Action } from '../permissions.ts';
 import { scopePaths } from '../scope.ts';
 import { unitFacts } from '../unitFacts.ts';
-import { importParsed, parseSource, planImport, type ImportDataValuesProps, type ParsedImport } from './importDataValues.ts';
+import { checkImport, importParsed, parseSource, type ImportDataValuesProps, type ParsedImport } from './importDataValues.ts';
 import type { CheckedRow } from './rows.ts';
 
 /**
@@ -22,10 +22,11 @@ import type { CheckedRow } from './rows.ts';
 export async function startDataImport(database: Database, jobs: JobRunner, actor: Actor, props: Omit<ImportDataValuesProps, 'dryRun'>): Promise<JobRow> {
   const { programmeId, partial } = props;
   const request: ParsedImport = { programmeId, parsed: parseSource(props.source), dryRun: false, partial };
-  const { report, rows } = await planImport(database.db, actor, request, false);
-  const orgUnitId = await jobUnit(database.db, actor, programmeId, rows);
+  // Checked, not planned: which values change is read again by the job, under the locks.
+  const { rows, distinct } = await checkImport(database.db, actor, request, false);
+  const orgUnitId = await jobUnit(database.db, actor, programmeId, distinct);
   return jobs.start(
-    { programmeId, kind: 'data-import', orgUnitId, scope: { orgUnitId, rows: report.rows, partial }, createdBy: actor.userId },
+    { programmeId, kind: 'data-import', orgUnitId, scope: { orgUnitId, rows, partial }, createdBy: actor.userId },
     // Progress is not awaited: on PGlite its row waits for the connection the transaction holds.
     (progress) => transaction(database.db, (tx) => importParsed(tx, actor, request, (step, done, total) => void progress(step, done, total))),
   );
