@@ -29,6 +29,19 @@ describe('web client basics', () => {
     await expect(page.getByText('Data clerk on Province 1').isVisible()).resolves.toBe(true);
   });
 
+  it('says an address has no screen, in the layout, with the way home, in French and English', async () => {
+    const page = await newPage(e2e);
+    await signIn(page, 'verifier');
+    await page.goto(`${e2e.url}/field-visits`);
+    await page.getByRole('heading', { level: 1, name: 'Page introuvable' }).waitFor();
+    await page.getByText('Aucun écran ne se trouve à l’adresse /field-visits').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Visites de terrain' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the home page' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome, The verifier' }).waitFor();
+  });
+
   it('shows each user the screens of what they may do, in French and English', async () => {
     const common = { en: ['Home', 'Org units', 'Risk-based verification', 'Dashboards'] };
     const menus = {

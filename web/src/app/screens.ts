@@ -16,6 +16,7 @@ export const Funders = lazyScreen(() => import('../pages/Funders.tsx'), 'Funders
 export const Home = lazyScreen(() => import('../pages/Home.tsx'), 'Home');
 export const Invoice = lazyScreen(() => import('../pages/Invoice.tsx'), 'Invoice');
 export const Invoices = lazyScreen(() => import('../pages/Invoices.tsx'), 'Invoices');
+export const NotFound = lazyScreen(() => import('../pages/NotFound.tsx'), 'NotFound');
 export const OrgUnits = lazyScreen(() => import('../pages/OrgUnits.tsx'), 'OrgUnits');
 export const Payments = lazyScreen(() => import('../pages/Payments.tsx'), 'Payments');
 export const PublicResults = lazyScreen(() => import('../pages/PublicResults.tsx'), 'PublicResults');
@@ -42,6 +43,8 @@ export const PAGES: readonly (readonly [path: string, LazyScreen])[] = [
   ['field', FieldVisits],
   ['field/:orgUnitId/:period', FieldVisit],
   ['dashboards', Dashboards],
+  // Last: any other address.
+  ['*', NotFound],
 ];
 
 /**
@@ -52,6 +55,7 @@ export function screenAt(pathname: string): LazyScreen | undefined {
   const segments = pathname.split('/').filter(Boolean);
   const matches = (path: string) => {
     const pattern = path.split('/').filter(Boolean);
+    if (path === '*') return true;
     return pattern.length === segments.length && pattern.every((part, i) => part.startsWith(':') || part === segments[i]);
   };
   return PAGES.find(([path]) => matches(path))?.[1];
