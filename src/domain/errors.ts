@@ -1,30 +1,33 @@
+import type { ErrorDetailsIn } from '../contract/errors.ts';
+
 /**
  * Errors the API answers with: a stable code, an HTTP status, a message naming the record
  * and field, and details. Thrown by domain use cases and routes alike; one handler in
- * app.ts renders them as {"error": {"code", "message", "details"}}.
+ * app.ts renders them as {"error": {"code", "message", "details"}}. The details of a code the
+ * contract declares (src/contract/errors.ts) have its type: TypeScript refuses others.
  */
-export class AppError extends Error {
+export class AppError<Code extends string = string> extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: Code,
     message: string,
-    readonly details?: unknown,
+    readonly details?: ErrorDetailsIn<Code>,
   ) {
     super(message);
   }
 }
 
 export const errors = {
-  validation: (message: string, details?: unknown) => new AppError(400, 'VALIDATION', message, details),
+  validation: (message: string, details?: ErrorDetailsIn<'VALIDATION'>) => new AppError(400, 'VALIDATION', message, details),
   unauthenticated: () => new AppError(401, 'UNAUTHENTICATED', 'sign in first'),
   badCredentials: () => new AppError(401, 'BAD_CREDENTIALS', 'unknown user name or wrong password'),
   csrf: () => new AppError(403, 'CSRF', 'missing or wrong x-csrf-token header'),
   forbidden: (message: string) => new AppError(403, 'FORBIDDEN', message),
   notFound: (what: string) => new AppError(404, 'NOT_FOUND', `${what} not found`),
-  conflict: (message: string, details?: unknown) => new AppError(409, 'CONFLICT', message, details),
+  conflict: (message: string, details?: ErrorDetailsIn<'CONFLICT'>) => new AppError(409, 'CONFLICT', message, details),
   locked: (message: string, details?: unknown) => new AppError(423, 'LOCKED', message, details),
-  invalidState: (message: string, details?: unknown) => new AppError(409, 'INVALID_STATE', message, details),
-  unprocessable: (code: string, message: string, details?: unknown) => new AppError(422, code, message, details),
+  invalidState: (message: string, details?: ErrorDetailsIn<'INVALID_STATE'>) => new AppError(409, 'INVALID_STATE', message, details),
+  unprocessable: <Code extends string>(code: Code, message: string, details?: ErrorDetailsIn<Code>) => new AppError(422, code, message, details),
   accountLocked: (until: Date, now: Date) =>
     new AppError(
       429,

@@ -1,3 +1,4 @@
+import type { RunError } from '../../contract/api/invoiceRuns.ts';
 import { describeError, type EngineError } from '../../engine/index.ts';
 import type { Db } from '../../store/database.ts';
 import { invoiceRuns } from '../../store/schema.ts';
@@ -19,7 +20,7 @@ export function runErrorDetails(problems: readonly EngineError[]) {
   }));
 }
 
-export function runFailed(scope: { rootOrgUnitId: string; period: string }, runId: number, details: readonly { message: string }[], errorCount: number): AppError {
+export function runFailed(scope: { rootOrgUnitId: string; period: string }, runId: number, details: readonly RunError[], errorCount: number): AppError {
   return errors.unprocessable(
     'INVOICE_RUN_FAILED',
     `invoice run ${runId} over '${scope.rootOrgUnitId}' for ${scope.period} failed with ${errorCount} engine error(s), first: ${details[0]?.message ?? 'unknown'}; nothing was invoiced`,

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { RunError } from '../../contract/api/invoiceRuns.ts';
 import type { Db, Tx } from '../../store/database.ts';
 import { queryRows } from '../../store/sql.ts';
 import type { Actor } from '../actor.ts';
@@ -108,7 +109,8 @@ async function sameRun(db: Db | Tx, inputs: RunInputs): Promise<RunAnswer | unde
   const same = sameInputs(inputs);
   const latest = await latestRun(db, scopeOf(inputs));
   if (latest && latest.status === 'failed' && same(latest)) {
-    const details = latest.errors as { message: string }[];
+    // Stored by failRun: the run's errors as runErrorDetails made them.
+    const details = latest.errors as RunError[];
     throw runFailed(scopeOf(inputs), latest.id, details, details.length);
   }
   const completed = latest?.status === 'completed' ? latest : await latestRun(db, scopeOf(inputs), { completedOnly: true });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorDetails } from '../../contract/errors.ts';
 import { computeInvoices, storable } from '../../domain/invoices/computeInvoices.ts';
 import { loadRunInputs } from '../../domain/invoices/loadRunInputs.ts';
 import { writeRun } from '../../domain/invoices/writeRun.ts';
@@ -179,6 +180,8 @@ describe.each(backends)('invoice runs (%s)', (kind) => {
     const error = response.json().error;
     expect(error).toMatchObject({ code: 'INVOICE_RUN_FAILED', details: { errorCount: 1, errors: [{ code: 'DIV_ZERO', orgUnit: 'cds_2', period: '202406', activity: 'consultation' }] } });
     expect(error.message).toMatch(/failed with 1 engine error.*cds_2.*nothing was invoiced/);
+    // The contract's schema of these details reads every field the server sends.
+    expect(errorDetails.INVOICE_RUN_FAILED.parse(error.details)).toEqual(error.details);
     const [failed] = await db.select().from(invoiceRuns).where(eq(invoiceRuns.id, error.details.runId));
     expect(failed).toMatchObject({ status: 'failed', rootOrgUnitId: 'p1', period: '202406' });
     expect(await db.select().from(invoices).where(eq(invoices.runId, failed!.id))).toEqual([]);

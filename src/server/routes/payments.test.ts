@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorDetails } from '../../contract/errors.ts';
 import { auditLog, invoices, paymentOrderLines, paymentOrders } from '../../store/schema.ts';
 import { PROGRAMME, call, login, runInvoicesAndWait, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
@@ -341,6 +342,8 @@ describe.each(backends)('funders, payment orders and payments (%s)', (kind) => {
           due: '8333.00',
         },
       ]);
+      // The contract's schema of these details reads every field the server sends.
+      expect(errorDetails.OVERPAYMENT.parse(over.details)).toEqual(over.details);
       expect(await snapshot(db)).toEqual(before);
     });
 

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorDetails } from '../../contract/errors.ts';
 import { PROGRAMME, PROGRAMME_DEFINITION, call, login, runInvoicesAndWait, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
 import { addUser, enterValues, quantityRows, setStatus } from '../../../test/support/invoices.ts';
@@ -46,6 +47,8 @@ describe.each(backends)('rule versions reaching back (%s)', (kind) => {
       message: expect.stringContaining('1 prepared invoices would be repriced at their next run, 1 approved or paid ones stay as they are'),
       details: { periods: ['202401'], decidedStatuses: 2, repricedCount: 1, unchangedCount: 1, repriced: [{ orgUnitId: 'cds_2', period: '202401', amount: '5000.00' }] },
     });
+    // The contract's schema of these details reads every field the server sends.
+    expect(errorDetails.VERSION_REACHES_BACK.parse(refused.json().error.details)).toEqual(refused.json().error.details);
     const dry = await save({}, '?dryRun=true');
     expect(dry.statusCode).toBe(200);
     expect(dry.json()).toEqual({ dryRun: true, reach: refused.json().error.details });

@@ -3,7 +3,8 @@ import type { dryRun } from '../../../src/contract/api/dryRun.ts';
 import type { Answer } from '../../../src/contract/http.ts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { problemsOf } from '../api/errors.ts';
 import type { Programmes } from '../api/types.ts';
 import { ErrorMessage, Progress } from '../components/Status.tsx';
 import { UnitPicker } from '../components/UnitPicker.tsx';
@@ -36,6 +37,8 @@ export function DryRun({ programmeId, definition, blocked }: { programmeId: stri
   }
 
   const answer = simulate.data;
+  // The engine's errors of a dry run refused (422 DRY_RUN_FAILED), or the fields of a bad request.
+  const problems = problemsOf(simulate.error);
   const paymentName = (code: string) => definition.payments.find((payment) => payment.code === code)?.name;
   return (
     <section className="dry-run" aria-labelledby="dry-run-title">
@@ -54,9 +57,9 @@ export function DryRun({ programmeId, definition, blocked }: { programmeId: stri
       </form>
       {simulate.isPending && <Progress label={t('designer.dryRun.running')} />}
       {simulate.error && <ErrorMessage error={simulate.error} />}
-      {simulate.error instanceof ApiError && Array.isArray(simulate.error.details) && (
+      {problems.length > 0 && (
         <ul className="findings">
-          {(simulate.error.details as { message: string }[]).map((detail, i) => (
+          {problems.map((detail, i) => (
             <li key={i}>{detail.message}</li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import {
 } from '../../../src/engine/index.ts';
 import { isIdentifier } from './codes.ts';
 import type { Draft } from './draft.ts';
+import type { Problem } from '../api/errors.ts';
 
 /**
  * The engine's errors as the designer shows them: each placed at the part of the screen the
@@ -63,17 +64,9 @@ export function toFinding(error: EngineError, draft: Draft, locale: Locale, hint
   };
 }
 
-/** One entry of a 422 answer's `details`: the engine's location and its English description. */
-export interface ServerDetail {
-  readonly code?: string;
-  readonly at?: string;
-  readonly message?: string;
-}
-
-/** The server's errors (a save refused with 422), placed like the live ones. */
-export function serverFindings(details: unknown, draft: Draft): Finding[] {
-  if (!Array.isArray(details)) return [];
-  return (details as ServerDetail[]).map((detail) => {
+/** The server's errors (a save refused with 422: problemsOf its answer, the engine's location and English description), placed like the live ones. */
+export function serverFindings(details: readonly Problem[], draft: Draft): Finding[] {
+  return details.map((detail) => {
     const at = detail.at ?? '';
     let message = detail.message ?? detail.code ?? '';
     // The server writes "at: message — hint"; the location is shown by the placement.

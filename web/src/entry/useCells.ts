@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
+import { currentValueOf } from '../api/errors.ts';
 import { sheetKey, valueKey, type Sheet, type StoredValue } from './api.ts';
 import type { writeValue } from '../../../src/contract/api/dataValues.ts';
 import type { Answer, Body } from '../../../src/contract/http.ts';
@@ -83,7 +84,7 @@ export function useCells(target: CellsTarget, stored: ReadonlyMap<string, Stored
       const now = draftsRef.current.get(id);
       if (!now) return;
       if (error instanceof ApiError && error.code === 'CONFLICT') {
-        const current = (error.details as { current?: StoredValue | null } | undefined)?.current ?? null;
+        const current = currentValueOf(error);
         change((next) => next.set(id, { text: now.text, base: now.base, phase: 'conflict', current }));
         return;
       }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { problemsOf } from '../api/errors.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 
 const SHOWN = 200;
@@ -10,7 +10,7 @@ const SHOWN = 200;
  */
 export function ErrorDetails({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  const details = error instanceof ApiError && Array.isArray(error.details) ? (error.details as { message?: string }[]).filter((d) => d.message) : [];
+  const details = problemsOf(error).filter((d) => d.message);
   return (
     <>
       <ErrorMessage error={error} />

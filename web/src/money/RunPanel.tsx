@@ -5,13 +5,13 @@ import type { startInvoiceRun } from '../../../src/contract/api/invoiceRuns.ts';
 import type { Answer } from '../../../src/contract/http.ts';
 import { JOB_UNDER_WAY } from '../../../src/contract/jobs.ts';
 import { ApiError, api } from '../api/client.ts';
+import { detailsOf } from '../api/errors.ts';
 import { ErrorMessage } from '../components/Status.tsx';
 import { formatPercent, formatPeriod } from '../i18n/format.ts';
 import { isEntryPeriod } from '../../../src/contract/periods.ts';
 import { RunErrors } from './RunErrors.tsx';
 import { useJob, useJobUnderWay } from '../api/jobs.ts';
 import { useRunOf, type RunJob, type RunSummary } from './runJob.ts';
-import type { RunError } from './runTypes.ts';
 import { useUnitNames } from './unitNames.ts';
 import { useParam } from './scope.ts';
 
@@ -117,12 +117,12 @@ function RunFailure({ programmeId, job }: { programmeId: string; job: RunJob }) 
   const { t } = useTranslation();
   if (!job.error) return null;
   const error = new ApiError(1, job.error.code, job.error.message, job.error.details);
-  const details = job.error.code === 'INVOICE_RUN_FAILED' ? (job.error.details as { errors?: RunError[]; errorCount?: number }) : undefined;
+  const details = detailsOf(error, 'INVOICE_RUN_FAILED');
   return (
     <>
       <ErrorMessage error={error} />
-      {details?.errors && (
-        <RunErrors programmeId={programmeId} errors={details.errors} caption={t('money.run.errors', { count: details.errorCount ?? details.errors.length })} />
+      {details && (
+        <RunErrors programmeId={programmeId} errors={details.errors} caption={t('money.run.errors', { count: details.errorCount })} />
       )}
     </>
   );

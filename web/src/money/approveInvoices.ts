@@ -1,13 +1,13 @@
 /** Approving invoices from the screens: the request, and the server's refusals placed on each invoice. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api } from '../api/client.ts';
+import { api } from '../api/client.ts';
+import { problemsOf } from '../api/errors.ts';
 import type { Approved } from './records.ts';
 
 /** The server's refusals of a batch, per invoice id (it names each as `invoiceIds[i]`). */
 export function refusalsByInvoice(error: unknown, invoiceIds: readonly number[]): ReadonlyMap<number, string> {
   const found = new Map<number, string>();
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return found;
-  for (const detail of error.details as { at?: string; message?: string }[]) {
+  for (const detail of problemsOf(error)) {
     const index = /^invoiceIds\[(\d+)\]$/.exec(detail.at ?? '')?.[1];
     const id = index === undefined ? undefined : invoiceIds[Number(index)];
     if (id !== undefined && detail.message) found.set(id, detail.message);

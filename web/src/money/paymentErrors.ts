@@ -1,16 +1,8 @@
 import { ApiError } from '../api/client.ts';
+import { detailsOf, problemsOf, type DetailsOf } from '../api/errors.ts';
 
-/** The figures of an overpayment as the server details them (code OVERPAYMENT); amounts are decimal texts. */
-export interface Overpayment {
-  readonly orderId: number;
-  readonly invoiceId: number;
-  readonly orgUnitId: string;
-  /** What was entered, what the line orders, what earlier payments (and earlier ones of the batch) paid, what is still due. */
-  readonly amount: string;
-  readonly ordered: string;
-  readonly paidBefore: string;
-  readonly due: string;
-}
+/** The figures of an overpayment as the server details them (code OVERPAYMENT, src/contract/errors.ts); amounts are decimal texts. */
+export type Overpayment = DetailsOf<'OVERPAYMENT'>[number];
 
 /** A refusal placed on a line: an overpayment's figures, to word in the reader's language, or the server's message. */
 export type LineRefusal = { readonly kind: 'overpayment'; readonly overpayment: Overpayment } | { readonly kind: 'message'; readonly message: string };
@@ -22,12 +14,11 @@ export type LineRefusal = { readonly kind: 'overpayment'; readonly overpayment: 
 export function refusalsByLine(error: unknown, sent: readonly { invoiceId: number }[]): ReadonlyMap<number, LineRefusal> {
   const found = new Map<number, LineRefusal>();
   if (!(error instanceof ApiError)) return found;
-  const details = Array.isArray(error.details) ? (error.details as { at?: string }[]) : [];
+  const overpayments = detailsOf(error, 'OVERPAYMENT');
   const places: [string, LineRefusal][] = [
-    ...details.map((detail): [string, LineRefusal] => [
-      detail.at ?? '',
-      error.code === 'OVERPAYMENT' ? { kind: 'overpayment', overpayment: detail as unknown as Overpayment } : { kind: 'message', message: error.message },
-    ]),
+    ...(overpayments
+      ? overpayments.map((overpayment): [string, LineRefusal] => [overpayment.at, { kind: 'overpayment', overpayment }])
+      : problemsOf(error).map((detail): [string, LineRefusal] => [detail.at ?? '', { kind: 'message', message: error.message }])),
     [error.message, { kind: 'message', message: error.message }],
   ];
   for (const [place, refusal] of places) {

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useTranslation } from 'react-i18next';
 import { parsePeriod, renderMessage, type EngineError } from '../../../src/engine/index.ts';
 import { ApiError, api, query } from '../api/client.ts';
+import { detailsOf, problemsOf } from '../api/errors.ts';
 import { useSession } from '../api/session.tsx';
 import type { OrgUnitPage, Versions } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/Status.tsx';
@@ -215,12 +216,13 @@ function DesignerScreen({ programmeId }: { programmeId: string }) {
       void queryClient.invalidateQueries({ queryKey: ['programme-versions', programmeId] });
     },
     onError: (error, input) => {
-      if (error instanceof ApiError && error.code === 'VERSION_REACHES_BACK') return setReach({ reach: error.details as VersionReach, input });
+      const reach = detailsOf(error, 'VERSION_REACHES_BACK');
+      if (reach) return setReach({ reach, input });
       if (!(error instanceof ApiError) || error.status !== 422) return setServerErrors([]);
       // The server words its attribute hint for the command line; say it for this screen.
       const cliHint = renderMessage('hint.attribute', {}, 'en');
       setServerErrors(
-        serverFindings(error.details, input.definition).map((finding) =>
+        serverFindings(problemsOf(error), input.definition).map((finding) =>
           finding.hint === cliHint ? { ...finding, hint: t('designer.hintAttributeServer') } : finding,
         ),
       );

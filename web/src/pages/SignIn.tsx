@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
+import { detailsOf } from '../api/errors.ts';
 import { useSession } from '../api/session.tsx';
 import { formatTime } from '../i18n/format.ts';
 
@@ -14,9 +15,9 @@ export function SignIn() {
 
   function signInError(caught: unknown): string {
     if (!(caught instanceof ApiError) || caught.status !== 429) return t('signIn.failed');
-    if (caught.code !== 'ACCOUNT_LOCKED') return t('signIn.tooMany');
-    const { retryAt } = caught.details as { retryAt: string };
-    return t('signIn.locked', { time: formatTime(retryAt, i18n.language) });
+    const locked = detailsOf(caught, 'ACCOUNT_LOCKED');
+    if (!locked) return t('signIn.tooMany');
+    return t('signIn.locked', { time: formatTime(locked.retryAt, i18n.language) });
   }
 
   async function submit(event: FormEvent) {

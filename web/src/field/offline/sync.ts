@@ -1,4 +1,5 @@
 import { ApiError } from '../../api/client.ts';
+import { currentValueOf, stateOf } from '../../api/errors.ts';
 import type { OutboxEntry, OutboxStore, StoredValue, Write } from './outbox.ts';
 
 /** Sends one write; resolves with the stored value for a value, throws ApiError when refused. */
@@ -82,7 +83,7 @@ async function settleRefusal(store: OutboxStore, entry: OutboxEntry, error: ApiE
   const problem = { status: error.status, code: error.code, message: error.message };
   const { write } = entry;
   if (write.kind === 'value' && error.code === 'CONFLICT') {
-    const current = currentOf(error.details);
+    const current = currentValueOf(error);
     if (current && current.value === write.value) {
       await store.remove(entry.id);
       hooks.onStored?.(entry.programmeId, current);
@@ -92,20 +93,11 @@ async function settleRefusal(store: OutboxStore, entry: OutboxEntry, error: ApiE
     return 'conflict';
   }
   // Someone (or this verifier, from another device) already took the step: its goal is reached.
-  if (write.kind === 'step' && error.code === 'INVALID_STATE' && VERIFIED_OR_LATER.has(statusOf(error.details) ?? '')) {
+  if (write.kind === 'step' && error.code === 'INVALID_STATE' && VERIFIED_OR_LATER.has(stateOf(error) ?? '')) {
     await store.remove(entry.id);
     hooks.onStep?.(entry.programmeId, write);
     return 'done';
   }
   await store.put({ ...entry, state: 'failed', problem });
   return 'failed';
-}
-
-function currentOf(details: unknown): StoredValue | null {
-  const current = (details as { current?: StoredValue | null } | null)?.current;
-  return current ?? null;
-}
-
-function statusOf(details: unknown): string | undefined {
-  return (details as { status?: string } | null)?.status;
 }
