@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, testApi, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
+import { errorDetails } from '../../contract/errors.ts';
 import { LOGIN_LIMITS } from '../../domain/auth/loginLimits.ts';
 import { users } from '../../store/schema.ts';
 import { buildApp } from '../app.ts';
@@ -27,6 +28,7 @@ describe.each(backends)('sign-in limits (%s)', (kind) => {
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/^too many wrong passwords for this account: try again after .* \(in 15 minute\(s\)\)$/) });
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(errorDetails.ACCOUNT_LOCKED.parse(locked.json().error.details)).toEqual(locked.json().error.details);
     expect((await attempt('verifier', PASSWORD)).statusCode).toBe(200);
 
     // The quarter of an hour over: the right password opens, and the count starts again.

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, call, login, testApi, type Session, type TestApi } from '../../../test/support/api.ts';
 import { backends } from '../../../test/support/database.ts';
+import { errorDetails } from '../../contract/errors.ts';
 import { auditLog, users } from '../../store/schema.ts';
 
 const NEW_PASSWORD = 'a brand new sentence for spring';
@@ -39,6 +40,7 @@ describe.each(backends)('passwords: change and reset (%s)', (kind) => {
     expect(weak.json().error).toMatchObject({ code: 'WEAK_PASSWORD', message: expect.stringMatching(/^newPassword: trop facile à deviner .*Les caractères répétés/) });
     const personal = await call(api.app, here, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'The-Verifier-2026!' });
     expect(personal.json().error).toMatchObject({ code: 'WEAK_PASSWORD', details: { at: 'newPassword', reason: 'personal' } });
+    for (const refused of [weak, personal]) expect(errorDetails.WEAK_PASSWORD.parse(refused.json().error.details)).toEqual(refused.json().error.details);
 
     const changed = await call(api.app, here, 'POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: NEW_PASSWORD });
     expect(changed.statusCode, changed.body).toBe(204);
