@@ -48,7 +48,7 @@ describe('web client basics', () => {
       clerk: { en: [...common.en, 'Data entry'], fr: ['Saisie'] },
       validator: { en: [...common.en, 'Validation', 'Invoices', 'Payments'], fr: ['Validation', 'Factures', 'Paiements'] },
       payer: { en: [...common.en, 'Invoices', 'Payments', 'Funders'], fr: ['Factures', 'Paiements', 'Bailleurs'] },
-      admin: { en: [...common.en, 'Programme', 'Audit log', 'Invoices', 'Payments', 'Funders'], fr: ["Journal d'audit", 'Factures', 'Bailleurs'] },
+      admin: { en: [...common.en, 'Programme', 'Audit log', 'Invoices', 'Payments', 'Funders', 'Users'], fr: ["Journal d'audit", 'Factures', 'Bailleurs', 'Utilisateurs'] },
     } as const;
     for (const [user, menu] of Object.entries(menus)) {
       for (const locale of ['en', 'fr'] as const) {

@@ -32,6 +32,7 @@ const NAVIGATION: readonly { to: string; label: MessageKey; actions: readonly Ac
   { to: '/payments', label: 'nav.payments', actions: MONEY },
   { to: '/funders', label: 'nav.funders', actions: ['funders.manage', 'payment.order', 'audit.read'] },
   { to: '/field', label: 'nav.field', actions: ['data.verify'] },
+  { to: '/users', label: 'nav.users', actions: ['users.manage'] },
 ];
 
 export function Layout() {

@@ -21,6 +21,7 @@ export const OrgUnits = lazyScreen(() => import('../pages/OrgUnits.tsx'), 'OrgUn
 export const Payments = lazyScreen(() => import('../pages/Payments.tsx'), 'Payments');
 export const PublicResults = lazyScreen(() => import('../pages/PublicResults.tsx'), 'PublicResults');
 export const Risk = lazyScreen(() => import('../pages/Risk.tsx'), 'Risk');
+export const Users = lazyScreen(() => import('../pages/Users.tsx'), 'Users');
 export const Validation = lazyScreen(() => import('../pages/Validation.tsx'), 'Validation');
 export const ValidationDetail = lazyScreen(() => import('../pages/ValidationDetail.tsx'), 'ValidationDetail');
 
@@ -43,6 +44,7 @@ export const PAGES: readonly (readonly [path: string, LazyScreen])[] = [
   ['field', FieldVisits],
   ['field/:orgUnitId/:period', FieldVisit],
   ['dashboards', Dashboards],
+  ['users', Users],
   // Last: any other address.
   ['*', NotFound],
 ];

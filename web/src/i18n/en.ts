@@ -2,6 +2,7 @@ import { adjustmentsEn } from './adjustments.en.ts';
 import { moneyEn } from './money.en.ts';
 import { penaltiesEn } from './penalties.en.ts';
 import { signInEn } from './signIn.en.ts';
+import { usersEn } from './users.en.ts';
 
 /** English messages; fr.ts must have the same keys (a test checks). */
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ...adjustmentsEn,
   ...penaltiesEn,
   ...signInEn,
+  ...usersEn,
   'language.switch': 'Français',
   'nav.home': 'Home',
   'nav.orgUnits': 'Org units',

@@ -3,12 +3,14 @@ import { adjustmentsFr } from './adjustments.fr.ts';
 import { moneyFr } from './money.fr.ts';
 import { penaltiesFr } from './penalties.fr.ts';
 import { signInFr } from './signIn.fr.ts';
+import { usersFr } from './users.fr.ts';
 
 export const fr: FrenchMessages = {
   ...moneyFr,
   ...adjustmentsFr,
   ...penaltiesFr,
   ...signInFr,
+  ...usersFr,
   'language.switch': 'English',
   'nav.home': 'Accueil',
   'nav.orgUnits': 'Unités',
