@@ -36,6 +36,9 @@ describe('web client: the administrator’s users', () => {
     await form.getByLabel('Mot de passe initial').fill('aaaaaaaaaa');
     await form.getByRole('button', { name: 'Créer l’utilisateur' }).click();
     await expect(form.getByRole('alert').textContent()).resolves.toMatch(/Trop facile à deviner : force 0 sur 4, il faut au moins 3\..*Les caractères répétés/);
+    await form.getByLabel('Mot de passe initial').fill(`${NEW_USER.username}${NEW_USER.username}`);
+    await form.getByRole('button', { name: 'Créer l’utilisateur' }).click();
+    await form.getByRole('alert').getByText('Il ne doit pas être fait du nom d’utilisateur ou du nom du nouvel utilisateur.').waitFor();
     await form.getByLabel('Mot de passe initial').fill(NEW_USER.password);
     await form.getByRole('button', { name: 'Créer l’utilisateur' }).click();
     await form.getByRole('status').getByText(`Utilisateur ${NEW_USER.username} créé`).waitFor();
@@ -50,6 +53,7 @@ describe('web client: the administrator’s users', () => {
     await grant.getByLabel('Rôle').selectOption({ label: 'Agent de saisie' });
     await grant.getByLabel('Sur le sous-arbre de').fill('nowhere');
     await grant.getByRole('button', { name: 'Donner le rôle' }).click();
+    await grant.getByRole('alert').waitFor();
     await expect(grant.getByRole('alert').textContent()).resolves.toContain('nowhere');
     await grant.getByLabel('Sur le sous-arbre de').fill('d1');
     await grant.getByRole('button', { name: 'Donner le rôle' }).click();

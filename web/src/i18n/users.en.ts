@@ -24,6 +24,7 @@ export const usersEn = {
   'users.create.password': 'Initial password',
   'users.create.usernameHelp': 'User name: 3 to 40 characters among lowercase letters, digits, dot, dash and underscore.',
   'users.create.passwordHelp': 'Give it to the user by a safe channel; then give them a role.',
+  'users.create.personal': 'It must not be made of the new user’s user name or name.',
   'users.create.submit': 'Create the user',
   'users.create.done': 'User {{username}} created: give them a role in the list.',
   'users.grant.action': 'Give a role',

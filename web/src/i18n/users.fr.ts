@@ -26,6 +26,7 @@ export const usersFr: Record<keyof typeof usersEn, string> = {
   'users.create.password': 'Mot de passe initial',
   'users.create.usernameHelp': "Nom d'utilisateur : 3 à 40 caractères parmi les minuscules, chiffres, point, tiret et tiret bas.",
   'users.create.passwordHelp': 'Donnez-le à l’utilisateur par un canal sûr, puis donnez-lui un rôle.',
+  'users.create.personal': 'Il ne doit pas être fait du nom d’utilisateur ou du nom du nouvel utilisateur.',
   'users.create.submit': 'Créer l’utilisateur',
   'users.create.done': 'Utilisateur {{username}} créé : donnez-lui un rôle dans la liste.',
   'users.grant.action': 'Donner un rôle',

@@ -84,7 +84,8 @@ export function CreateUser() {
       </p>
       {problem && (
         <div role="alert" className="alert">
-          <p>{t(problem.key, problem.params)}</p>
+          {/* The server's reason, about the new user's names rather than "your" own. */}
+          <p>{problem.key === 'password.weak.personal' ? t('users.create.personal') : t(problem.key, problem.params)}</p>
           {problem.advice.length > 0 && (
             <ul>
               {problem.advice.map((advice) => (
